@@ -1,0 +1,52 @@
+/** mathjs trees back to LaTeX in the note's own symbols, lightly tidied (no `·1`, `+0`, `^{2-1}`). */
+import { type MathNode, isCall, isSymbol, math } from './math';
+import { RULES, parseGenericName } from './rules';
+
+/** Removes the trivial parts differentiation leaves (`1·x`, `x + 0`, `(2 − 1)`) without reshaping the rest. */
+export function tidy(node: MathNode): MathNode {
+  return math.simplifyCore(math.simplifyConstant(math.simplifyCore(node)));
+}
+
+const primes = (n: number): string => (n <= 3 ? "'".repeat(n) : `^{(${n})}`);
+
+/**
+ * LaTeX for a tree; `latexOfSymbol` names the note's symbols (`s_3` → `w_2`). Functions print as the rule
+ * table says (σ, ReLU, 1[·]); generic functions as g, g′, g″.
+ */
+export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | undefined): string {
+  const handler = (n: MathNode, options: object): string | undefined => {
+    if (isSymbol(n)) {
+      const name = latexOfSymbol(n.name);
+      return name === undefined ? undefined : `{${name}}`;
+    }
+    if (!isCall(n) || n.args.length !== 1) return undefined;
+    const arg = n.args[0].toTex(options);
+    const rule = RULES[n.fn.name];
+    if (rule && !['exp', 'sqrt', 'abs', 'tanh', 'sin', 'cos'].includes(n.fn.name)) return rule.latex(arg);
+    const g = parseGenericName(n.fn.name);
+    if (g) return `${g.letter.length > 1 ? `\\${g.letter}` : g.letter}${primes(g.primes)}\\left(${arg}\\right)`;
+    return undefined;
+  };
+  return node.toTex({ handler, parenthesis: 'auto', implicit: 'hide' });
+}
+
+/** LaTeX of a tidied tree. */
+export function tidyLatex(node: MathNode, latexOfSymbol: (id: string) => string | undefined): string {
+  return toLatex(tidy(node), latexOfSymbol);
+}
+
+const TEXT_NAMES: Readonly<Record<string, string>> = { sigmoid: 'σ', relu: 'ReLU', step: '1', log: 'ln' };
+
+/** Plain text for a tidied tree, for messages: `σ(z₂) (1 - σ(z₂))`. */
+export function toText(node: MathNode, textOfSymbol: (id: string) => string | undefined): string {
+  const handler = (n: MathNode, options: object): string | undefined => {
+    if (isSymbol(n)) return textOfSymbol(n.name);
+    if (!isCall(n) || n.args.length !== 1) return undefined;
+    const g = parseGenericName(n.fn.name);
+    const name = g ? `${g.letter}${'′'.repeat(g.primes)}` : TEXT_NAMES[n.fn.name];
+    if (!name) return undefined;
+    const arg = n.args[0].toString(options);
+    return n.fn.name === 'step' ? `[${arg} > 0]` : `${name}(${arg})`;
+  };
+  return tidy(node).toString({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(/ \* /g, '·');
+}

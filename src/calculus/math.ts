@@ -1,0 +1,83 @@
+/** The one mathjs instance, and small helpers to build and inspect its expression trees. */
+import { all, create, type MathNode } from 'mathjs';
+
+export type { MathNode };
+
+/** ReLU, sigmoid and the indicator are not mathjs functions: they are added here, and kink visits are recorded. */
+const kinks = { nearest: Infinity };
+
+/** How close the last evaluations came to a point where a function is not differentiable (ReLU at 0). */
+export function resetKinkDistance(): void {
+  kinks.nearest = Infinity;
+}
+export function kinkDistance(): number {
+  return kinks.nearest;
+}
+function nearKink(x: number): void {
+  const d = Math.abs(x);
+  if (d < kinks.nearest) kinks.nearest = d;
+}
+
+export const math = create(all, {});
+math.import(
+  {
+    // σ(x) = 1 / (1 + e^{-x}), written to stay finite for large |x|
+    sigmoid: (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
+    relu: (x: number) => {
+      nearKink(x);
+      return x > 0 ? x : 0;
+    },
+    // the indicator 1[x > 0], ReLU's derivative
+    step: (x: number) => {
+      nearKink(x);
+      return x > 0 ? 1 : 0;
+    },
+  },
+  { override: true },
+);
+
+export const num = (v: number): MathNode => new math.ConstantNode(v);
+export const sym = (name: string): MathNode => new math.SymbolNode(name);
+export const call = (fn: string, args: MathNode[]): MathNode => new math.FunctionNode(new math.SymbolNode(fn), args);
+
+const OPS = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '^': 'pow' } as const;
+
+/** A binary operator node. */
+export function op(o: keyof typeof OPS, a: MathNode, b: MathNode): MathNode {
+  return new math.OperatorNode(o, OPS[o], [a, b]);
+}
+
+export function neg(a: MathNode): MathNode {
+  return new math.OperatorNode('-', 'unaryMinus', [a]);
+}
+
+/** Sum of terms, skipping none; 0 for none. */
+export function sum(terms: MathNode[]): MathNode {
+  if (terms.length === 0) return num(0);
+  return terms.reduce((acc, t) => op('+', acc, t));
+}
+
+export function isSymbol(n: MathNode): n is MathNode & { name: string } {
+  return (n as { isSymbolNode?: boolean }).isSymbolNode === true;
+}
+
+export function isCall(n: MathNode): n is MathNode & { fn: MathNode & { name: string }; args: MathNode[] } {
+  return (n as { isFunctionNode?: boolean }).isFunctionNode === true;
+}
+
+/** Names of the symbols in a tree (function names excluded). */
+export function symbolNames(n: MathNode): Set<string> {
+  const out = new Set<string>();
+  n.traverse((node, _path, parent) => {
+    if (isSymbol(node) && !(parent && isCall(parent) && parent.fn === node)) out.add(node.name);
+  });
+  return out;
+}
+
+/** Replaces symbols by trees. */
+export function substitute(n: MathNode, replacements: ReadonlyMap<string, MathNode>): MathNode {
+  return n.transform((node, _path, parent) => {
+    if (isSymbol(node) && !(parent && isCall(parent) && parent.fn === node)) return replacements.get(node.name) ?? node;
+    return node;
+  });
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/** `derivcheck`: checks the math in notes from the command line (see USAGE). */
+import { USAGE, parseArgs, type CliOptions } from './cli/args';
+import { findNotes } from './cli/files';
+import { type FileResult, summarize, toJson, toText } from './cli/report';
+import { checkNote } from './verify/checkNote';
+
+declare const DERIVCHECK_VERSION: string | undefined;
+const version = typeof DERIVCHECK_VERSION === 'string' ? DERIVCHECK_VERSION : 'dev';
+
+/** Runs the CLI; returns the exit status. Output goes through `write`. */
+export async function main(argv: readonly string[], write: (s: string) => void, writeError: (s: string) => void): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    writeError(`derivcheck: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.version) {
+    write(`derivcheck ${version}\n`);
+    return 0;
+  }
+  const found = await findNotes(options.paths);
+  const check = { seed: options.seed, samples: options.samples, tolerance: options.tolerance };
+  const results: FileResult[] = found.map((f) =>
+    f.text === undefined ? { path: f.path, error: f.error } : { path: f.path, report: checkNote(f.path, f.text, check) },
+  );
+  write(`${options.format === 'json' ? toJson(results) : toText(results)}\n`);
+  if (results.some((r) => r.error)) return 2;
+  return summarize(results).refuted > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`derivcheck: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

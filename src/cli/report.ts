@@ -1,0 +1,94 @@
+/** The CLI's output: compiler-style text lines, or the JSON contract other tools read. */
+import type { ClaimReport, NoteReport } from '../verify/checkNote';
+import type { Verdict } from '../verify/types';
+
+export interface FileResult {
+  readonly path: string;
+  readonly report?: NoteReport;
+  /** Why the file could not be read. */
+  readonly error?: string;
+}
+
+export type Summary = Record<Verdict, number>;
+
+export function summarize(files: readonly FileResult[]): Summary {
+  const s: Summary = { verified: 0, refuted: 0, unverifiable: 0 };
+  for (const f of files) for (const c of f.report?.claims ?? []) s[c.verdict]++;
+  return s;
+}
+
+interface JsonClaim {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  cell?: number;
+  kind: string;
+  verdict: Verdict;
+  latex: string;
+  message: string;
+  expected?: string;
+  counterexample?: { point: Record<string, number>; claimed: number; actual: number };
+}
+
+function jsonClaim(c: ClaimReport): JsonClaim {
+  const out: JsonClaim = {
+    line: c.location.start.line,
+    column: c.location.start.column,
+    endLine: c.location.end.line,
+    endColumn: c.location.end.column,
+    kind: c.claim.kind,
+    verdict: c.verdict,
+    latex: c.latex,
+    message: c.message,
+  };
+  if (c.location.cell !== undefined) out.cell = c.location.cell;
+  if (c.expected !== undefined) out.expected = c.expected;
+  if (c.counterexample) out.counterexample = { point: { ...c.counterexample.point }, claimed: c.counterexample.claimed, actual: c.counterexample.actual };
+  return out;
+}
+
+/** The JSON document of a run. */
+export function toJson(files: readonly FileResult[]): string {
+  return JSON.stringify(
+    {
+      files: files.map((f) => ({
+        path: f.path,
+        claims: (f.report?.claims ?? []).map(jsonClaim),
+        errors: f.error
+          ? [{ line: 1, column: 1, message: f.error }]
+          : (f.report?.errors ?? []).map((e) => ({ line: e.location?.start.line ?? 1, column: e.location?.start.column ?? 1, ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}), message: e.message })),
+      })),
+      summary: summarize(files),
+    },
+    null,
+    2,
+  );
+}
+
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** `path:line:col` (with the cell for notebooks: `path[cell 3]:2:5`). */
+function where(path: string, c: { line: number; column: number }, cell?: number): string {
+  return `${path}${cell !== undefined ? `[cell ${cell}]` : ''}:${c.line}:${c.column}`;
+}
+
+/** Compiler-style lines, then a summary. */
+export function toText(files: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const f of files) {
+    if (f.error) lines.push(`${f.path}:1:1: error: ${f.error}`);
+    for (const e of f.report?.errors ?? []) {
+      lines.push(`${where(f.path, e.location?.start ?? { line: 1, column: 1 }, e.location?.cell)}: error: ${e.message}`);
+    }
+    for (const c of f.report?.claims ?? []) {
+      lines.push(`${where(f.path, c.location.start, c.location.cell)}: ${c.verdict}: ${oneLine(c.latex)}`);
+      lines.push(`    ${c.message}`);
+      if (c.verdict === 'refuted' && c.expected) lines.push(`    expected: ${c.expected}`);
+    }
+  }
+  const s = summarize(files);
+  const noun = files.length === 1 ? 'file' : 'files';
+  lines.push(`${files.length} ${noun}: ${s.verified} verified, ${s.refuted} refuted, ${s.unverifiable} unverifiable`);
+  return lines.join('\n');
+}

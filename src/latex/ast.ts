@@ -1,0 +1,146 @@
+/** The expression tree the LaTeX parser builds. Every node knows its span in the block's LaTeX. */
+
+export interface Span {
+  /** Offset of the first character in the block's LaTeX. */
+  readonly start: number;
+  /** Offset just past the last character. */
+  readonly end: number;
+}
+
+export interface NumberNode {
+  readonly kind: 'number';
+  readonly value: number;
+  readonly span: Span;
+}
+
+/** A variable: `w_2`, `\delta_{out}`, `a^{(h)}`, `\hat{y}`. */
+export interface SymbolNode {
+  readonly kind: 'symbol';
+  /** Canonical LaTeX, equal for every spelling of the same symbol (`w_{2}` and `w_2` give `w_2`). */
+  readonly name: string;
+  readonly span: Span;
+}
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '^';
+
+export interface BinaryNode {
+  readonly kind: 'binary';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly span: Span;
+  /** Written inside brackets: a factor of its own, not to be split when reading a product's factors. */
+  readonly grouped?: boolean;
+}
+
+export interface NegateNode {
+  readonly kind: 'negate';
+  readonly arg: Expr;
+  readonly span: Span;
+}
+
+/** A function applied to arguments: `\sigma(z)`, `g'(z_1)`, `\tanh^2(u)` is a power of a call. */
+export interface CallNode {
+  readonly kind: 'call';
+  /** Canonical function name from the notation table (`sigmoid`, `relu`, …) or a generic function's letter. */
+  readonly fn: string;
+  /** True for an unknown function written as a letter (`g`, `f`, `G`): a generic differentiable function. */
+  readonly generic: boolean;
+  /** How many primes: `g'(z)` is 1. */
+  readonly primes: number;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+}
+
+/** `(z_1 > 0)`, `[z>0]`, `\mathbb{1}[z>0]`: 1 where the comparison holds, 0 elsewhere. */
+export interface IndicatorNode {
+  readonly kind: 'indicator';
+  readonly op: '>' | '<' | '>=' | '<=';
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly span: Span;
+}
+
+/** `\frac{\partial f}{\partial v}`, `\frac{d}{dv}[…]`, `\partial f/\partial v`. */
+export interface DerivativeNode {
+  readonly kind: 'derivative';
+  readonly of: Expr;
+  readonly wrt: SymbolNode;
+  readonly span: Span;
+}
+
+/** `\underbrace{X}_{\delta}`: means X, and defines δ as X. */
+export interface LabelledNode {
+  readonly kind: 'labelled';
+  readonly expr: Expr;
+  readonly label: SymbolNode;
+  readonly span: Span;
+}
+
+/**
+ * Something parsed but not verifiable as a scalar here (`\sum`, a transpose, a matrix, course shorthand such as
+ * `dW^{[2]}`). Keeps its children so the note's dependency graph stays right.
+ */
+export interface UnsupportedNode {
+  readonly kind: 'unsupported';
+  /** Why, in a phrase: "\sum (sums over samples are not checked yet)". */
+  readonly reason: string;
+  readonly children: readonly Expr[];
+  readonly span: Span;
+}
+
+export type Expr =
+  | NumberNode
+  | SymbolNode
+  | BinaryNode
+  | NegateNode
+  | CallNode
+  | IndicatorNode
+  | DerivativeNode
+  | LabelledNode
+  | UnsupportedNode;
+
+/** Every direct child of a node. */
+export function childrenOf(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'number':
+    case 'symbol':
+      return [];
+    case 'binary':
+      return [e.left, e.right];
+    case 'negate':
+      return [e.arg];
+    case 'call':
+      return e.args;
+    case 'indicator':
+      return [e.left, e.right];
+    case 'derivative':
+      return [e.of, e.wrt];
+    case 'labelled':
+      return [e.expr];
+    case 'unsupported':
+      return e.children;
+  }
+}
+
+/** Visits every node, parents first. */
+export function walk(e: Expr, visit: (node: Expr) => void): void {
+  visit(e);
+  for (const c of childrenOf(e)) walk(c, visit);
+}
+
+/** Names of the symbols the expression mentions (derivative variables included). */
+export function symbolsOf(e: Expr): Set<string> {
+  const names = new Set<string>();
+  walk(e, (n) => {
+    if (n.kind === 'symbol') names.add(n.name);
+  });
+  return names;
+}
+
+/** The factors of a product, as written: `a(bc)d` gives a, (bc), d. A non-product is its own single factor. */
+export function factorsOf(e: Expr): Expr[] {
+  if (e.kind === 'labelled') return factorsOf(e.expr);
+  if (e.kind === 'binary' && e.op === '*' && !e.grouped) return [...factorsOf(e.left), ...factorsOf(e.right)];
+  return [e];
+}

@@ -1,0 +1,271 @@
+/** Atoms: numbers, symbols, groups, functions, and the commands of the notation table. */
+import type { Expr, Span } from './ast';
+import { parseDerivativeSlash, parseFraction, parseShorthand } from './fractions';
+import { parseCall, parseFunctionCommand, parseWordCall } from './functions';
+import {
+  DECORATIONS,
+  FUNCTION_COMMANDS,
+  GENERIC_FUNCTION_LETTERS,
+  GREEK,
+  IGNORED_WITH_ARGUMENT,
+  TEXT_COMMANDS,
+  UNSUPPORTED_COMMANDS,
+} from './notation';
+import { LatexError, type Parser, join, span, unsupported } from './parser';
+import { parseSymbolTail, rawText } from './scripts';
+import type { Token } from './tokens';
+
+/** An expression; a prefix operator waiting for the rest of the term (`\frac{\partial}{\partial w}`, `\sum`); or nothing. */
+export type Atom = Expr | ((operand: Expr) => Expr) | undefined;
+
+const UNICODE_GREEK: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(GREEK).map(([k, v]) => [v, k]));
+const PREFIX_OPERATORS = new Set(['\\sum', '\\prod', '\\int', '\\lim', '\\nabla']);
+
+/** Parses one atom at the parser's position. */
+export function parseAtom(p: Parser): Atom {
+  const t = p.peek();
+  if (!t) throw new LatexError('unexpected end of expression', p.spanHere());
+  switch (t.type) {
+    case 'number':
+      p.next();
+      return { kind: 'number', value: Number(t.text), span: t };
+    case 'letter':
+      return parseLetter(p, t);
+    case 'char':
+      return parseChar(p, t);
+    case 'command':
+      return parseCommand(p, t);
+  }
+}
+
+function parseChar(p: Parser, t: Token): Expr {
+  if (t.text === '(' || t.text === '[') {
+    p.next();
+    const inner = p.parseExprOrIndicator();
+    const close = p.expect(t.text === '(' ? ')' : ']', t.text === '(' ? ') to close (' : '] to close [');
+    return regroup(inner, t, close);
+  }
+  if (t.text === '{') {
+    const r = p.argumentRange();
+    return regroup(p.sub(r.from, r.to).parseExprOrIndicator(), t, r.span);
+  }
+  if (t.text === '|') {
+    p.next();
+    const inner = p.parseExpr();
+    const close = p.expect('|', '| to close |');
+    return { kind: 'call', fn: 'abs', generic: false, primes: 0, args: [inner], span: span(t, close) };
+  }
+  throw new LatexError(`unexpected ${t.text}`, t);
+}
+
+/** A bracketed expression keeps its inner tree but takes the brackets' span. */
+function regroup(inner: Expr, open: Span, close: Span): Expr {
+  const s = { start: open.start, end: close.end };
+  return inner.kind === 'binary' ? { ...inner, span: s, grouped: true } : ({ ...inner, span: s } as Expr);
+}
+
+function parseLetter(p: Parser, t: Token): Expr {
+  const word = parseWordCall(p, t);
+  if (word) return word;
+  const base = UNICODE_GREEK[t.text] ?? t.text;
+  if (GENERIC_FUNCTION_LETTERS.has(base) && opensArgument(p, 1)) return parseCall(p, t, base, true);
+  if (t.text === 'd') {
+    const d = parseDerivativeSlash(p, t) ?? parseShorthand(p, t);
+    if (d) return d;
+  }
+  if (t.text === 'e' && p.peek(1)?.text === '^') {
+    p.next();
+    p.next();
+    const r = p.argumentRange();
+    const exponent = p.sub(r.from, r.to).parseWhole();
+    return { kind: 'call', fn: 'exp', generic: false, primes: 0, args: [exponent], span: span(t, r.span) };
+  }
+  p.next();
+  return parseSymbolTail(p, base, t);
+}
+
+/** Is the token `k` ahead an argument opener (`(`, `[`, `\left(`) or a prime? */
+export function opensArgument(p: Parser, k: number): boolean {
+  const t = p.peek(k);
+  if (!t) return false;
+  if (t.text === '(' || t.text === '[' || t.text === "'") return true;
+  if (t.text === '\\left') return ['(', '['].includes(p.peek(k + 1)?.text ?? '');
+  if (t.text === '^') {
+    const n = p.peek(k + 1)?.text;
+    return n === '\\prime' || (n === '{' && p.peek(k + 2)?.text === '\\prime');
+  }
+  return false;
+}
+
+function parseCommand(p: Parser, t: Token): Atom {
+  const c = t.text;
+  if (c === '\\frac' || c === '\\dfrac' || c === '\\tfrac' || c === '\\cfrac') return parseFraction(p);
+  if (c === '\\left') return parseLeft(p, t);
+  if (c === '\\partial') {
+    const d = parseDerivativeSlash(p, t);
+    if (d) return d;
+    throw new LatexError('a lone ∂ (expected \\partial f / \\partial v or \\frac{\\partial f}{\\partial v})', t);
+  }
+  if (c === '\\sqrt') return parseSqrt(p, t);
+  if (c in FUNCTION_COMMANDS && (c !== '\\sigma' || opensArgument(p, 1))) return parseFunctionCommand(p, t, FUNCTION_COMMANDS[c]);
+  if (c === '\\max' || c === '\\min') return parseFunctionCommand(p, t, c.slice(1));
+  if (GENERIC_FUNCTION_LETTERS.has(c) && opensArgument(p, 1)) return parseCall(p, t, c, true);
+  if (c in GREEK) {
+    p.next();
+    if (c === '\\pi') return { kind: 'number', value: Math.PI, span: t };
+    return parseSymbolTail(p, c, t);
+  }
+  if (DECORATIONS.has(c)) return parseDecorated(p, t);
+  if (TEXT_COMMANDS.has(c)) return parseText(p, t);
+  if (c === '\\underbrace' || c === '\\overbrace') return parseBrace(p, t);
+  if (c === '\\mathbb') return parseBlackboard(p, t);
+  if (c === '\\boxed' || c === '\\cancel' || c === '\\bcancel') {
+    p.next();
+    const r = p.argumentRange();
+    return regroup(p.sub(r.from, r.to).parseWhole(), t, r.span);
+  }
+  if (IGNORED_WITH_ARGUMENT.has(c)) {
+    p.next();
+    p.argumentRange();
+    return undefined;
+  }
+  if (c === '\\begin') return parseEnvironment(p, t);
+  if (PREFIX_OPERATORS.has(c)) return parsePrefixOperator(p, t);
+  if (c === '\\|' || c === '\\lVert') return parseNorm(p, t);
+  if (c in UNSUPPORTED_COMMANDS) {
+    p.next();
+    return unsupported(c, [], t);
+  }
+  throw new LatexError(`unknown command ${c}`, t);
+}
+
+function parseLeft(p: Parser, t: Token): Expr {
+  p.next();
+  const open = p.next();
+  const inner = open.text === '.' && p.is('\\right') ? undefined : p.parseExprOrIndicator();
+  if (!p.is('\\right')) throw new LatexError(`expected \\right to close \\left${open.text}`, p.spanHere());
+  p.next();
+  const close = p.next();
+  if (!inner) throw new LatexError('empty \\left. \\right', span(t, close));
+  if (open.text === '|' || open.text === '\\vert' || open.text === '\\lvert') {
+    return { kind: 'call', fn: 'abs', generic: false, primes: 0, args: [inner], span: span(t, close) };
+  }
+  if (open.text === '\\|' || open.text === '\\lVert' || open.text === '\\Vert') {
+    return unsupported('\\|', [inner], span(t, close));
+  }
+  return regroup(inner, t, close);
+}
+
+function parseSqrt(p: Parser, t: Token): Expr {
+  p.next();
+  let root: Expr | undefined;
+  if (p.is('[')) {
+    p.next();
+    root = p.parseExpr();
+    p.expect(']', '] after the root index');
+  }
+  const r = p.argumentRange();
+  const radicand = p.sub(r.from, r.to).parseWhole();
+  const s = span(t, r.span);
+  if (!root) return { kind: 'call', fn: 'sqrt', generic: false, primes: 0, args: [radicand], span: s };
+  const one: Expr = { kind: 'number', value: 1, span: root.span };
+  return { kind: 'binary', op: '^', left: radicand, right: { kind: 'binary', op: '/', left: one, right: root, span: root.span }, span: s };
+}
+
+/** `\hat{y}`, `\mathcal{L}`: a new symbol named by its LaTeX. */
+function parseDecorated(p: Parser, t: Token): Expr {
+  p.next();
+  const r = p.argumentRange();
+  const inner = rawText(p, r.from, r.to);
+  return parseSymbolTail(p, `${t.text}{${inner}}`, { ...t, end: r.span.end });
+}
+
+/** `\text{sigmoid}(z)` is a function; `\mathrm{x}` a symbol; other text is an annotation. */
+function parseText(p: Parser, t: Token): Atom {
+  const call = parseWordCall(p, t);
+  if (call) return call;
+  p.next();
+  const r = p.argumentRange();
+  const word = p.ctx.src.slice(r.span.start + 1, r.span.end - 1).trim();
+  if (/^[a-zA-Z]$/.test(word) && word !== 'd') return parseSymbolTail(p, word, { ...t, end: r.span.end });
+  if (/^[a-zA-Z]{2,}$/.test(word) && opensArgument(p, 0)) {
+    throw new LatexError(`unknown function ${word}`, { start: t.start, end: r.span.end });
+  }
+  return undefined;
+}
+
+/** `\underbrace{X}_{\delta}` means X and defines δ; a text label is only a note. */
+function parseBrace(p: Parser, t: Token): Expr {
+  p.next();
+  const r = p.argumentRange();
+  const inner = p.sub(r.from, r.to).parseWhole();
+  const script = t.text === '\\underbrace' ? '_' : '^';
+  if (!p.is(script)) return regroup(inner, t, r.span);
+  p.next();
+  const lr = p.argumentRange();
+  const s = span(t, lr.span);
+  const label = labelSymbol(p, lr.from, lr.to);
+  return label ? { kind: 'labelled', expr: inner, label, span: s } : regroup(inner, t, lr.span);
+}
+
+function labelSymbol(p: Parser, from: number, to: number): Extract<Expr, { kind: 'symbol' }> | undefined {
+  try {
+    const e = p.sub(from, to).parseWhole();
+    return e.kind === 'symbol' ? e : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `\mathbb{1}[z > 0]` is an indicator; `\mathbb{R}` a symbol. */
+function parseBlackboard(p: Parser, t: Token): Expr {
+  p.next();
+  const r = p.argumentRange();
+  const letter = rawText(p, r.from, r.to);
+  if (letter === '1' && (p.is('[') || p.is('(') || p.is('\\left') || p.is('_'))) {
+    if (p.is('_')) p.next();
+    const arg = parseAtom(p);
+    if (!arg || typeof arg === 'function' || arg.kind !== 'indicator') {
+      throw new LatexError('\\mathbb{1} needs a condition such as [z > 0]', span(t, p.spanHere()));
+    }
+    return { ...arg, span: join(t, arg.span) };
+  }
+  return parseSymbolTail(p, `\\mathbb{${letter}}`, { ...t, end: r.span.end });
+}
+
+/** Matrices and arrays are not scalars; alignment environments were already split into rows. */
+function parseEnvironment(p: Parser, t: Token): Expr {
+  p.next();
+  const r = p.argumentRange();
+  const name = rawText(p, r.from, r.to);
+  let depth = 1;
+  let last: Span = r.span;
+  while (depth > 0) {
+    const n = p.peek();
+    if (!n) throw new LatexError(`\\begin{${name}} is never ended`, span(t, r.span));
+    p.next();
+    if (n.text === '\\begin') depth++;
+    if (n.text === '\\end') depth--;
+    last = n;
+    if (depth === 0) last = p.argumentRange().span;
+  }
+  return { kind: 'unsupported', reason: `a ${name} environment (matrices are checked by the vectorised verifier, not yet available)`, children: [], span: span(t, last) };
+}
+
+/** `\sum_{i=1}^{n} x_i`: limits are skipped; the rest of the term is the body. */
+function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
+  p.next();
+  while (p.is('_') || p.is('^') || p.is('\\limits')) {
+    p.next();
+    if (!p.is('\\limits')) p.argumentRange();
+  }
+  return (body) => unsupported(t.text, [body], span(t, body.span));
+}
+
+function parseNorm(p: Parser, t: Token): Expr {
+  p.next();
+  const inner = p.parseExpr();
+  const close = p.next();
+  if (close.text !== '\\|' && close.text !== '\\rVert') throw new LatexError('expected \\| to close the norm', close);
+  return unsupported('\\|', [inner], span(t, close));
+}

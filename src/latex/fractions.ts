@@ -1,0 +1,136 @@
+/** Fractions and the derivatives written as fractions: `\frac{\partial L}{\partial w}`, `\frac{d}{dx}[…]`, `\partial L/\partial w`. */
+import type { Expr, SymbolNode } from './ast';
+import type { Atom } from './atoms';
+import { DERIVATIVE_OPERATORS, TEXT_COMMANDS, displayName } from './notation';
+import { LatexError, type Parser, span } from './parser';
+import type { Token } from './tokens';
+
+/** If a derivative operator starts at token `i`, the index just past it. */
+function operatorEnd(p: Parser, i: number, to: number): number | undefined {
+  const t = p.toks[i];
+  if (!t || i >= to) return undefined;
+  const next = p.toks[i + 1];
+  if (t.text === '\\partial') return i + 1;
+  if (t.text === 'd' && i + 1 < to) return i + 1;
+  // δ is an operator only when a variable follows it directly, not when it is the symbol δ_out.
+  if (t.text === '\\delta' && i + 1 < to && next?.text !== '_' && next?.text !== '^') return i + 1;
+  if (TEXT_COMMANDS.has(t.text) && next?.text === '{' && p.toks[i + 2]?.text === 'd' && p.toks[i + 3]?.text === '}') {
+    return i + 4;
+  }
+  return undefined;
+}
+
+/** An operator standing alone as a whole numerator: `\frac{\partial}{…}`, `\frac{d}{…}`. */
+function isBareOperator(p: Parser, from: number, to: number): boolean {
+  const end = operatorEnd(p, from, to + 1);
+  return end === to || (to - from === 1 && DERIVATIVE_OPERATORS.has(p.toks[from].text));
+}
+
+/** Parses `[from, to)` as exactly one symbol, or returns undefined. */
+function singleSymbol(p: Parser, from: number, to: number): SymbolNode | undefined {
+  try {
+    const e = p.sub(from, to).parseWhole();
+    return e.kind === 'symbol' ? e : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `\frac{N}{D}`: a derivative when D is an operator and one variable, else a quotient. */
+export function parseFraction(p: Parser): Atom {
+  const head = p.next();
+  const num = p.argumentRange();
+  const den = p.argumentRange();
+  const whole = span(head, den.span);
+  const denOp = operatorEnd(p, den.from, den.to);
+  const wrt = denOp !== undefined ? singleSymbol(p, denOp, den.to) : undefined;
+  if (denOp !== undefined && wrt) {
+    if (isBareOperator(p, num.from, num.to)) {
+      return (operand: Expr) => derivative(p, operand, wrt, { start: whole.start, end: operand.span.end });
+    }
+    const numOp = operatorEnd(p, num.from, num.to);
+    if (numOp !== undefined) return derivative(p, p.sub(numOp, num.to).parseWhole(), wrt, whole);
+    if (p.toks[den.from].text === '\\partial') {
+      p.ctx.suspicions.push(`${p.ctx.src.slice(whole.start, whole.end)} has ∂ below but not above (OCR?)`);
+    }
+  } else if (denOp !== undefined && p.toks[den.from].text === '\\partial') {
+    return { kind: 'unsupported', reason: 'a derivative with respect to more than one variable (second derivatives are not checked)', children: [], span: whole };
+  }
+  const ocr = ocrDerivative(p, num, den);
+  if (ocr) return { kind: 'unsupported', reason: ocr, children: [], span: whole };
+  const top = p.sub(num.from, num.to).parseWhole();
+  const bottom = p.sub(den.from, den.to).parseWhole();
+  return { kind: 'binary', op: '/', left: top, right: bottom, span: whole };
+}
+
+/** `\frac{JL}{Jb}`: both parts start with the same letter and the bottom is that letter and one variable. */
+function ocrDerivative(p: Parser, num: { from: number; to: number }, den: { from: number; to: number }): string | undefined {
+  const a = p.toks[num.from];
+  const b = p.toks[den.from];
+  if (!a || !b || num.to - num.from < 2 || a.type !== 'letter' || a.text !== b.text) return undefined;
+  if (!singleSymbol(p, den.from + 1, den.to)) return undefined;
+  const text = p.ctx.src.slice(a.start, p.toks[den.to - 1].end);
+  const message = `\\frac{${text.split('}')[0]}…} looks like a derivative with “${a.text}” written for ∂ (OCR?)`;
+  p.ctx.suspicions.push(message);
+  return message;
+}
+
+function derivative(p: Parser, of: Expr, wrt: SymbolNode, s: { start: number; end: number }): Expr {
+  if (of.kind === 'symbol' && of.name === wrt.name) {
+    p.ctx.suspicions.push(`∂${displayName(of.name)}/∂${displayName(wrt.name)} is a derivative of a variable with respect to itself (a transcription slip?)`);
+  }
+  return { kind: 'derivative', of, wrt, span: s };
+}
+
+/** `\partial L / \partial w` or `dC/dw`, at the operator token `t`; undefined if that is not what follows. */
+export function parseDerivativeSlash(p: Parser, t: Token): Expr | undefined {
+  const save = p.pos;
+  p.next();
+  const of = p.peek();
+  if (!of || of.spaceBefore && t.text === 'd') return restore(p, save);
+  const top = slashOperand(p);
+  if (!top || !p.is('/')) return restore(p, save);
+  p.next();
+  const op2 = p.peek();
+  if (!op2 || (op2.text !== '\\partial' && op2.text !== 'd') || (t.text === '\\partial') !== (op2.text === '\\partial')) {
+    return restore(p, save);
+  }
+  p.next();
+  const wrt = slashOperand(p);
+  if (!wrt || wrt.kind !== 'symbol') return restore(p, save);
+  return derivative(p, top, wrt, span(t, wrt.span));
+}
+
+function slashOperand(p: Parser): Expr | undefined {
+  try {
+    const t = p.peek();
+    if (!t || t.text === '/' ) return undefined;
+    const atom = p.parseFactorOrNothing();
+    return atom && typeof atom !== 'function' ? atom : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function restore(p: Parser, save: number): undefined {
+  p.pos = save;
+  return undefined;
+}
+
+const SHORTHAND_LETTERS = new Set(['W', 'w', 'Z', 'z', 'A', 'a', 'b', 'B']);
+
+/** Course shorthand: `dW^{[2]}` = ∂J/∂W^{[2]}, `dz`, `db` — vectorised, not checked here. */
+export function parseShorthand(p: Parser, t: Token): Expr | undefined {
+  const n = p.peek(1);
+  if (!n || n.spaceBefore || n.type !== 'letter' || !SHORTHAND_LETTERS.has(n.text)) return undefined;
+  p.next();
+  const target = p.parseFactorOrNothing();
+  if (!target || typeof target === 'function') throw new LatexError('d without a variable', t);
+  const name = p.ctx.src.slice(t.start, target.span.end);
+  return {
+    kind: 'unsupported',
+    reason: `course shorthand ${name} (checked by the vectorised verifier, not yet available)`,
+    children: [target],
+    span: span(t, target.span),
+  };
+}

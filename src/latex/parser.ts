@@ -1,0 +1,237 @@
+/**
+ * A recursive-descent parser from LaTeX tokens to an expression tree with spans. Precedence, lowest first:
+ * `+ -`, then products (`\cdot`, `\times`, `/`, juxtaposition), then unary minus, then powers and scripts.
+ * Atoms (fractions, functions, symbols, …) are in atoms.ts.
+ */
+import type { Expr, Span } from './ast';
+import { parseAtom, type Atom } from './atoms';
+import { COMPARISONS, IGNORED_COMMANDS, MULTIPLY, UNSUPPORTED_COMMANDS } from './notation';
+import { parseScripts } from './scripts';
+import type { Token } from './tokens';
+
+/** A parse failure with the place it happened; caught at the statement level, never thrown to callers. */
+export class LatexError extends Error {
+  constructor(message: string, readonly span: Span) {
+    super(message);
+  }
+}
+
+/** What the parser noticed that looks like OCR damage; any of these keeps a statement from being refuted. */
+export interface ParseContext {
+  readonly src: string;
+  readonly suspicions: string[];
+}
+
+const CLOSERS = new Set([')', ']', '}', '\\right', '\\end', '&', '=', ',', ';', '|']);
+const BINARY_UNSUPPORTED = new Set(['\\odot', '\\otimes', '\\circ', '\\pm', '\\mp']);
+
+/** Parses the tokens `toks[from..to)`. Sub-parsers share the context. */
+export class Parser {
+  pos: number;
+
+  constructor(
+    readonly ctx: ParseContext,
+    readonly toks: readonly Token[],
+    readonly from: number,
+    readonly to: number,
+  ) {
+    this.pos = from;
+  }
+
+  /** A parser over another range of the same tokens. */
+  sub(from: number, to: number): Parser {
+    return new Parser(this.ctx, this.toks, from, to);
+  }
+
+  peek(k = 0): Token | undefined {
+    this.skipIgnored();
+    let i = this.pos;
+    for (let n = 0; n < k && i < this.to; n++) i = this.nextMeaningful(i + 1);
+    return i < this.to ? this.toks[i] : undefined;
+  }
+
+  is(text: string): boolean {
+    return this.peek()?.text === text;
+  }
+
+  atEnd(): boolean {
+    return this.peek() === undefined;
+  }
+
+  next(): Token {
+    const t = this.peek();
+    if (!t) throw new LatexError('unexpected end of expression', this.spanHere());
+    this.pos++;
+    return t;
+  }
+
+  expect(text: string, what: string): Token {
+    const t = this.peek();
+    if (t?.text !== text) throw new LatexError(`expected ${what}${t ? ` before ${t.text}` : ''}`, this.spanHere());
+    return this.next();
+  }
+
+  /** Span of the next token (or the end of the range). */
+  spanHere(): Span {
+    const t = this.toks[Math.min(this.pos, this.to - 1)];
+    if (!t) return { start: 0, end: 0 };
+    return this.pos < this.to ? { start: t.start, end: t.end } : { start: t.end, end: t.end };
+  }
+
+  /** Index just past the `}` matching the `{` at token index `open`. */
+  matchingBrace(open: number): number {
+    let depth = 0;
+    for (let i = open; i < this.to; i++) {
+      const t = this.toks[i].text;
+      if (t === '{') depth++;
+      else if (t === '}') depth--;
+      if (depth === 0) return i;
+    }
+    throw new LatexError('unbalanced braces: a { is never closed', { start: this.toks[open].start, end: this.toks[open].end });
+  }
+
+  /** Reads a macro argument: a `{…}` group or a single token. Returns the token range inside. */
+  argumentRange(): { from: number; to: number; span: Span } {
+    const t = this.peek();
+    if (!t) throw new LatexError('missing argument', this.spanHere());
+    if (t.text === '{') {
+      const open = this.pos;
+      const close = this.matchingBrace(open);
+      this.pos = close + 1;
+      return { from: open + 1, to: close, span: { start: t.start, end: this.toks[close].end } };
+    }
+    if (t.text === '}') throw new LatexError('unexpected }', { start: t.start, end: t.end });
+    this.pos++;
+    return { from: this.pos - 1, to: this.pos, span: { start: t.start, end: t.end } };
+  }
+
+  /** The whole range as one expression; anything left over is an error. */
+  parseWhole(): Expr {
+    const e = this.parseExpr();
+    const t = this.peek();
+    if (t) throw new LatexError(`unexpected ${t.text}`, { start: t.start, end: t.end });
+    return e;
+  }
+
+  /** Sum of terms. */
+  parseExpr(): Expr {
+    let left: Expr | undefined;
+    const first = this.peek();
+    if (first && (first.text === '-' || first.text === '+')) {
+      this.next();
+      const term = this.parseTerm();
+      left = first.text === '-' ? { kind: 'negate', arg: term, span: span(first, term.span) } : term;
+    }
+    left ??= this.parseTerm();
+    for (;;) {
+      const t = this.peek();
+      if (!t) break;
+      if (t.text === '+' || t.text === '-') {
+        this.next();
+        const right = this.parseTerm();
+        left = { kind: 'binary', op: t.text, left, right, span: join(left.span, right.span) };
+      } else if (BINARY_UNSUPPORTED.has(t.text) && (t.text === '\\pm' || t.text === '\\mp')) {
+        this.next();
+        const right = this.parseTerm();
+        left = unsupported(t.text, [left, right], join(left.span, right.span));
+      } else break;
+    }
+    return left;
+  }
+
+  /** Products: explicit signs, `/`, and juxtaposition. */
+  parseTerm(): Expr {
+    let left = this.parseFactorOrNothing();
+    while (left === undefined && this.startsFactor()) left = this.parseFactorOrNothing();
+    if (left === undefined) throw new LatexError('empty expression', this.spanHere());
+    if (typeof left === 'function') return left(this.parseOperand());
+    for (;;) {
+      const t = this.peek();
+      if (!t) break;
+      let op: '*' | '/' | 'unsupported' | undefined;
+      if (MULTIPLY.has(t.text)) op = '*';
+      else if (t.text === '/' || t.text === '\\div') op = '/';
+      else if (BINARY_UNSUPPORTED.has(t.text) && t.text !== '\\pm' && t.text !== '\\mp') op = 'unsupported';
+      if (op) this.next();
+      else if (!this.startsFactor()) break;
+      const right = this.parseFactorOrNothing();
+      if (right === undefined) {
+        if (op) throw new LatexError(`nothing after ${t.text}`, { start: t.start, end: t.end });
+        continue;
+      }
+      const r = typeof right === 'function' ? right(this.parseOperand()) : right;
+      const s = join(left.span, r.span);
+      left =
+        op === 'unsupported'
+          ? unsupported(t.text, [left, r], s)
+          : { kind: 'binary', op: op ?? '*', left, right: r, span: s };
+      if (typeof right === 'function') break;
+    }
+    return left;
+  }
+
+  /** The rest of a term, as the operand of `\frac{\partial}{\partial w}` or `\sum`. */
+  private parseOperand(): Expr {
+    return this.parseTerm();
+  }
+
+  /** Unary minus, then an atom with its scripts. `undefined` for an annotation that means nothing. */
+  parseFactorOrNothing(): Expr | ((operand: Expr) => Expr) | undefined {
+    const t = this.peek();
+    if (t && (t.text === '-' || t.text === '+')) {
+      this.next();
+      const f = this.parseFactorOrNothing();
+      if (f === undefined || typeof f === 'function') throw new LatexError(`nothing after ${t.text}`, { start: t.start, end: t.end });
+      return t.text === '-' ? { kind: 'negate', arg: f, span: span(t, f.span) } : f;
+    }
+    const atom: Atom = parseAtom(this);
+    if (atom === undefined || typeof atom === 'function') return atom;
+    return parseScripts(this, atom);
+  }
+
+  /** Can the next token begin a factor (so juxtaposition means multiplication)? */
+  startsFactor(): boolean {
+    const t = this.peek();
+    if (!t) return false;
+    if (CLOSERS.has(t.text) || t.text in COMPARISONS || MULTIPLY.has(t.text)) return false;
+    if (t.text === '+' || t.text === '-' || t.text === '/' || t.text === '^' || t.text === '_') return false;
+    if (t.text === '\\div' || BINARY_UNSUPPORTED.has(t.text)) return false;
+    if (t.text === "'" || t.text === '!' || t.text === ':') return false;
+    return true;
+  }
+
+  /** `(…)` content: an expression, or a comparison `z_1 > 0` (an indicator). */
+  parseExprOrIndicator(): Expr {
+    const left = this.parseExpr();
+    const t = this.peek();
+    const op = t ? COMPARISONS[t.text] : undefined;
+    if (!t || !op) return left;
+    this.next();
+    const right = this.parseExpr();
+    return { kind: 'indicator', op, left, right, span: join(left.span, right.span) };
+  }
+
+  private skipIgnored(): void {
+    while (this.pos < this.to && IGNORED_COMMANDS.has(this.toks[this.pos].text)) this.pos++;
+  }
+
+  private nextMeaningful(i: number): number {
+    while (i < this.to && IGNORED_COMMANDS.has(this.toks[i].text)) i++;
+    return i;
+  }
+}
+
+/** The span from a token to the end of another span. */
+export function span(from: Token, to: Span): Span {
+  return { start: from.start, end: Math.max(from.end, to.end) };
+}
+
+/** The smallest span covering both. */
+export function join(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+/** An unsupported node for a command of the table. */
+export function unsupported(command: string, children: Expr[], s: Span): Expr {
+  return { kind: 'unsupported', reason: UNSUPPORTED_COMMANDS[command] ?? `${command} is not supported`, children, span: s };
+}

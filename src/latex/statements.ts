@@ -1,0 +1,164 @@
+/**
+ * Splits a block of LaTeX into statements (at top-level `,` `;` `\quad` `\because` `\therefore` `\\` and aligned
+ * rows) and each statement into the parts of its `=` chain, each parsed into an expression tree. Never throws.
+ */
+import type { Expr, Span } from './ast';
+import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
+import { LatexError, Parser, type ParseContext } from './parser';
+import { type Token, tokenize } from './tokens';
+
+/** One side of an `=`: its tree, or why it could not be read. */
+export interface ParsedPart {
+  readonly expr?: Expr;
+  readonly error?: string;
+  readonly span: Span;
+}
+
+export interface ParsedStatement {
+  /** `P0 = P1 = …`; a statement without `=` has one part. */
+  readonly parts: readonly ParsedPart[];
+  /** The `=` (or `:=`) between `parts[i]` and `parts[i+1]`. */
+  readonly equals: readonly Span[];
+  /** The statement starts with `=`: it continues the previous chain. */
+  readonly leadingEquals?: Span;
+  /** The statement ends with `=`: the next statement continues it. */
+  readonly trailingEquals?: Span;
+  /** The `\because` or `\therefore` that introduced it. */
+  readonly connective?: 'because' | 'therefore';
+  /** A relation other than `=` (`\rightarrow`, `\in`, `<`): not an equation chain. */
+  readonly otherRelation?: string;
+  /** Signs of OCR damage (see ParseContext). */
+  readonly suspicions: readonly string[];
+  readonly span: Span;
+}
+
+/** Parses every statement of a math block. */
+export function parseBlock(latex: string): ParsedStatement[] {
+  const tokens = stripAlignment(tokenize(latex));
+  return splitStatements(tokens).flatMap(({ toks, connective }) => {
+    const s = parseStatement(latex, toks, connective);
+    return s ? [s] : [];
+  });
+}
+
+const MATRIX_DEPTH_OPEN = new Set(['{', '(', '[']);
+const MATRIX_DEPTH_CLOSE = new Set(['}', ')', ']']);
+
+/** Removes `\begin{aligned}`/`\end{aligned}` and the `&` alignment marks outside matrices. */
+function stripAlignment(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let matrixDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if ((t.text === '\\begin' || t.text === '\\end') && tokens[i + 1]?.text === '{') {
+      let close = i + 2;
+      while (close < tokens.length && tokens[close].text !== '}') close++;
+      const name = tokens.slice(i + 2, close).map((x) => x.text).join('');
+      if (ALIGNMENT_ENVIRONMENTS.has(name) && matrixDepth === 0) {
+        out.push({ ...t, text: '\\\\', start: t.start, end: tokens[Math.min(close, tokens.length - 1)].end });
+        i = close;
+        continue;
+      }
+      matrixDepth += t.text === '\\begin' ? 1 : -1;
+      matrixDepth = Math.max(0, matrixDepth);
+    }
+    if (t.text === '&' && matrixDepth === 0) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Depth change of a token: braces, brackets, parentheses, `\left…\right`, `\begin…\end`. */
+function depthChange(toks: readonly Token[], i: number): { delta: number; skip: number } {
+  const t = toks[i].text;
+  if (t === '\\left') return { delta: 1, skip: 1 };
+  if (t === '\\right') return { delta: -1, skip: 1 };
+  if (t === '\\begin') return { delta: 1, skip: 0 };
+  if (t === '\\end') return { delta: -1, skip: 0 };
+  if (MATRIX_DEPTH_OPEN.has(t)) return { delta: 1, skip: 0 };
+  if (MATRIX_DEPTH_CLOSE.has(t)) return { delta: -1, skip: 0 };
+  return { delta: 0, skip: 0 };
+}
+
+interface RawStatement {
+  toks: Token[];
+  connective?: 'because' | 'therefore';
+}
+
+function splitStatements(tokens: readonly Token[]): RawStatement[] {
+  const out: RawStatement[] = [];
+  let current: RawStatement = { toks: [] };
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (depth === 0 && STATEMENT_SEPARATORS.has(t.text)) {
+      if (current.toks.length > 0) out.push(current);
+      current = { toks: [] };
+      if (t.text === '\\because') current.connective = 'because';
+      if (t.text === '\\therefore') current.connective = 'therefore';
+      continue;
+    }
+    const { delta, skip } = depthChange(tokens, i);
+    for (let k = 0; k <= skip && i + k < tokens.length; k++) current.toks.push(tokens[i + k]);
+    i += skip;
+    depth = Math.max(0, depth + delta);
+  }
+  if (current.toks.length > 0) out.push(current);
+  return out;
+}
+
+/** Indexes of the top-level `=` signs (a `:` right before one makes it `:=`), and any other relation. */
+function relations(toks: readonly Token[]): { equals: number[]; other?: string } {
+  const equals: number[] = [];
+  let other: string | undefined;
+  let depth = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i].text;
+    if (depth === 0 && (t === '=' || t === '\\coloneqq')) equals.push(i);
+    else if (depth === 0 && OTHER_RELATIONS.has(t)) other ??= t;
+    const { delta, skip } = depthChange(toks, i);
+    i += skip;
+    depth = Math.max(0, depth + delta);
+  }
+  return { equals, other };
+}
+
+function parseStatement(src: string, toks: Token[], connective?: 'because' | 'therefore'): ParsedStatement | undefined {
+  const { equals, other } = relations(toks);
+  const ctx: ParseContext = { src, suspicions: [] };
+  const bounds = [-1, ...equals, toks.length];
+  const parts: ParsedPart[] = [];
+  const equalSpans: Span[] = [];
+  let leadingEquals: Span | undefined;
+  let trailingEquals: Span | undefined;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const from = bounds[k] + 1;
+    let to = bounds[k + 1];
+    const eq = k + 1 < bounds.length - 1 ? toks[bounds[k + 1]] : undefined;
+    const colon = eq && to > from && toks[to - 1].text === ':';
+    if (colon) to--;
+    const eqSpan = eq ? { start: colon ? toks[to].start : eq.start, end: eq.end } : undefined;
+    if (from >= to) {
+      if (k === 0 && eqSpan) leadingEquals = eqSpan;
+      else if (!eq && k > 0) trailingEquals = equalSpans.pop();
+      continue;
+    }
+    parts.push(parsePart(ctx, toks, from, to));
+    if (eqSpan) equalSpans.push(eqSpan);
+  }
+  if (parts.length === 0) return undefined;
+  const span = { start: toks[0].start, end: toks[toks.length - 1].end };
+  return { parts, equals: equalSpans, leadingEquals, trailingEquals, connective, otherRelation: other, suspicions: ctx.suspicions, span };
+}
+
+function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: number): ParsedPart {
+  while (from < to - 1 && IGNORED_COMMANDS.has(toks[from].text)) from++;
+  while (to > from + 1 && IGNORED_COMMANDS.has(toks[to - 1].text)) to--;
+  const span = { start: toks[from].start, end: toks[to - 1].end };
+  try {
+    return { expr: new Parser(ctx, toks, from, to).parseWhole(), span };
+  } catch (e) {
+    if (e instanceof LatexError) return { error: e.message, span };
+    return { error: `could not read this: ${(e as Error).message}`, span };
+  }
+}

@@ -1,0 +1,69 @@
+/** LaTeX tokens with their offsets in the block's source. */
+
+export type TokenType = 'command' | 'letter' | 'number' | 'char';
+
+export interface Token {
+  readonly type: TokenType;
+  /** The token's text: `\frac`, `\,`, `x`, `12.5`, `(`. */
+  readonly text: string;
+  /** Offset of the first character in the block's LaTeX. */
+  readonly start: number;
+  /** Offset just past the last character. */
+  readonly end: number;
+  /** Whitespace (or a comment) came right before this token. */
+  readonly spaceBefore: boolean;
+}
+
+const isAsciiLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+
+/** A letter other than ASCII (Greek pasted as Unicode, say): one symbol each. */
+const isOtherLetter = (c: string): boolean => /\p{L}/u.test(c);
+
+/** Splits LaTeX into tokens; `%` comments and whitespace are dropped (and noted on the next token). */
+export function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let space = false;
+  while (i < src.length) {
+    const c = src[i];
+    if (isSpace(c)) {
+      space = true;
+      i++;
+      continue;
+    }
+    if (c === '%') {
+      while (i < src.length && src[i] !== '\n') i++;
+      space = true;
+      continue;
+    }
+    const start = i;
+    let type: TokenType;
+    if (c === '\\') {
+      type = 'command';
+      i++;
+      if (i < src.length && isAsciiLetter(src[i])) {
+        while (i < src.length && isAsciiLetter(src[i])) i++;
+      } else if (i < src.length) {
+        i += src.codePointAt(i)! > 0xffff ? 2 : 1;
+      }
+    } else if (isDigit(c) || (c === '.' && isDigit(src[i + 1] ?? ''))) {
+      type = 'number';
+      while (i < src.length && isDigit(src[i])) i++;
+      if (src[i] === '.' && isDigit(src[i + 1] ?? '')) {
+        i++;
+        while (i < src.length && isDigit(src[i])) i++;
+      }
+    } else if (isAsciiLetter(c) || isOtherLetter(c)) {
+      type = 'letter';
+      i += src.codePointAt(i)! > 0xffff ? 2 : 1;
+    } else {
+      type = 'char';
+      i += src.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+    tokens.push({ type, text: src.slice(start, i), start, end: i, spaceBefore: space });
+    space = false;
+  }
+  return tokens;
+}

@@ -1,0 +1,29 @@
+/** Builds a note's model from its math blocks: statements → chains → definitions and claims. */
+import { symbolsOf } from '../latex/ast';
+import { type ParsedStatement, parseBlock } from '../latex/statements';
+import { buildChains } from './chains';
+import { collectClaims } from './claims';
+import { collectDefinitions } from './definitions';
+import type { NoteModel } from './types';
+
+/** The model of a note whose math blocks are given in reading order. */
+export function buildModel(blocks: readonly { readonly latex: string }[]): NoteModel {
+  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)));
+}
+
+/** Same, from already parsed blocks (the live checker caches parses per block). */
+export function buildModelFromStatements(parsed: readonly (readonly ParsedStatement[])[]): NoteModel {
+  const chains = buildChains(parsed);
+  const defs = collectDefinitions(chains);
+  const variables = new Set<string>();
+  for (const chain of chains) {
+    for (const link of chain.links) if (link.side.expr) for (const s of symbolsOf(link.side.expr)) variables.add(s);
+  }
+  return {
+    definitions: defs.definitions,
+    functions: defs.functions,
+    unusable: defs.unusable,
+    variables,
+    claims: collectClaims(chains, defs),
+  };
+}

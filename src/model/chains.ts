@@ -1,0 +1,52 @@
+/** Equation chains across statements and blocks: `A = B =` in one block continued by `= C` in the next. */
+import type { ParsedStatement } from '../latex/statements';
+import type { BlockSpan, Side } from './types';
+
+/** One part of a chain and the `=` before it. */
+export interface Link {
+  readonly side: Side;
+  /** The `=` before this part (absent for the first part). */
+  readonly eq?: BlockSpan;
+}
+
+export interface Chain {
+  readonly id: number;
+  readonly links: Link[];
+  readonly suspicions: string[];
+  /** A relation other than `=` makes the statement something else than an equation chain. */
+  readonly otherRelation?: string;
+}
+
+/** Groups every statement of the note into chains, joining continuations. */
+export function buildChains(blocks: readonly (readonly ParsedStatement[])[]): Chain[] {
+  const chains: Chain[] = [];
+  let previous: { chain: Chain; block: number } | undefined;
+  blocks.forEach((statements, block) => {
+    for (const s of statements) {
+      const sides: Side[] = s.parts.map((p) => ({ block, span: p.span, expr: p.expr, error: p.error }));
+      const canContinue = previous !== undefined && !previous.chain.otherRelation && !s.otherRelation;
+      if (s.leadingEquals && canContinue && previous) {
+        const eqs = [s.leadingEquals, ...s.equals];
+        sides.forEach((side, i) => previous!.chain.links.push({ side, eq: { block, span: eqs[i] } }));
+        previous.chain.suspicions.push(...s.suspicions);
+        previous = { chain: previous.chain, block };
+        continue;
+      }
+      // "… = X \quad \therefore Y": a bare conclusion restates the chain's value.
+      if (s.connective === 'therefore' && sides.length === 1 && canContinue && previous && previous.block === block && previous.chain.links.length >= 2) {
+        previous.chain.links.push({ side: sides[0], eq: { block, span: sides[0].span } });
+        previous.chain.suspicions.push(...s.suspicions);
+        continue;
+      }
+      const chain: Chain = {
+        id: chains.length,
+        links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span } })),
+        suspicions: [...s.suspicions],
+        otherRelation: s.otherRelation,
+      };
+      chains.push(chain);
+      previous = { chain, block };
+    }
+  });
+  return chains;
+}

@@ -1,0 +1,67 @@
+/** Claims: every `=` of every chain, except the one that defines the chain's first symbol. */
+import type { Expr } from '../latex/ast';
+import type { Chain } from './chains';
+import type { Definitions } from './definitions';
+import type { BlockSpan, Claim, ClaimKind, Side } from './types';
+
+/** Turns chains into claims, in note order. */
+export function collectClaims(chains: readonly Chain[], defs: Definitions): Claim[] {
+  const claims: Claim[] = [];
+  for (const chain of chains) {
+    if (chain.otherRelation) continue;
+    const start = defs.defining.has(chain.id) ? 1 : 0;
+    for (let i = start; i + 1 < chain.links.length; i++) {
+      const left = chain.links[i].side;
+      const right = chain.links[i + 1].side;
+      const head = chain.links[0].side.expr;
+      const redefines = i === 0 && head?.kind === 'symbol' && defs.definitions.has(head.name) ? head.name : undefined;
+      claims.push({
+        id: claims.length,
+        kind: i === start ? firstKind(left.expr, right.expr) : 'step',
+        left,
+        right,
+        at: claimSpan(chain, i, i === start),
+        context: chain.links.slice(0, i + 1).map((l) => l.side),
+        suspicions: chain.suspicions,
+        chain: chain.id,
+        redefines,
+        unverifiable: i === 0 ? defs.unjudgeable.get(chain.id) : undefined,
+      });
+    }
+  }
+  return claims;
+}
+
+/** The first claim's text starts at its left side when both sides share a block; a step's at its `=`. */
+function claimSpan(chain: Chain, i: number, first: boolean): BlockSpan {
+  const left: Side = chain.links[i].side;
+  const right: Side = chain.links[i + 1].side;
+  const eq = chain.links[i + 1].eq ?? right;
+  if (first && left.block === right.block) return { block: right.block, span: { start: left.span.start, end: right.span.end } };
+  return { block: eq.block, span: { start: Math.min(eq.span.start, right.span.start), end: right.span.end } };
+}
+
+function isDerivativeLike(e: Expr | undefined): boolean {
+  return e?.kind === 'derivative' || (e?.kind === 'call' && e.primes > 0);
+}
+
+/** A right side made only of derivative factors, multiplied or added: a chain rule. */
+export function isChainOfFactors(e: Expr): boolean {
+  switch (e.kind) {
+    case 'derivative':
+      return true;
+    case 'binary':
+      if (e.op === '*' || e.op === '+') {
+        return (isChainOfFactors(e.left) || e.left.kind === 'number') && (isChainOfFactors(e.right) || e.right.kind === 'number')
+          && (isChainOfFactors(e.left) || isChainOfFactors(e.right));
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+function firstKind(left: Expr | undefined, right: Expr | undefined): ClaimKind {
+  if (!isDerivativeLike(left)) return 'identity';
+  return right && isChainOfFactors(right) && right.kind !== 'derivative' ? 'chain' : 'derivative';
+}

@@ -1,0 +1,68 @@
+/** The meaning of a note: its definitions and the claims to check. */
+import type { Expr, Span } from '../latex/ast';
+
+/** Where a piece of LaTeX is: a block of the note and a span in that block's LaTeX. */
+export interface BlockSpan {
+  readonly block: number;
+  readonly span: Span;
+}
+
+/** One side of a claim, or one definition's right side. */
+export interface Side extends BlockSpan {
+  /** The parsed tree; absent when the LaTeX could not be read. */
+  readonly expr?: Expr;
+  /** Why it could not be read. */
+  readonly error?: string;
+}
+
+export type DefinitionSource = 'equation' | 'label';
+
+/** `symbol = expression`, or `\underbrace{X}_{symbol}`. */
+export interface Definition {
+  readonly symbol: string;
+  readonly value: Side;
+  /** Where the defined symbol is written (for "related information" links). */
+  readonly at: BlockSpan;
+  readonly source: DefinitionSource;
+}
+
+/** `g(z) = …` for a function letter not otherwise known. */
+export interface FunctionDefinition {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly body: Expr;
+  readonly at: BlockSpan;
+}
+
+export type ClaimKind = 'derivative' | 'chain' | 'step' | 'identity';
+
+/** One `=` to judge: its right side against its left. */
+export interface Claim {
+  readonly id: number;
+  readonly kind: ClaimKind;
+  readonly left: Side;
+  readonly right: Side;
+  /** The claim's own text: from its left side (or, for a step, its `=`) to the end of its right side. */
+  readonly at: BlockSpan;
+  /** The parts of the `=` chain before the right side (the left side included), for the inputs a step may use. */
+  readonly context: readonly Side[];
+  /** Signs of OCR damage in the statement: a claim with any cannot be refuted. */
+  readonly suspicions: readonly string[];
+  /** The `=` chain the claim belongs to (claims of one chain share it). */
+  readonly chain: number;
+  /** Set when the claim's left side is a symbol defined earlier in the note: this is a second definition. */
+  readonly redefines?: string;
+  /** Set when the statement cannot be judged whatever the values (an update rule, say). */
+  readonly unverifiable?: string;
+}
+
+export interface NoteModel {
+  /** The first definition of each symbol, by canonical name. */
+  readonly definitions: ReadonlyMap<string, Definition>;
+  readonly functions: ReadonlyMap<string, FunctionDefinition>;
+  /** Symbols whose definitions cannot be used, and why (a cycle, say). */
+  readonly unusable: ReadonlyMap<string, string>;
+  /** Every symbol name the note uses as a variable (so `h(1-h)` is a product when h is one). */
+  readonly variables: ReadonlySet<string>;
+  readonly claims: readonly Claim[];
+}

@@ -1,0 +1,101 @@
+/** Mapping parser output back to exact source offsets. */
+import { LineIndex } from './positions';
+
+/** A text as markdown-it sees it (line breaks as `\n`, NUL as U+FFFD, no BOM), and where each character came from. */
+export interface NormalizedText {
+  readonly text: string;
+  /** `origin[i]` is the offset in the original text of `text[i]`; `origin[text.length]` is the original length. */
+  readonly origin: readonly number[];
+  readonly lines: LineIndex;
+}
+
+/** Normalizes line breaks (a `\r\n` becomes the `\n`, a lone `\r` becomes `\n`), NULs and a leading BOM. */
+export function normalize(text: string): NormalizedText {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\r' && text[i + 1] === '\n') continue;
+    chars.push(c === '\r' ? '\n' : c === '\0' ? '\uFFFD' : c);
+    origin.push(i);
+  }
+  origin.push(text.length);
+  const normalized = chars.join('');
+  return { text: normalized, origin, lines: new LineIndex(normalized) };
+}
+
+/** LaTeX with one source offset per character plus an end entry. */
+export interface Located {
+  readonly latex: string;
+  readonly offsets: number[];
+}
+
+/** `text.slice(start, end)` with its offsets; a `\r\n` becomes one `\n` (at the `\n`), a lone `\r` becomes `\n`. */
+export function sliceLocated(text: string, start: number, end: number): Located {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n' && i + 1 < end) continue;
+    chars.push(text[i] === '\r' ? '\n' : text[i]);
+    offsets.push(i);
+  }
+  offsets.push(end);
+  return { latex: chars.join(''), offsets };
+}
+
+/**
+ * Where each character of `content` sits in `norm`, given that its k-th line comes from line `firstLine + k`
+ * minus a prefix that markdown-it dropped (container markers, indentation) and, on the first and last line,
+ * surrounding whitespace. `from` is a normalized offset the content cannot start before (table cells share a line).
+ * Returns `content.length + 1` normalized offsets; characters that cannot be found get a best guess.
+ */
+export function alignLines(norm: NormalizedText, content: string, firstLine: number, from: number, preferSuffix: boolean): number[] {
+  const offsets: number[] = [];
+  let cursor = Math.max(from, norm.lines.lineStart(firstLine));
+  const contentLines = content.split('\n');
+  contentLines.forEach((line, k) => {
+    const rawLine = firstLine + k;
+    const regionStart = k === 0 ? cursor : Math.max(cursor, norm.lines.lineStart(rawLine));
+    const regionEnd = norm.lines.lineEnd(rawLine);
+    cursor = alignLine(norm.text, line, regionStart, Math.max(regionStart, regionEnd), preferSuffix, offsets);
+    if (k < contentLines.length - 1) {
+      offsets.push(Math.max(cursor, regionEnd));
+      cursor = Math.max(cursor, regionEnd) + 1;
+    }
+  });
+  offsets.push(offsets.length > 0 ? offsets[offsets.length - 1] + 1 : cursor);
+  return offsets;
+}
+
+/** Appends the offsets of `line`'s characters inside `text[start, end)`; returns the offset after the last one. */
+function alignLine(text: string, line: string, start: number, end: number, preferSuffix: boolean, out: number[]): number {
+  const at = locate(text.slice(start, end), line, preferSuffix);
+  if (at >= 0) {
+    for (let j = 0; j < line.length; j++) out.push(start + at + j);
+    return start + at + line.length;
+  }
+  let pos = start;
+  for (let j = 0; j < line.length; j++) {
+    let found = pos;
+    while (found < end && text[found] !== line[j]) found++;
+    if (found < end) {
+      out.push(found);
+      pos = found + 1;
+    } else {
+      out.push(pos);
+    }
+  }
+  return pos;
+}
+
+/** Where `line` starts in `region`: as its suffix (ignoring trailing whitespace) if allowed, else its first occurrence. */
+function locate(region: string, line: string, preferSuffix: boolean): number {
+  if (line === '') return 0;
+  if (preferSuffix) {
+    const regionTrimmed = region.trimEnd();
+    const lineTrimmed = line.trimEnd();
+    const at = regionTrimmed.length - lineTrimmed.length;
+    if (lineTrimmed !== '' && regionTrimmed.endsWith(lineTrimmed) && region.startsWith(line, at)) return at;
+  }
+  return region.indexOf(line);
+}

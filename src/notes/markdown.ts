@@ -1,0 +1,102 @@
+/** Reads the math of a Markdown note, with the exact source offset of every LaTeX character. */
+import type MarkdownIt from 'markdown-it';
+import type { MathBlock } from './types';
+import type { NormalizedText } from './align';
+import { alignLines, normalize } from './align';
+import type { MathMeta } from './mdParser';
+import { mathParser } from './mdParser';
+
+type Token = MarkdownIt.Token;
+
+/** Math found in the normalized text, before its offsets are mapped back to the original. */
+interface Found {
+  readonly latex: string;
+  /** Normalized offsets, one per LaTeX character (no end entry). */
+  readonly at: readonly number[];
+  readonly display: boolean;
+  readonly delimiter: string;
+}
+
+/** Where the token walk is: the current source line and the end of the last aligned inline content. */
+interface Walk {
+  readonly norm: NormalizedText;
+  readonly found: Found[];
+  cursor: number;
+  line: number;
+}
+
+/**
+ * The math of a Markdown text in document order: `$…$`, `$$…$$`, `\(…\)`, `\[…\]` and ```` ```math ```` fences,
+ * but not code spans or code blocks. Offsets refer to `text` as given; `part` is copied onto each block.
+ */
+export function readMarkdownMath(text: string, part: number): MathBlock[] {
+  const norm = normalize(text);
+  let tokens: Token[];
+  try {
+    tokens = mathParser().parse(norm.text, {});
+  } catch {
+    return [];
+  }
+  const walk: Walk = { norm, found: [], cursor: 0, line: 0 };
+  tokens.forEach((token, i) => {
+    walk.line = token.map?.[0] ?? walk.line; // table cells have no map of their own: use their row's
+    if (token.type === 'math_block') {
+      walk.found.push(...blockMath(token));
+    } else if (token.type === 'fence' && isMathFence(token)) {
+      walk.found.push(fenceMath(norm, token, walk.line + 1));
+    } else if (token.type === 'inline') {
+      const previous = tokens[i - 1]?.type;
+      inlineMath(walk, token, previous === 'td_open' || previous === 'th_open');
+    }
+  });
+  return walk.found.filter((f) => f.latex.trim() !== '').map((f) => toBlock(f, norm, part));
+}
+
+function toBlock(found: Found, norm: NormalizedText, part: number): MathBlock {
+  const offsets = found.at.map((at) => norm.origin[at]);
+  offsets.push(offsets[offsets.length - 1] + 1);
+  return { latex: found.latex, offsets, part, display: found.display, delimiter: found.delimiter };
+}
+
+/** A `$$` block from the block rule, whose offsets it recorded. */
+function blockMath(token: Token): Found[] {
+  const meta = token.meta as MathMeta | null;
+  if (!meta?.offsets) return [];
+  return [{ latex: token.content, at: meta.offsets, display: true, delimiter: '$$' }];
+}
+
+function isMathFence(token: Token): boolean {
+  return token.info.trim().split(/\s+/)[0].toLowerCase() === 'math';
+}
+
+/** A ```` ```math ```` fence: its body. */
+function fenceMath(norm: NormalizedText, token: Token, bodyLine: number): Found {
+  const at = alignLines(norm, token.content, bodyLine, norm.lines.lineStart(bodyLine), true);
+  return { latex: token.content, at: at.slice(0, -1), display: true, delimiter: '```math' };
+}
+
+/** Adds the math inside an inline token (a paragraph, heading or table cell) and moves the cursor past it. */
+function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
+  const maths = (token.children ?? []).filter((child) => child.type === 'math_inline' || child.type === 'math_block');
+  if (maths.length === 0 && !isCell) return;
+  const at = alignLines(walk.norm, token.content, walk.line, walk.cursor, !isCell);
+  let searchFrom = 0;
+  for (const child of maths) {
+    const start = contentStart(token.content, child, searchFrom);
+    if (start < 0) continue;
+    searchFrom = start + child.content.length;
+    const display = child.type === 'math_block';
+    walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.markup });
+  }
+  walk.cursor = at[at.length - 1];
+}
+
+/** Where a math token's content starts in its inline token's content (from the recorded delimiter, else by search). */
+function contentStart(content: string, child: Token, searchFrom: number): number {
+  const meta = child.meta as MathMeta | null;
+  if (meta?.at !== undefined) {
+    const start = meta.at + child.markup.length;
+    if (content.startsWith(child.content, start)) return start;
+  }
+  return content.indexOf(child.content, searchFrom);
+}

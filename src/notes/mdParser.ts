@@ -1,0 +1,122 @@
+/** The markdown-it parser the note readers use: KaTeX math plus `\(…\)`, `\[…\]` and exact `$$` blocks. */
+import MarkdownIt from 'markdown-it';
+import markdownItKatex from '@vscode/markdown-it-katex';
+
+type StateBlock = MarkdownIt.StateBlock;
+type StateInline = MarkdownIt.StateInline;
+type InlineStateClass = MarkdownIt['inline']['State'];
+
+/** `token.meta` of math tokens: where the opening delimiter is (inline), or each character's offset (blocks). */
+export interface MathMeta {
+  /** Inline math: offset of the opening delimiter in the inline token's `content`. */
+  readonly at?: number;
+  /** `$$` blocks: offset in the parsed source of each `content` character. */
+  readonly offsets?: readonly number[];
+}
+
+let parser: MarkdownIt | undefined;
+
+/** The shared parser (built on first use). */
+export function mathParser(): MarkdownIt {
+  if (!parser) parser = createParser();
+  return parser;
+}
+
+function createParser(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.use(markdownItKatex);
+  md.block.ruler.at('math_block', dollarBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.inline.ruler.before('escape', 'math_bracket', bracketMath);
+  md.inline.State = trackingState(md.inline.State);
+  return md;
+}
+
+/** An inline state that records, on each math token, where its rule was when it pushed it: the opening delimiter. */
+function trackingState(Base: InlineStateClass): InlineStateClass {
+  return class extends Base {
+    override push(type: string, tag: string, nesting: MarkdownIt.Token.Nesting): MarkdownIt.Token {
+      const token = super.push(type, tag, nesting);
+      if (type.startsWith('math')) token.meta = { at: this.pos } satisfies MathMeta;
+      return token;
+    }
+  };
+}
+
+/** Inline rule for `\(…\)` (inline) and `\[…\]` (display); markdown-it would otherwise read `\(` and `\[` as escapes. */
+function bracketMath(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const open = src[state.pos + 1];
+  if (src.charCodeAt(state.pos) !== 0x5c || (open !== '(' && open !== '[')) return false;
+  const start = state.pos + 2;
+  const end = findBackslashClose(src, start, state.posMax, open === '(' ? ')' : ']');
+  if (end < 0 || src.slice(start, end).trim() === '') return false;
+  if (!silent) {
+    const token = state.push(open === '(' ? 'math_inline' : 'math_block', 'math', 0);
+    token.markup = '\\' + open;
+    token.content = src.slice(start, end);
+    token.block = open === '[';
+  }
+  state.pos = end + 2;
+  return true;
+}
+
+/** The offset of the backslash of the first unescaped `\` + `closer` at or after `from`, or -1. */
+function findBackslashClose(src: string, from: number, max: number, closer: string): number {
+  for (let i = from; i + 1 < max; i++) {
+    if (src[i] !== '\\') continue;
+    if (src[i + 1] === closer) return i;
+    i++;
+  }
+  return -1;
+}
+
+/** Where a `$$` block ends: the line with the closing `$$` and the offset of that `$$`. */
+interface Closing {
+  readonly line: number;
+  readonly pos: number;
+}
+
+/**
+ * Block rule for `$$…$$` starting a line, replacing the KaTeX plugin's one so that the LaTeX is exactly the source
+ * between the delimiters (its rule drops text before a closing `$$` that is followed by more text) and each
+ * character's offset is known. A first line with a closing `$$` followed by text is left to the inline rules.
+ */
+function dollarBlock(state: StateBlock, start: number, end: number, silent: boolean): boolean {
+  const open = state.bMarks[start] + state.tShift[start];
+  if (state.sCount[start] - state.blkIndent >= 4 || !state.src.startsWith('$$', open)) return false;
+  const closing = findClosing(state, start, end, open + 2);
+  if (!closing) return false;
+  if (silent) return true;
+  const offsets: number[] = [];
+  for (let line = start; line <= closing.line; line++) {
+    const from = line === start ? open + 2 : state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent);
+    const to = line === closing.line ? closing.pos : state.eMarks[line];
+    for (let i = from; i < to; i++) offsets.push(i);
+    if (line < closing.line) offsets.push(state.eMarks[line]);
+  }
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.markup = '$$';
+  token.content = offsets.map((i) => state.src[i]).join('');
+  token.map = [start, closing.line + 1];
+  token.meta = { offsets } satisfies MathMeta;
+  state.line = closing.line + 1;
+  return true;
+}
+
+function findClosing(state: StateBlock, start: number, end: number, contentStart: number): Closing | undefined {
+  const firstRest = state.src.slice(contentStart, state.eMarks[start]);
+  const first = firstRest.indexOf('$$');
+  if (first >= 0) {
+    const single = first === firstRest.trimEnd().length - 2;
+    return single ? { line: start, pos: contentStart + first } : undefined;
+  }
+  for (let line = start + 1; line < end; line++) {
+    const pos = state.bMarks[line] + state.tShift[line];
+    const max = state.eMarks[line];
+    if (pos < max && state.sCount[line] < state.blkIndent) return undefined;
+    const at = state.src.slice(pos, max).indexOf('$$');
+    if (at >= 0) return { line, pos: pos + at };
+  }
+  return undefined;
+}

@@ -1,0 +1,97 @@
+/** Checks a whole note: read → model → verdicts, with every place mapped back to the note's lines and columns. */
+import { buildModel } from '../model/build';
+import type { BlockSpan, NoteModel } from '../model/types';
+import { LineIndex } from '../notes/positions';
+import { readNote } from '../notes/readNote';
+import type { NoteDocument, SourcePosition } from '../notes/types';
+import { NoteEnvironment } from './environment';
+import { type JudgeContext, judgeClaim } from './judge';
+import { ForwardPass } from './sampling';
+import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
+
+/** A place in the note: which part (a notebook cell, or the file) and where in it. */
+export interface Location {
+  readonly start: SourcePosition;
+  readonly end: SourcePosition;
+  /** Notebook cell index (`.ipynb` only). */
+  readonly cell?: number;
+  /** Offsets in the part's text. */
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly part: number;
+}
+
+export interface ClaimReport extends ClaimResult {
+  readonly location: Location;
+  /** The claim's source text. */
+  readonly latex: string;
+}
+
+export interface NoteError {
+  readonly location?: Location;
+  readonly message: string;
+}
+
+export interface NoteReport {
+  readonly document: NoteDocument;
+  readonly model: NoteModel;
+  readonly claims: readonly ClaimReport[];
+  readonly errors: readonly NoteError[];
+  /** Maps any place of the model (a definition, a wrong factor) to the note. */
+  readonly locate: (at: BlockSpan) => Location;
+  /** The LaTeX at a place of the model. */
+  readonly source: (at: BlockSpan) => string;
+}
+
+/** Checks the math of a note given its path (for its kind) and text. Never throws. */
+export function checkNote(path: string, text: string, options: CheckOptions = {}): NoteReport {
+  const document = readNote(path, text);
+  const indexes = document.parts.map((p) => new LineIndex(p.text));
+  const locate = (at: BlockSpan): Location => {
+    const block = document.blocks[at.block];
+    const clamp = (i: number): number => Math.max(0, Math.min(i, block.offsets.length - 1));
+    const startOffset = block.offsets[clamp(at.span.start)];
+    const endOffset = at.span.end > 0 ? block.offsets[clamp(at.span.end - 1)] + 1 : startOffset;
+    const index = indexes[block.part];
+    return {
+      start: index.positionAt(startOffset),
+      end: index.positionAt(endOffset),
+      cell: document.parts[block.part].cell,
+      startOffset,
+      endOffset,
+      part: block.part,
+    };
+  };
+  const source = (at: BlockSpan): string => document.blocks[at.block]?.latex.slice(at.span.start, at.span.end) ?? '';
+  const errors: NoteError[] = document.errors.map((e) => ({
+    message: e.message,
+    location: { start: indexes[e.part].positionAt(e.offset), end: indexes[e.part].positionAt(e.offset), cell: document.parts[e.part].cell, startOffset: e.offset, endOffset: e.offset, part: e.part },
+  }));
+  const model = buildModel(document.blocks);
+  const claims: ClaimReport[] = [];
+  try {
+    const env = new NoteEnvironment(model);
+    const ctx: JudgeContext = { env, pass: new ForwardPass(env), options: withDefaults(options), source };
+    for (const claim of model.claims) {
+      let result: ClaimResult;
+      try {
+        result = judgeClaim(claim, ctx);
+      } catch (e) {
+        result = { claim, verdict: 'unverifiable', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
+      }
+      claims.push({ ...result, location: locate(claim.at), latex: source(claim.at) });
+    }
+  } catch (e) {
+    errors.push({ message: `internal error while checking this note: ${(e as Error).message}` });
+  }
+  return { document, model, claims, errors, locate, source };
+}
+
+/** The options with defaults for those not given (an explicit `undefined` counts as not given). */
+function withDefaults(options: CheckOptions): Required<CheckOptions> {
+  return {
+    samples: options.samples ?? DEFAULT_OPTIONS.samples,
+    tolerance: options.tolerance ?? DEFAULT_OPTIONS.tolerance,
+    seed: options.seed ?? DEFAULT_OPTIONS.seed,
+  };
+}

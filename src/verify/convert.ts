@@ -1,0 +1,139 @@
+/** The parser's trees → mathjs trees, derivatives expanded through the note's definitions. */
+import type { CallNode, DerivativeNode, Expr } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import { Opaque, differentiate } from '../calculus/differentiate';
+import { type MathNode, call, neg, num, op, sym, symbolNames } from '../calculus/math';
+import { genericName, nthDerivative } from '../calculus/rules';
+import { describe } from './describe';
+import type { NoteEnvironment } from './environment';
+
+/** A derivative the claim computes, kept so finite differences can check it. */
+export interface DerivativeUse {
+  readonly of: MathNode;
+  readonly wrt: string;
+  readonly value: MathNode;
+  readonly label: string;
+}
+
+export interface Converted {
+  readonly node: MathNode;
+  /** Unknown values the tree depends on (mathjs name → why unknown), its definitions' included. */
+  readonly unknowns: Map<string, string>;
+  /** Generic functions (`g`) the value depends on, by how the note writes them. */
+  readonly generics: Set<string>;
+  readonly derivatives: DerivativeUse[];
+}
+
+/** A construct this checker cannot evaluate; the message says which. */
+export class Unsupported extends Error {}
+
+/** Converts an expression; throws Unsupported. `params` maps a user function's parameters to its arguments. */
+export function convertExpr(expr: Expr, env: NoteEnvironment, params?: ReadonlyMap<string, MathNode>): Converted {
+  const out: Converted = { node: num(0), unknowns: new Map(), generics: new Set(), derivatives: [] };
+  const node = new Converter(env, out, params).node(expr);
+  return { ...out, node };
+}
+
+class Converter {
+  constructor(
+    private readonly env: NoteEnvironment,
+    private readonly out: Converted,
+    private readonly params?: ReadonlyMap<string, MathNode>,
+  ) {}
+
+  node(e: Expr): MathNode {
+    switch (e.kind) {
+      case 'number':
+        return num(e.value);
+      case 'symbol':
+        return this.symbol(e.name);
+      case 'binary':
+        return op(e.op, this.node(e.left), this.node(e.right));
+      case 'negate':
+        return neg(this.node(e.arg));
+      case 'call':
+        return this.call(e);
+      case 'indicator': {
+        const [a, b] = e.op === '>' || e.op === '>=' ? [e.left, e.right] : [e.right, e.left];
+        return call('step', [op('-', this.node(a), this.node(b))]); // 1[a > b] = step(a − b)
+      }
+      case 'derivative':
+        return this.derivative(e);
+      case 'labelled':
+        return this.node(e.expr);
+      case 'unsupported':
+        throw new Unsupported(e.reason);
+    }
+  }
+
+  private symbol(name: string): MathNode {
+    const param = this.params?.get(name);
+    if (param) return param;
+    const id = this.env.idOf(name);
+    if (this.env.isDefined(name)) {
+      const state = this.env.definition(name);
+      if (state.opaque) this.out.unknowns.set(id, state.opaque);
+      if (state.converted) this.absorb(state.converted);
+    }
+    return sym(id);
+  }
+
+  /** A definition's unknowns and generic functions become the user's. */
+  private absorb(c: Converted): void {
+    for (const [k, v] of c.unknowns) this.out.unknowns.set(k, v);
+    for (const g of c.generics) this.out.generics.add(g);
+  }
+
+  private call(e: CallNode): MathNode {
+    const args = e.args.map((a) => this.node(a));
+    if (!e.generic) {
+      if (args.length !== 1) throw new Unsupported(`${e.fn} with ${args.length} arguments`);
+      const applied = nthDerivative(e.fn, e.primes, args[0]);
+      if (!applied) throw new Unsupported(`${"'".repeat(e.primes)} of ${e.fn} (higher derivatives are not supported)`);
+      return applied;
+    }
+    const user = this.env.model.functions.get(e.fn);
+    if (user && e.primes === 0 && user.params.length === args.length) {
+      const c = convertExpr(user.body, this.env, new Map(user.params.map((p, i) => [p, args[i]])));
+      this.absorb(c);
+      this.out.derivatives.push(...c.derivatives);
+      return c.node;
+    }
+    if (user) throw new Unsupported(`a derivative of the note's own function ${displayName(e.fn)}`);
+    // h(1-h) is a product when h is a variable of the note
+    if (this.env.model.variables.has(e.fn) && e.primes === 0 && args.length === 1) return op('*', this.symbol(e.fn), args[0]);
+    if (args.length !== 1) throw new Unsupported(`the function ${displayName(e.fn)} of ${args.length} arguments`);
+    this.out.generics.add(displayName(e.fn));
+    return call(genericName(e.fn.replace(/\\/g, ''), e.primes), args);
+  }
+
+  private derivative(e: DerivativeNode): MathNode {
+    const of = this.node(e.of);
+    const v = this.env.idOf(e.wrt.name);
+    const label = describe(e);
+    const key = `d(${of.toString()})/${v}`;
+    const names = [...symbolNames(of)];
+    if (names.some((s) => this.out.unknowns.has(s) && !s.startsWith('s_'))) {
+      return this.unknown(key, `${label} depends on a value that is not known`);
+    }
+    if (!names.some((s) => s === v || this.env.dependsOn(s, v))) {
+      const undefinedHere = names.map((s) => this.env.nameOf(s)).filter((n): n is string => n !== undefined && !this.env.isDefined(n));
+      const why = undefinedHere.length > 0 ? ` (${undefinedHere.map(displayName).join(', ')} not defined in terms of it)` : '';
+      return this.unknown(key, `${label}: ${describe(e.of)} does not depend on ${displayName(e.wrt.name)} in this note${why}`);
+    }
+    try {
+      const value = differentiate(of, v, this.env);
+      this.out.derivatives.push({ of, wrt: v, value, label });
+      return value;
+    } catch (err) {
+      if (err instanceof Opaque) return this.unknown(key, `${label} cannot be computed: ${err.message}`);
+      throw err;
+    }
+  }
+
+  private unknown(key: string, reason: string): MathNode {
+    const node = this.env.unknown(key, reason);
+    this.out.unknowns.set((node as unknown as { name: string }).name, reason);
+    return node;
+  }
+}

@@ -1,0 +1,58 @@
+/** Short readable text for expressions in messages: ∂C/∂w₂, σ(z₂)(1−σ(z₂)). */
+import type { Expr } from '../latex/ast';
+import { displayName } from '../latex/notation';
+
+const FUNCTION_TEXT: Readonly<Record<string, string>> = { sigmoid: 'σ', relu: 'ReLU', log: 'ln', step: '1' };
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 3 } as const;
+
+function precedence(e: Expr): number {
+  if (e.kind === 'binary') return PRECEDENCE[e.op];
+  if (e.kind === 'negate') return 1.5;
+  return 4;
+}
+
+function wrap(e: Expr, min: number): string {
+  const s = text(e);
+  return precedence(e) < min ? `(${s})` : s;
+}
+
+function text(e: Expr): string {
+  switch (e.kind) {
+    case 'number':
+      return Number.isInteger(e.value) ? String(e.value) : String(+e.value.toPrecision(6));
+    case 'symbol':
+      return displayName(e.name);
+    case 'negate':
+      return `−${wrap(e.arg, 2)}`;
+    case 'binary': {
+      const p = PRECEDENCE[e.op];
+      if (e.op === '*') {
+        const l = wrap(e.left, p);
+        const r = wrap(e.right, p);
+        const dot = /[0-9.]$/.test(l) && /^[0-9.]/.test(r) ? '·' : '';
+        return `${l}${dot}${r}`;
+      }
+      if (e.op === '^') return `${wrap(e.left, 4)}^${wrap(e.right, 4)}`;
+      const sign = e.op === '-' ? ' − ' : ` ${e.op} `;
+      return `${wrap(e.left, p)}${sign}${wrap(e.right, e.op === '+' ? p : p + 1)}`;
+    }
+    case 'call':
+      return `${FUNCTION_TEXT[e.fn] ?? displayName(e.fn)}${'′'.repeat(e.primes)}(${e.args.map(text).join(', ')})`;
+    case 'indicator':
+      return `[${text(e.left)} ${e.op} ${text(e.right)}]`;
+    case 'derivative': {
+      const of = e.of.kind === 'symbol' ? text(e.of) : `(${text(e.of)})`;
+      return `∂${of}/∂${displayName(e.wrt.name)}`;
+    }
+    case 'labelled':
+      return text(e.expr);
+    case 'unsupported':
+      return '…';
+  }
+}
+
+/** An expression as short Unicode text, cut at `max` characters. */
+export function describe(e: Expr, max = 80): string {
+  const s = text(e);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

@@ -1,0 +1,106 @@
+/**
+ * Which factor of a refuted product is wrong: the true derivative along a single path is the product of the local
+ * derivatives of its links; each written factor is matched to a link by value, and one left over on each side
+ * names the culprit ("σ(x)(1−σ(x)) should be ∂A₂/∂z₂ = σ(z₂)(1−σ(z₂))").
+ */
+import { type DerivativeNode, type Expr, factorsOf } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import { Opaque, localDerivative } from '../calculus/differentiate';
+import { tidyLatex, toText } from '../calculus/latex';
+import type { MathNode } from '../calculus/math';
+import type { Side } from '../model/types';
+import { Unsupported, convertExpr } from './convert';
+import type { NoteEnvironment } from './environment';
+import { describe } from './describe';
+import { pathsBetween } from './paths';
+import type { ForwardPass, Scope } from './sampling';
+import type { ChainLink, WrongFactor } from './types';
+
+/** The links of the single path from v up to f, each with its local derivative; undefined unless exactly one path. */
+export function singlePath(env: NoteEnvironment, left: DerivativeNode): { upper: string; lower: string; node: MathNode }[] | undefined {
+  if (left.of.kind !== 'symbol') return undefined;
+  const paths = pathsBetween(env, left.of.name, left.wrt.name, 2);
+  if (paths.length !== 1 || paths[0].length < 2) return undefined;
+  const path = paths[0];
+  const links: { upper: string; lower: string; node: MathNode }[] = [];
+  try {
+    for (let i = 0; i + 1 < path.length; i++) {
+      const definition = env.definitionOf(env.idOf(path[i]));
+      if (!definition) return undefined;
+      links.push({ upper: path[i], lower: path[i + 1], node: localDerivative(definition, env.idOf(path[i + 1])) });
+    }
+  } catch (e) {
+    if (e instanceof Opaque) return undefined;
+    throw e;
+  }
+  return links.reverse();
+}
+
+const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Values of a tree at the points, or undefined if any is not finite. */
+function valuesAt(node: MathNode, points: readonly Scope[]): number[] | undefined {
+  const fn = node.compile();
+  const out = points.map((p) => fn.evaluate(p) as number);
+  return out.every(Number.isFinite) ? out : undefined;
+}
+
+export interface FactorContext {
+  readonly env: NoteEnvironment;
+  readonly pass: ForwardPass;
+  readonly points: readonly Scope[];
+  readonly tolerance: number;
+  readonly latexOf: (id: string) => string | undefined;
+  readonly textOf: (id: string) => string | undefined;
+  readonly source: (side: Side) => string;
+}
+
+/** Names the wrong factor of a refuted `∂f/∂v = product`, when exactly one factor is off. */
+export function findWrongFactor(ctx: FactorContext, left: DerivativeNode, right: Side): WrongFactor | undefined {
+  if (!right.expr) return undefined;
+  const links = singlePath(ctx.env, left);
+  const factors = factorsOf(right.expr);
+  if (!links || factors.length < 2) return undefined;
+  let factorValues: (number[] | undefined)[];
+  try {
+    const nodes = factors.map((f) => convertExpr(f, ctx.env).node);
+    ctx.pass.use(nodes);
+    factorValues = nodes.map((n) => valuesAt(n, ctx.points));
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+  const unmatchedFactors = new Set(factors.map((_, i) => i));
+  const unmatchedLinks: number[] = [];
+  links.forEach((link, li) => {
+    const values = valuesAt(link.node, ctx.points);
+    const match = [...unmatchedFactors].find((fi) => values && factorValues[fi]?.every((x, k) => close(x, values[k], ctx.tolerance)));
+    if (match === undefined) unmatchedLinks.push(li);
+    else unmatchedFactors.delete(match);
+  });
+  if (unmatchedFactors.size !== 1 || unmatchedLinks.length !== 1) return undefined;
+  const factor: Expr = factors[[...unmatchedFactors][0]];
+  const link = links[unmatchedLinks[0]];
+  const expectedLatex = tidyLatex(link.node, ctx.latexOf);
+  const claimedLatex = ctx.source({ block: right.block, span: factor.span });
+  const derivativeLatex = `\\frac{\\partial ${link.upper}}{\\partial ${link.lower}}`;
+  return {
+    at: { block: right.block, span: factor.span },
+    claimedLatex,
+    derivativeLatex,
+    expectedLatex,
+    message: `${describe(factor)} should be ∂${displayName(link.upper)}/∂${displayName(link.lower)} = ${toText(link.node, ctx.textOf)}`,
+  };
+}
+
+/** The path's links with their values at a point, for explanations. */
+export function describePath(ctx: FactorContext, left: DerivativeNode): ChainLink[] | undefined {
+  const links = singlePath(ctx.env, left);
+  if (!links || ctx.points.length === 0) return undefined;
+  return links.map((l) => ({
+    from: l.lower,
+    to: l.upper,
+    latex: tidyLatex(l.node, ctx.latexOf),
+    value: l.node.compile().evaluate(ctx.points[0]) as number,
+  }));
+}

@@ -1,0 +1,221 @@
+/**
+ * Judges one claim: both sides evaluated at random points of the note's inputs, every derivative computed
+ * symbolically (mathjs + the rule table) and cross-checked by central differences. A claim is refuted only when
+ * everything it depends on is known and a sample point shows the sides differ; otherwise, when in doubt,
+ * it is unverifiable, with the reason.
+ */
+import { type DerivativeNode, symbolsOf } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import { toText, tidyLatex } from '../calculus/latex';
+import { kinkDistance, resetKinkDistance } from '../calculus/math';
+import type { BlockSpan, Claim } from '../model/types';
+import { type Converted, type DerivativeUse, Unsupported, convertExpr } from './convert';
+import { describe } from './describe';
+import type { NoteEnvironment } from './environment';
+import { describePath, findWrongFactor, type FactorContext } from './factors';
+import { type ForwardPass, type Scope, hashString, makeRng } from './sampling';
+import { analyseChain } from './structure';
+import type { CheckOptions, ClaimResult } from './types';
+
+export interface JudgeContext {
+  readonly env: NoteEnvironment;
+  readonly pass: ForwardPass;
+  readonly options: Required<CheckOptions>;
+  /** The LaTeX source at a place of the note. */
+  readonly source: (at: BlockSpan) => string;
+}
+
+interface Point {
+  readonly scope: Scope;
+  readonly left: number;
+  readonly right: number;
+}
+
+const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+const fmt = (x: number): string => String(+x.toPrecision(4));
+const FD_TOLERANCE = 1e-4;
+
+/** Judges a claim. Never throws for bad input: the worst is "unverifiable". */
+export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
+  const uses = usedDefinitions(claim, ctx.env);
+  const result = (r: Omit<ClaimResult, 'claim' | 'uses'>): ClaimResult => ({ claim, uses, ...r });
+  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
+  if (claim.unverifiable) return unverifiable(claim.unverifiable);
+  for (const side of [claim.left, claim.right]) {
+    if (!side.expr) return unverifiable(`could not read ${ctx.source(side)}: ${side.error}`);
+  }
+  let left: Converted;
+  let right: Converted;
+  try {
+    left = convertExpr(claim.left.expr!, ctx.env);
+    right = convertExpr(claim.right.expr!, ctx.env);
+  } catch (e) {
+    if (e instanceof Unsupported) return unverifiable(`uses ${e.message}`);
+    throw e;
+  }
+  const doubts = doubtsAbout(claim, left, right, ctx.env);
+  const { points, fdFailures } = samplePoints(claim, left, right, ctx);
+  const leftExpr = claim.left.expr!;
+  const structure = leftExpr.kind === 'derivative' ? analyseChain(ctx.env, leftExpr, claim.right.expr!) : undefined;
+  if (points.length === 0) {
+    if (fdFailures > 0) return unverifiable('the symbolic derivative and finite differences disagree here, so no verdict is safe');
+    if (structure?.status === 'valid' && doubts.length > 0) return chainRuleVerified(claim, structure.order!, result);
+    const why = doubts[0] ?? 'no sample point where both sides are defined';
+    return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${why}` : why);
+  }
+  const bad = points.find((p) => !close(p.left, p.right, ctx.options.tolerance));
+  if (!bad) {
+    const worst = Math.max(...points.map((p) => Math.abs(p.left - p.right)));
+    return result({ verdict: 'verified', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})`, path: explainPath(claim, ctx, points) });
+  }
+  if (structure?.status === 'valid' && doubts.length > 0) return chainRuleVerified(claim, structure.order!, result);
+  if (doubts.length > 0) {
+    return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${doubts[0]}` : doubts[0]);
+  }
+  return refute(claim, ctx, left, bad, points, structure?.remarks ?? [], result);
+}
+
+/** Reasons a mismatch would not prove the claim wrong. */
+function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): string[] {
+  const doubts = [...claim.suspicions];
+  for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()])) doubts.push(reason);
+  for (const g of new Set([...left.generics, ...right.generics])) {
+    doubts.push(`${g} is a generic function here; the claim may hold only for a particular ${g}`);
+  }
+  const context = new Set<string>();
+  for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) context.add(s);
+  const allowed = env.inputsOf(context);
+  for (const s of symbolsOf(claim.right.expr!)) {
+    if (!env.isDefined(s) && !allowed.has(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
+  }
+  return doubts;
+}
+
+/** Sample points where both sides are finite, away from kinks, and where finite differences agree with every derivative. */
+function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: JudgeContext): { points: Point[]; fdFailures: number } {
+  const derivatives = [...left.derivatives, ...right.derivatives];
+  ctx.pass.use([left.node, right.node, ...derivatives.flatMap((d) => [d.of, d.value])]);
+  const l = left.node.compile();
+  const r = right.node.compile();
+  const checks = derivatives.map((d) => ({ use: d, of: d.of.compile(), value: d.value.compile() }));
+  const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
+  const points: Point[] = [];
+  let fdFailures = 0;
+  const want = ctx.options.samples;
+  for (let attempt = 0; points.length < want && attempt < want * 8; attempt++) {
+    resetKinkDistance();
+    const scope = ctx.pass.sample(rng, attempt >= want * 4);
+    const lv = l.evaluate(scope) as number;
+    const rv = r.evaluate(scope) as number;
+    if (typeof lv !== 'number' || typeof rv !== 'number' || !Number.isFinite(lv) || !Number.isFinite(rv)) continue;
+    const fdOk = checks.every((c) => finiteDifferenceAgrees(c.use, c.of, c.value, scope, ctx.pass));
+    if (kinkDistance() < 1e-3) continue;
+    if (!fdOk) {
+      fdFailures++;
+      continue;
+    }
+    points.push({ scope, left: lv, right: rv });
+  }
+  return { points, fdFailures };
+}
+
+type Compiled = { evaluate: (scope: Scope) => unknown };
+
+/** Central difference of the derivative's function against its symbolic value at the point. */
+function finiteDifferenceAgrees(use: DerivativeUse, of: Compiled, value: Compiled, scope: Scope, pass: ForwardPass): boolean {
+  const x = scope[use.wrt] as number;
+  const h = 1e-5 * Math.max(1, Math.abs(x));
+  const at = (v: number): number => {
+    const s: Scope = { ...scope, [use.wrt]: v };
+    pass.run(s, use.wrt);
+    return of.evaluate(s) as number;
+  };
+  const fd = (at(x + h) - at(x - h)) / (2 * h);
+  const symbolic = value.evaluate(scope) as number;
+  if (!Number.isFinite(fd) || !Number.isFinite(symbolic)) return true;
+  return Math.abs(fd - symbolic) <= FD_TOLERANCE * Math.max(1, Math.abs(fd), Math.abs(symbolic));
+}
+
+function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult): ClaimResult {
+  const via = order.slice(1, -1).map(displayName).join(', ');
+  const f = displayName(order[0]);
+  const v = displayName(order[order.length - 1]);
+  return result({ verdict: 'verified', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values'})` });
+}
+
+function refute(
+  claim: Claim,
+  ctx: JudgeContext,
+  left: Converted,
+  bad: Point,
+  points: Point[],
+  remarks: readonly string[],
+  result: (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult,
+): ClaimResult {
+  const env = ctx.env;
+  const latexOf = (id: string): string | undefined => env.nameOf(id);
+  const textOf = (id: string): string | undefined => {
+    const n = env.nameOf(id);
+    return n === undefined ? undefined : displayName(n);
+  };
+  const leftExpr = claim.left.expr!;
+  const expectedNode = leftExpr.kind === 'symbol' && env.isDefined(leftExpr.name) ? env.definition(leftExpr.name).converted?.node ?? left.node : left.node;
+  const factorCtx: FactorContext = { env, pass: ctx.pass, points: points.map((p) => p.scope), tolerance: ctx.options.tolerance, latexOf, textOf, source: ctx.source };
+  const wrongFactor = leftExpr.kind === 'derivative' ? findWrongFactor(factorCtx, leftExpr, claim.right) : undefined;
+  const point: Record<string, number> = {};
+  for (const name of pointOrder(claim, env)) {
+    const v = bad.scope[env.idOf(name)];
+    if (typeof v === 'number') point[name] = v;
+  }
+  const shown = Object.entries(point).slice(0, 5).map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).join(', ');
+  const truth = `${describe(leftExpr)} = ${toText(expectedNode, textOf)}`;
+  const lead = wrongFactor ? `${wrongFactor.message}; ` : remarks.length > 0 ? `${remarks[0]}; ` : `${truth}, not ${describe(claim.right.expr!)}: `;
+  const message = `${lead}at ${shown || 'the sample point'} the left side is ${fmt(bad.left)} but the right side is ${fmt(bad.right)}`;
+  return result({
+    verdict: 'refuted',
+    message,
+    expected: tidyLatex(expectedNode, latexOf),
+    counterexample: { point, claimed: bad.right, actual: bad.left },
+    wrongFactor,
+    structure: remarks.length > 0 ? remarks : undefined,
+    path: explainPath(claim, ctx, points),
+  });
+}
+
+function explainPath(claim: Claim, ctx: JudgeContext, points: Point[]): ClaimResult['path'] {
+  const leftExpr = claim.left.expr;
+  if (leftExpr?.kind !== 'derivative') return undefined;
+  const env = ctx.env;
+  const factorCtx: FactorContext = {
+    env,
+    pass: ctx.pass,
+    points: points.map((p) => p.scope),
+    tolerance: ctx.options.tolerance,
+    latexOf: (id) => env.nameOf(id),
+    textOf: (id) => env.nameOf(id),
+    source: ctx.source,
+  };
+  return describePath(factorCtx, leftExpr as DerivativeNode);
+}
+
+/** The claim's inputs in the order a reader wants them: its variable, then what the right side names, then the rest. */
+function pointOrder(claim: Claim, env: NoteEnvironment): string[] {
+  const left = claim.left.expr!;
+  const right = claim.right.expr!;
+  const first = left.kind === 'derivative' ? [left.wrt.name] : [];
+  const all = env.inputsOf([...symbolsOf(left), ...symbolsOf(right)]);
+  const written = [...symbolsOf(right)].filter((s) => !env.isDefined(s)).sort();
+  return [...new Set([...first, ...written, ...[...all].sort()])].filter((n) => all.has(n));
+}
+
+/** The defined symbols a claim's verdict rests on. */
+function usedDefinitions(claim: Claim, env: NoteEnvironment): string[] {
+  const out = new Set<string>();
+  for (const side of [claim.left, claim.right]) {
+    if (!side.expr) continue;
+    for (const s of symbolsOf(side.expr)) {
+      for (const d of [s, ...env.dependencies(s)]) if (env.isDefined(d)) out.add(d);
+    }
+  }
+  return [...out];
+}

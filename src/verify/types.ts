@@ -1,0 +1,61 @@
+/** Verdicts and what they carry. */
+import type { BlockSpan, Claim } from '../model/types';
+
+export type Verdict = 'verified' | 'refuted' | 'unverifiable';
+
+/** A point where the claim fails: the inputs (by the note's names), the claimed value and the true one. */
+export interface Counterexample {
+  readonly point: Readonly<Record<string, number>>;
+  readonly claimed: number;
+  readonly actual: number;
+}
+
+/** The factor of a refuted product that is wrong, and what it should be. */
+export interface WrongFactor {
+  /** The wrong factor as written. */
+  readonly at: BlockSpan;
+  readonly claimedLatex: string;
+  /** The derivative it should be, e.g. `\frac{\partial A_2}{\partial z_2}`. */
+  readonly derivativeLatex: string;
+  /** That derivative's value, in the note's symbols. */
+  readonly expectedLatex: string;
+  readonly message: string;
+}
+
+/** One link of the chain from the variable to the output, for explanations. */
+export interface ChainLink {
+  readonly from: string;
+  readonly to: string;
+  /** ∂to/∂from in LaTeX. */
+  readonly latex: string;
+  /** Its value at the first sample point. */
+  readonly value: number;
+}
+
+export interface ClaimResult {
+  readonly claim: Claim;
+  readonly verdict: Verdict;
+  /** One sentence. */
+  readonly message: string;
+  /** The right value of the left side, in LaTeX with the note's own symbols (refuted claims). */
+  readonly expected?: string;
+  readonly counterexample?: Counterexample;
+  readonly wrongFactor?: WrongFactor;
+  /** Remarks on a chain's structure: a broken link, a missing path. */
+  readonly structure?: readonly string[];
+  /** The note symbols whose definitions the verdict used. */
+  readonly uses: readonly string[];
+  /** The path from the variable to the output, when there is exactly one. */
+  readonly path?: readonly ChainLink[];
+}
+
+export interface CheckOptions {
+  /** Sample points per claim (default 5). */
+  readonly samples?: number;
+  /** Relative tolerance when comparing the two sides (default 1e-6). */
+  readonly tolerance?: number;
+  /** Seed of the sample points (default 1). */
+  readonly seed?: number;
+}
+
+export const DEFAULT_OPTIONS: Required<CheckOptions> = { samples: 5, tolerance: 1e-6, seed: 1 };
