@@ -48,5 +48,5 @@ export function toText(node: MathNode, textOfSymbol: (id: string) => string | un
     const arg = n.args[0].toString(options);
     return n.fn.name === 'step' ? `[${arg} > 0]` : `${name}(${arg})`;
   };
-  return tidy(node).toString({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(/ \* /g, '·');
+  return tidy(node).toString({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(/ \* /g, '·').replace(/ \^ /g, '^').replace(/ - /g, ' − ');
 }

@@ -22,7 +22,7 @@ export interface ParseContext {
   readonly suspicions: string[];
 }
 
-const CLOSERS = new Set([')', ']', '}', '\\right', '\\end', '&', '=', ',', ';', '|']);
+const CLOSERS = new Set([')', ']', '}', '\\right', '\\end', '&', '=', ',', ';', '|', '\\|', '\\rVert']);
 const BINARY_UNSUPPORTED = new Set(['\\odot', '\\otimes', '\\circ', '\\pm', '\\mp']);
 
 /** Parses the tokens `toks[from..to)`. Sub-parsers share the context. */

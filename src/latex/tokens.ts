@@ -65,5 +65,26 @@ export function tokenize(src: string): Token[] {
     tokens.push({ type, text: src.slice(start, i), start, end: i, spaceBefore: space });
     space = false;
   }
-  return tokens;
+  return splitFractionDigits(tokens);
+}
+
+const TAKES_TWO_ARGUMENTS = new Set(['\\frac', '\\dfrac', '\\tfrac', '\\cfrac']);
+
+/** `\frac12` is ½: a number right after `\frac` gives its arguments one digit at a time. */
+function splitFractionDigits(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let digitArguments = 0;
+  for (const t of tokens) {
+    if (digitArguments > 0 && t.type === 'number' && /^\d+$/.test(t.text) && t.text.length > 1) {
+      out.push({ ...t, text: t.text[0], end: t.start + 1 });
+      const rest: Token = { type: 'number', text: t.text.slice(1), start: t.start + 1, end: t.end, spaceBefore: false };
+      if (digitArguments === 2) out.push({ ...rest, text: rest.text[0], end: rest.start + 1 }, ...(rest.text.length > 1 ? [{ ...rest, text: rest.text.slice(1), start: rest.start + 1 }] : []));
+      else out.push(rest);
+      digitArguments = 0;
+      continue;
+    }
+    digitArguments = TAKES_TWO_ARGUMENTS.has(t.text) ? 2 : digitArguments > 0 && t.text !== '{' ? digitArguments - 1 : 0;
+    out.push(t);
+  }
+  return out;
 }

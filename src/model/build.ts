@@ -16,7 +16,9 @@ export function buildModelFromStatements(parsed: readonly (readonly ParsedStatem
   const chains = buildChains(parsed);
   const defs = collectDefinitions(chains);
   const variables = new Set<string>();
+  // a letter counts as a variable when an equation uses it, not when prose mentions it (`the activation $g$`)
   for (const chain of chains) {
+    if (chain.links.length < 2) continue;
     for (const link of chain.links) if (link.side.expr) for (const s of symbolsOf(link.side.expr)) variables.add(s);
   }
   return {

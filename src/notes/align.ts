@@ -1,7 +1,7 @@
 /** Mapping parser output back to exact source offsets. */
 import { LineIndex } from './positions';
 
-/** A text as markdown-it sees it (line breaks as `\n`, NUL as U+FFFD, no BOM), and where each character came from. */
+/** A text as markdown-it sees it (line breaks as `\n`, no BOM), and where each character came from. */
 export interface NormalizedText {
   readonly text: string;
   /** `origin[i]` is the offset in the original text of `text[i]`; `origin[text.length]` is the original length. */
@@ -9,14 +9,14 @@ export interface NormalizedText {
   readonly lines: LineIndex;
 }
 
-/** Normalizes line breaks (a `\r\n` becomes the `\n`, a lone `\r` becomes `\n`), NULs and a leading BOM. */
+/** Normalizes line breaks (a `\r\n` becomes the `\n`, a lone `\r` becomes `\n`) and drops a leading BOM. */
 export function normalize(text: string): NormalizedText {
   const chars: string[] = [];
   const origin: number[] = [];
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\r' && text[i + 1] === '\n') continue;
-    chars.push(c === '\r' ? '\n' : c === '\0' ? '\uFFFD' : c);
+    chars.push(c === '\r' ? '\n' : c);
     origin.push(i);
   }
   origin.push(text.length);
@@ -43,47 +43,51 @@ export function sliceLocated(text: string, start: number, end: number): Located 
   return { latex: chars.join(''), offsets };
 }
 
+/** Where each character of some parser output sits in the source: a normalized offset, or -1 if it has none. */
+export interface Alignment {
+  /** One entry per content character: its normalized offset, or -1 for a character markdown-it made up. */
+  readonly at: readonly number[];
+  /** The normalized offset just past the last aligned character. */
+  readonly end: number;
+}
+
 /**
  * Where each character of `content` sits in `norm`, given that its k-th line comes from line `firstLine + k`
  * minus a prefix that markdown-it dropped (container markers, indentation) and, on the first and last line,
  * surrounding whitespace. `from` is a normalized offset the content cannot start before (table cells share a line).
- * Returns `content.length + 1` normalized offsets; characters that cannot be found get a best guess.
+ * Characters that are not in the source (spaces standing for a partly used tab) get -1.
  */
-export function alignLines(norm: NormalizedText, content: string, firstLine: number, from: number, preferSuffix: boolean): number[] {
-  const offsets: number[] = [];
+export function alignLines(norm: NormalizedText, content: string, firstLine: number, from: number, preferSuffix: boolean): Alignment {
+  const at: number[] = [];
   let cursor = Math.max(from, norm.lines.lineStart(firstLine));
   const contentLines = content.split('\n');
   contentLines.forEach((line, k) => {
     const rawLine = firstLine + k;
     const regionStart = k === 0 ? cursor : Math.max(cursor, norm.lines.lineStart(rawLine));
-    const regionEnd = norm.lines.lineEnd(rawLine);
-    cursor = alignLine(norm.text, line, regionStart, Math.max(regionStart, regionEnd), preferSuffix, offsets);
+    const regionEnd = Math.max(regionStart, norm.lines.lineEnd(rawLine));
+    cursor = alignLine(norm.text, line, regionStart, regionEnd, preferSuffix, at);
     if (k < contentLines.length - 1) {
-      offsets.push(Math.max(cursor, regionEnd));
-      cursor = Math.max(cursor, regionEnd) + 1;
+      const isBreak = norm.text[regionEnd] === '\n';
+      at.push(isBreak ? regionEnd : -1);
+      cursor = isBreak ? regionEnd + 1 : cursor;
     }
   });
-  offsets.push(offsets.length > 0 ? offsets[offsets.length - 1] + 1 : cursor);
-  return offsets;
+  return { at, end: cursor };
 }
 
 /** Appends the offsets of `line`'s characters inside `text[start, end)`; returns the offset after the last one. */
 function alignLine(text: string, line: string, start: number, end: number, preferSuffix: boolean, out: number[]): number {
-  const at = locate(text.slice(start, end), line, preferSuffix);
-  if (at >= 0) {
-    for (let j = 0; j < line.length; j++) out.push(start + at + j);
-    return start + at + line.length;
+  const found = locate(text.slice(start, end), line, preferSuffix);
+  if (found >= 0) {
+    for (let j = 0; j < line.length; j++) out.push(start + found + j);
+    return start + found + line.length;
   }
   let pos = start;
   for (let j = 0; j < line.length; j++) {
-    let found = pos;
-    while (found < end && text[found] !== line[j]) found++;
-    if (found < end) {
-      out.push(found);
-      pos = found + 1;
-    } else {
-      out.push(pos);
-    }
+    let at = pos;
+    while (at < end && text[at] !== line[j]) at++;
+    out.push(at < end ? at : -1);
+    if (at < end) pos = at + 1;
   }
   return pos;
 }

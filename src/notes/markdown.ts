@@ -11,7 +11,7 @@ type Token = MarkdownIt.Token;
 /** Math found in the normalized text, before its offsets are mapped back to the original. */
 interface Found {
   readonly latex: string;
-  /** Normalized offsets, one per LaTeX character (no end entry). */
+  /** Normalized offsets, one per LaTeX character (no end entry); -1 for characters that are not in the source. */
   readonly at: readonly number[];
   readonly display: boolean;
   readonly delimiter: string;
@@ -41,7 +41,7 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
   tokens.forEach((token, i) => {
     walk.line = token.map?.[0] ?? walk.line; // table cells have no map of their own: use their row's
     if (token.type === 'math_block') {
-      walk.found.push(...blockMath(token));
+      walk.found.push(...blockMath(norm, token));
     } else if (token.type === 'fence' && isMathFence(token)) {
       walk.found.push(fenceMath(norm, token, walk.line + 1));
     } else if (token.type === 'inline') {
@@ -49,20 +49,30 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
       inlineMath(walk, token, previous === 'td_open' || previous === 'th_open');
     }
   });
-  return walk.found.filter((f) => f.latex.trim() !== '').map((f) => toBlock(f, norm, part));
+  return walk.found.flatMap((found) => toBlock(found, norm, part));
 }
 
-function toBlock(found: Found, norm: NormalizedText, part: number): MathBlock {
-  const offsets = found.at.map((at) => norm.origin[at]);
+/** The block, with offsets into the original text and without made-up characters; none if it is blank. */
+function toBlock(found: Found, norm: NormalizedText, part: number): MathBlock[] {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  found.at.forEach((at, i) => {
+    if (at < 0) return;
+    chars.push(found.latex[i]);
+    offsets.push(norm.origin[at]);
+  });
+  const latex = chars.join('');
+  if (latex.trim() === '') return [];
   offsets.push(offsets[offsets.length - 1] + 1);
-  return { latex: found.latex, offsets, part, display: found.display, delimiter: found.delimiter };
+  return [{ latex, offsets, part, display: found.display, delimiter: found.delimiter }];
 }
 
-/** A `$$` block from the block rule, whose offsets it recorded. */
-function blockMath(token: Token): Found[] {
+/** A `$$` block from the block rule, whose offsets it recorded (its LaTeX is taken from the source, NULs included). */
+function blockMath(norm: NormalizedText, token: Token): Found[] {
   const meta = token.meta as MathMeta | null;
   if (!meta?.offsets) return [];
-  return [{ latex: token.content, at: meta.offsets, display: true, delimiter: '$$' }];
+  const latex = meta.offsets.map((at) => norm.text[at]).join('');
+  return [{ latex, at: meta.offsets, display: true, delimiter: '$$' }];
 }
 
 function isMathFence(token: Token): boolean {
@@ -71,15 +81,15 @@ function isMathFence(token: Token): boolean {
 
 /** A ```` ```math ```` fence: its body. */
 function fenceMath(norm: NormalizedText, token: Token, bodyLine: number): Found {
-  const at = alignLines(norm, token.content, bodyLine, norm.lines.lineStart(bodyLine), true);
-  return { latex: token.content, at: at.slice(0, -1), display: true, delimiter: '```math' };
+  const { at } = alignLines(norm, token.content, bodyLine, norm.lines.lineStart(bodyLine), true);
+  return { latex: token.content, at, display: true, delimiter: '```math' };
 }
 
 /** Adds the math inside an inline token (a paragraph, heading or table cell) and moves the cursor past it. */
 function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
   const maths = (token.children ?? []).filter((child) => child.type === 'math_inline' || child.type === 'math_block');
   if (maths.length === 0 && !isCell) return;
-  const at = alignLines(walk.norm, token.content, walk.line, walk.cursor, !isCell);
+  const { at, end } = alignLines(walk.norm, token.content, walk.line, walk.cursor, !isCell);
   let searchFrom = 0;
   for (const child of maths) {
     const start = contentStart(token.content, child, searchFrom);
@@ -88,7 +98,7 @@ function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
     const display = child.type === 'math_block';
     walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.markup });
   }
-  walk.cursor = at[at.length - 1];
+  walk.cursor = end;
 }
 
 /** Where a math token's content starts in its inline token's content (from the recorded delimiter, else by search). */

@@ -1,8 +1,8 @@
 /** The parser's trees → mathjs trees, derivatives expanded through the note's definitions. */
 import type { CallNode, DerivativeNode, Expr } from '../latex/ast';
 import { displayName } from '../latex/notation';
-import { Opaque, differentiate } from '../calculus/differentiate';
-import { type MathNode, call, neg, num, op, sym, symbolNames } from '../calculus/math';
+import { Opaque, differentiate, localDerivative } from '../calculus/differentiate';
+import { type MathNode, call, neg, num, op, substitute, sym, symbolNames } from '../calculus/math';
 import { genericName, nthDerivative } from '../calculus/rules';
 import { describe } from './describe';
 import type { NoteEnvironment } from './environment';
@@ -99,7 +99,15 @@ class Converter {
       this.out.derivatives.push(...c.derivatives);
       return c.node;
     }
-    if (user) throw new Unsupported(`a derivative of the note's own function ${displayName(e.fn)}`);
+    if (user && user.params.length === 1 && args.length === 1) {
+      // f'(x) for the note's own f: differentiate its body in its parameter, then apply it to the argument
+      const c = convertExpr(user.body, this.env, new Map([[user.params[0], sym('__arg')]]));
+      this.absorb(c);
+      let d = c.node;
+      for (let k = 0; k < e.primes; k++) d = localDerivative(d, '__arg');
+      return substitute(d, new Map([['__arg', args[0]]]));
+    }
+    if (user) throw new Unsupported(`a derivative of the note's own function ${displayName(e.fn)} of several variables`);
     // h(1-h) is a product when h is a variable of the note
     if (this.env.model.variables.has(e.fn) && e.primes === 0 && args.length === 1) return op('*', this.symbol(e.fn), args[0]);
     if (args.length !== 1) throw new Unsupported(`the function ${displayName(e.fn)} of ${args.length} arguments`);

@@ -3,7 +3,7 @@
  * (`s_0`, `s_1`, …); values that cannot be known (an undefined function's derivative, a definition with `\sum`)
  * become "unknowns": they are sampled like inputs, but a claim that needs one can never be refuted.
  */
-import { symbolsOf } from '../latex/ast';
+import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { DerivativeGraph } from '../calculus/differentiate';
 import { Opaque } from '../calculus/differentiate';
@@ -115,6 +115,23 @@ export class NoteEnvironment implements DerivativeGraph {
     return out;
   }
 
+  /** Writes a tree with the note's own symbols: σ(z)(1 − σ(z)) becomes ŷ(1 − ŷ) when ŷ = σ(z). */
+  fold(node: MathNode): MathNode {
+    const byText = new Map<string, string>();
+    for (const [name, d] of this.model.definitions) {
+      // only plain equations: a label (δ under a brace) or a derivative's name would hide the expression
+      if (d.source !== 'equation' || !d.value.expr || [...walkKinds(d.value.expr)].includes('derivative')) continue;
+      const c = this.definition(name).converted;
+      const n = c?.node as (MathNode & { isSymbolNode?: boolean; isConstantNode?: boolean }) | undefined;
+      if (n && !n.isSymbolNode && !n.isConstantNode && c!.unknowns.size === 0) byText.set(n.toString(), this.idOf(name));
+    }
+    if (byText.size === 0) return node;
+    return node.transform((n) => {
+      const id = byText.get(n.toString());
+      return id ? sym(id) : n;
+    });
+  }
+
   // DerivativeGraph, on mathjs names
 
   dependsOn(id: string, v: string): boolean {
@@ -135,4 +152,10 @@ export class NoteEnvironment implements DerivativeGraph {
     }
     return c.node;
   }
+}
+
+function walkKinds(e: Expr): Set<string> {
+  const kinds = new Set<string>();
+  walk(e, (n) => kinds.add(n.kind));
+  return kinds;
 }

@@ -27,7 +27,7 @@ export function singlePath(env: NoteEnvironment, left: DerivativeNode): { upper:
     for (let i = 0; i + 1 < path.length; i++) {
       const definition = env.definitionOf(env.idOf(path[i]));
       if (!definition) return undefined;
-      links.push({ upper: path[i], lower: path[i + 1], node: localDerivative(definition, env.idOf(path[i + 1])) });
+      links.push({ upper: path[i], lower: path[i + 1], node: env.fold(localDerivative(definition, env.idOf(path[i + 1]))) });
     }
   } catch (e) {
     if (e instanceof Opaque) return undefined;
@@ -55,12 +55,12 @@ export interface FactorContext {
   readonly source: (side: Side) => string;
 }
 
-/** Names the wrong factor of a refuted `∂f/∂v = product`, when exactly one factor is off. */
+/** Names the wrong factor of a refuted `∂f/∂v = product`, when exactly one factor (or run of factors) is off. */
 export function findWrongFactor(ctx: FactorContext, left: DerivativeNode, right: Side): WrongFactor | undefined {
   if (!right.expr) return undefined;
   const links = singlePath(ctx.env, left);
   const factors = factorsOf(right.expr);
-  if (!links || factors.length < 2) return undefined;
+  if (!links || links.length < 2 || factors.length < links.length || factors.length > 12) return undefined;
   let factorValues: (number[] | undefined)[];
   try {
     const nodes = factors.map((f) => convertExpr(f, ctx.env).node);
@@ -70,27 +70,51 @@ export function findWrongFactor(ctx: FactorContext, left: DerivativeNode, right:
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const unmatchedFactors = new Set(factors.map((_, i) => i));
-  const unmatchedLinks: number[] = [];
-  links.forEach((link, li) => {
-    const values = valuesAt(link.node, ctx.points);
-    const match = [...unmatchedFactors].find((fi) => values && factorValues[fi]?.every((x, k) => close(x, values[k], ctx.tolerance)));
-    if (match === undefined) unmatchedLinks.push(li);
-    else unmatchedFactors.delete(match);
+  if (factorValues.some((v) => v === undefined)) return undefined;
+  const linkValues = links.map((l) => valuesAt(l.node, ctx.points));
+  if (linkValues.some((v) => v === undefined)) return undefined;
+  for (const groups of segmentations(factors.length, links.length)) {
+    const odd = oneUnmatched(groups, factorValues as number[][], linkValues as number[][], ctx.tolerance);
+    if (!odd) continue;
+    const [from, to] = groups[odd.group];
+    const at = { block: right.block, span: { start: factors[from].span.start, end: factors[to - 1].span.end } };
+    const link = links[odd.link];
+    const claimedLatex = ctx.source({ ...right, span: at.span });
+    const run = factors.slice(from, to).reduce((a, b): Expr => ({ kind: 'binary', op: '*', left: a, right: b, span: { start: a.span.start, end: b.span.end } }));
+    const shown = describe(run);
+    return {
+      at,
+      claimedLatex,
+      derivativeLatex: `\\frac{\\partial ${link.upper}}{\\partial ${link.lower}}`,
+      expectedLatex: tidyLatex(link.node, ctx.latexOf),
+      message: `${shown} should be ∂${displayName(link.upper)}/∂${displayName(link.lower)} = ${toText(link.node, ctx.textOf)}`,
+    };
+  }
+  return undefined;
+}
+
+/** Every way to cut n factors into k contiguous runs, as [from, to) pairs. */
+function* segmentations(n: number, k: number, start = 0): Generator<[number, number][]> {
+  if (k === 1) {
+    yield [[start, n]];
+    return;
+  }
+  for (let end = start + 1; end <= n - (k - 1); end++) {
+    for (const rest of segmentations(n, k - 1, end)) yield [[start, end], ...rest];
+  }
+}
+
+/** If every run but one matches a distinct link by value, the odd run and the odd link. */
+function oneUnmatched(groups: [number, number][], factorValues: number[][], linkValues: number[][], tol: number): { group: number; link: number } | undefined {
+  const groupValues = groups.map(([from, to]) => factorValues[0].map((_, k) => factorValues.slice(from, to).reduce((p, v) => p * v[k], 1)));
+  const freeLinks = new Set(linkValues.map((_, i) => i));
+  const unmatched: number[] = [];
+  groupValues.forEach((gv, gi) => {
+    const li = [...freeLinks].find((l) => gv.every((x, k) => close(x, linkValues[l][k], tol)));
+    if (li === undefined) unmatched.push(gi);
+    else freeLinks.delete(li);
   });
-  if (unmatchedFactors.size !== 1 || unmatchedLinks.length !== 1) return undefined;
-  const factor: Expr = factors[[...unmatchedFactors][0]];
-  const link = links[unmatchedLinks[0]];
-  const expectedLatex = tidyLatex(link.node, ctx.latexOf);
-  const claimedLatex = ctx.source({ block: right.block, span: factor.span });
-  const derivativeLatex = `\\frac{\\partial ${link.upper}}{\\partial ${link.lower}}`;
-  return {
-    at: { block: right.block, span: factor.span },
-    claimedLatex,
-    derivativeLatex,
-    expectedLatex,
-    message: `${describe(factor)} should be ∂${displayName(link.upper)}/∂${displayName(link.lower)} = ${toText(link.node, ctx.textOf)}`,
-  };
+  return unmatched.length === 1 && freeLinks.size === 1 ? { group: unmatched[0], link: [...freeLinks][0] } : undefined;
 }
 
 /** The path's links with their values at a point, for explanations. */

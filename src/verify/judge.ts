@@ -4,18 +4,18 @@
  * everything it depends on is known and a sample point shows the sides differ; otherwise, when in doubt,
  * it is unverifiable, with the reason.
  */
-import { type DerivativeNode, symbolsOf } from '../latex/ast';
+import { symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
-import { toText, tidyLatex } from '../calculus/latex';
 import { kinkDistance, resetKinkDistance } from '../calculus/math';
 import type { BlockSpan, Claim } from '../model/types';
 import { type Converted, type DerivativeUse, Unsupported, convertExpr } from './convert';
-import { describe } from './describe';
 import type { NoteEnvironment } from './environment';
-import { describePath, findWrongFactor, type FactorContext } from './factors';
+import { explainPath, refute } from './refute';
 import { type ForwardPass, type Scope, hashString, makeRng } from './sampling';
 import { analyseChain } from './structure';
 import type { CheckOptions, ClaimResult } from './types';
+
+export type ResultBuilder = (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult;
 
 export interface JudgeContext {
   readonly env: NoteEnvironment;
@@ -25,14 +25,13 @@ export interface JudgeContext {
   readonly source: (at: BlockSpan) => string;
 }
 
-interface Point {
+export interface Point {
   readonly scope: Scope;
   readonly left: number;
   readonly right: number;
 }
 
 const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
-const fmt = (x: number): string => String(+x.toPrecision(4));
 const FD_TOLERANCE = 1e-4;
 
 /** Judges a claim. Never throws for bad input: the worst is "unverifiable". */
@@ -141,71 +140,6 @@ function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<Claim
   const f = displayName(order[0]);
   const v = displayName(order[order.length - 1]);
   return result({ verdict: 'verified', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values'})` });
-}
-
-function refute(
-  claim: Claim,
-  ctx: JudgeContext,
-  left: Converted,
-  bad: Point,
-  points: Point[],
-  remarks: readonly string[],
-  result: (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult,
-): ClaimResult {
-  const env = ctx.env;
-  const latexOf = (id: string): string | undefined => env.nameOf(id);
-  const textOf = (id: string): string | undefined => {
-    const n = env.nameOf(id);
-    return n === undefined ? undefined : displayName(n);
-  };
-  const leftExpr = claim.left.expr!;
-  const expectedNode = leftExpr.kind === 'symbol' && env.isDefined(leftExpr.name) ? env.definition(leftExpr.name).converted?.node ?? left.node : left.node;
-  const factorCtx: FactorContext = { env, pass: ctx.pass, points: points.map((p) => p.scope), tolerance: ctx.options.tolerance, latexOf, textOf, source: ctx.source };
-  const wrongFactor = leftExpr.kind === 'derivative' ? findWrongFactor(factorCtx, leftExpr, claim.right) : undefined;
-  const point: Record<string, number> = {};
-  for (const name of pointOrder(claim, env)) {
-    const v = bad.scope[env.idOf(name)];
-    if (typeof v === 'number') point[name] = v;
-  }
-  const shown = Object.entries(point).slice(0, 5).map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).join(', ');
-  const truth = `${describe(leftExpr)} = ${toText(expectedNode, textOf)}`;
-  const lead = wrongFactor ? `${wrongFactor.message}; ` : remarks.length > 0 ? `${remarks[0]}; ` : `${truth}, not ${describe(claim.right.expr!)}: `;
-  const message = `${lead}at ${shown || 'the sample point'} the left side is ${fmt(bad.left)} but the right side is ${fmt(bad.right)}`;
-  return result({
-    verdict: 'refuted',
-    message,
-    expected: tidyLatex(expectedNode, latexOf),
-    counterexample: { point, claimed: bad.right, actual: bad.left },
-    wrongFactor,
-    structure: remarks.length > 0 ? remarks : undefined,
-    path: explainPath(claim, ctx, points),
-  });
-}
-
-function explainPath(claim: Claim, ctx: JudgeContext, points: Point[]): ClaimResult['path'] {
-  const leftExpr = claim.left.expr;
-  if (leftExpr?.kind !== 'derivative') return undefined;
-  const env = ctx.env;
-  const factorCtx: FactorContext = {
-    env,
-    pass: ctx.pass,
-    points: points.map((p) => p.scope),
-    tolerance: ctx.options.tolerance,
-    latexOf: (id) => env.nameOf(id),
-    textOf: (id) => env.nameOf(id),
-    source: ctx.source,
-  };
-  return describePath(factorCtx, leftExpr as DerivativeNode);
-}
-
-/** The claim's inputs in the order a reader wants them: its variable, then what the right side names, then the rest. */
-function pointOrder(claim: Claim, env: NoteEnvironment): string[] {
-  const left = claim.left.expr!;
-  const right = claim.right.expr!;
-  const first = left.kind === 'derivative' ? [left.wrt.name] : [];
-  const all = env.inputsOf([...symbolsOf(left), ...symbolsOf(right)]);
-  const written = [...symbolsOf(right)].filter((s) => !env.isDefined(s)).sort();
-  return [...new Set([...first, ...written, ...[...all].sort()])].filter((n) => all.has(n));
 }
 
 /** The defined symbols a claim's verdict rests on. */

@@ -38,7 +38,7 @@ function genericInstance(rng: () => number): (n: number) => (x: number) => numbe
   const c = rng() * Math.PI;
   const d = rng() - 0.5;
   const e = (rng() - 0.5) / 2;
-  const poly = [(x: number) => d * x + e * x * x, () => d, () => 2 * e] as const;
+  const poly = [(x: number) => d * x + e * x * x, (x: number) => d + 2 * e * x, () => 2 * e] as const;
   return (n) => (x) => a * b ** n * Math.sin(b * x + c + (n * Math.PI) / 2) + (n < 3 ? poly[n](x) : 0); // d^n/dx^n sin = sin(· + nπ/2)
 }
 

@@ -68,10 +68,16 @@ function checkPaths(env: NoteEnvironment, order: string[]): ChainStructure {
       const other = paths.find((p) => !p.includes(via))!;
       return {
         status: 'broken',
-        remarks: [`missing path: ${displayName(v)} also reaches ${displayName(f)} through ${other.slice(1, -1).map(displayName).join(' → ') || 'its definition directly'}, not only through ${displayName(via)}`],
+        remarks: [`missing path: ${displayName(v)} also reaches ${displayName(f)} ${viaText(other)}, not only through ${displayName(via)}`],
         order,
       };
     }
   }
   return { status: 'valid', remarks: [], order };
+}
+
+/** "directly" or "through u → h" for a path listed f first. */
+function viaText(path: readonly string[]): string {
+  const inner = path.slice(1, -1).reverse();
+  return inner.length === 0 ? `directly (${displayName(path[0])}'s definition uses ${displayName(path[path.length - 1])})` : `through ${inner.map(displayName).join(' → ')}`;
 }

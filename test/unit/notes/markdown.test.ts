@@ -15,6 +15,15 @@ function summary(blocks: readonly MathBlock[]): [string, string, number][] {
   return blocks.map((block) => [block.latex, block.delimiter, block.offsets[0]]);
 }
 
+/** A deterministic pseudo-random note made of Markdown and math syntax fragments. */
+function randomNote(next: () => number): string {
+  const pieces = ['$', '$$', '\\(', '\\)', '\\[', '\\]', '\\', '`', '```', '```math', '\n', '\r\n', '\n\n', '> ', '- ',
+    '1. ', '    ', '\t', 'x', 'a b', '|', '|---|', '#', '*', '[', ']', '(', ')', '<div>', '😀', '한', '{', '}', '~~~', '\n===\n', '\0'];
+  let note = '';
+  for (let i = 1 + Math.floor(next() * 40); i > 0; i--) note += pieces[Math.floor(next() * pieces.length)];
+  return note;
+}
+
 describe('readMarkdownMath', () => {
   describe('on the real notes', () => {
     it('reads every formula of seed 004, starting with $$C = (A_2 - Y)^2$$ on line 3', () => {
@@ -145,6 +154,14 @@ describe('readMarkdownMath', () => {
     });
   });
 
+  it('never throws and keeps every character exact on random Markdown', () => {
+    let seed = 42;
+    const next = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    let blocks = 0;
+    for (let n = 0; n < 3000; n++) blocks += read(randomNote(next)).length;
+    assert.ok(blocks > 400, `only ${blocks} blocks: the generator should produce plenty of math`);
+  });
+
   describe('line endings and encodings', () => {
     it('keeps offsets into a CRLF text, pointing newlines at the \\n', () => {
       const text = 'x\r\n$$\r\na\r\nb\r\n$$\r\n\r\nthe $y\r\nz$ end\r\n';
@@ -176,6 +193,11 @@ describe('readMarkdownMath', () => {
 
     it('counts offsets in UTF-16 code units', () => {
       assert.deepEqual(summary(read('😀 한글 $\\alpha😀$ ok')), [['\\alpha😀', '$', 7]]);
+    });
+
+    it('drops the spaces markdown-it makes up for a partly used tab, so every character is in the source', () => {
+      assert.deepEqual(summary(read('- item $a +\n\tb$')), [['a +\nb', '$', 8]]);
+      assert.deepEqual(summary(read('> $x\n>\ty$')), [['x\n\ty', '$', 3]]);
     });
 
     it('copies the part index onto each block', () => {

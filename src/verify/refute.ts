@@ -1,0 +1,94 @@
+/** What a refuted claim reports: the counterexample, the expected expression, and the likeliest slip. */
+import { type DerivativeNode, symbolsOf } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import { tidyLatex, toText } from '../calculus/latex';
+import type { MathNode } from '../calculus/math';
+import type { Claim } from '../model/types';
+import type { Converted } from './convert';
+import { describe } from './describe';
+import type { NoteEnvironment } from './environment';
+import { describePath, findWrongFactor, type FactorContext } from './factors';
+import type { JudgeContext, Point, ResultBuilder } from './judge';
+import type { ClaimResult } from './types';
+
+const fmt = (x: number): string => String(+x.toPrecision(4));
+const MAX_EXPECTED_IN_MESSAGE = 70;
+
+/** The refuted verdict for a claim whose sides differ at `bad`. */
+export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Point, points: readonly Point[], remarks: readonly string[], result: ResultBuilder): ClaimResult {
+  const env = ctx.env;
+  const leftExpr = claim.left.expr!;
+  const rightExpr = claim.right.expr!;
+  const expectedNode = env.fold(expectedValue(leftExpr, left, env));
+  const wrongFactor = leftExpr.kind === 'derivative' ? findWrongFactor(factorContext(ctx, points), leftExpr, claim.right) : undefined;
+  const point: Record<string, number> = {};
+  for (const name of pointOrder(claim, env)) {
+    const v = bad.scope[env.idOf(name)];
+    if (typeof v === 'number') point[name] = v;
+  }
+  const shown = Object.entries(point).slice(0, 5).map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).join(', ');
+  const expectedText = toText(expectedNode, (id) => textOf(env, id));
+  const truth = expectedText.length <= MAX_EXPECTED_IN_MESSAGE ? `${describe(leftExpr)} = ${expectedText}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
+  const lead = wrongFactor?.message ?? remarks[0] ?? `${truth}${constantFactor(points, ctx.options.tolerance)}`;
+  return result({
+    verdict: 'refuted',
+    message: `${lead}: at ${shown || 'the sample point'} the left side is ${fmt(bad.left)} but the right side is ${fmt(bad.right)}`,
+    expected: tidyLatex(expectedNode, (id) => env.nameOf(id)),
+    counterexample: { point, claimed: bad.right, actual: bad.left },
+    wrongFactor,
+    structure: remarks.length > 0 ? remarks : undefined,
+    path: explainPath(claim, ctx, points),
+  });
+}
+
+const textOf = (env: NoteEnvironment, id: string): string | undefined => {
+  const n = env.nameOf(id);
+  return n === undefined ? undefined : displayName(n);
+};
+
+/** The left side's value as a tree: a derivative expanded, a defined symbol replaced by its definition. */
+function expectedValue(leftExpr: Claim['left']['expr'] & object, left: Converted, env: NoteEnvironment): MathNode {
+  if (leftExpr.kind === 'symbol' && env.isDefined(leftExpr.name)) return env.definition(leftExpr.name).converted?.node ?? left.node;
+  return left.node;
+}
+
+/** " (off by a factor of 2)" or " (the sign is flipped)" when the two sides are proportional at every point. */
+function constantFactor(points: readonly Point[], tolerance: number): string {
+  const ratios = points.map((p) => p.left / p.right);
+  if (ratios.some((r) => !Number.isFinite(r) || r === 0)) return '';
+  const r = ratios[0];
+  if (!ratios.every((x) => Math.abs(x - r) <= tolerance * 10 * Math.max(1, Math.abs(r)))) return '';
+  if (Math.abs(r + 1) < 1e-9) return ' (the sign is flipped)';
+  const shown = Number.isInteger(Math.round(r * 1e6) / 1e6) ? String(Math.round(r)) : fmt(r);
+  return ` (off by a constant factor: the true value is ${shown} times the claimed one)`;
+}
+
+function factorContext(ctx: JudgeContext, points: readonly Point[]): FactorContext {
+  const env = ctx.env;
+  return {
+    env,
+    pass: ctx.pass,
+    points: points.map((p) => p.scope),
+    tolerance: ctx.options.tolerance,
+    latexOf: (id) => env.nameOf(id),
+    textOf: (id) => textOf(env, id),
+    source: ctx.source,
+  };
+}
+
+/** The single path's links with their values, for explanations. */
+export function explainPath(claim: Claim, ctx: JudgeContext, points: readonly Point[]): ClaimResult['path'] {
+  const leftExpr = claim.left.expr;
+  if (leftExpr?.kind !== 'derivative') return undefined;
+  return describePath(factorContext(ctx, points), leftExpr as DerivativeNode);
+}
+
+/** The claim's inputs in the order a reader wants them: its variable, then what the right side names, then the rest. */
+function pointOrder(claim: Claim, env: NoteEnvironment): string[] {
+  const left = claim.left.expr!;
+  const right = claim.right.expr!;
+  const first = left.kind === 'derivative' ? [left.wrt.name] : [];
+  const all = env.inputsOf([...symbolsOf(left), ...symbolsOf(right)]);
+  const written = [...symbolsOf(right)].filter((s) => !env.isDefined(s)).sort();
+  return [...new Set([...first, ...written, ...[...all].sort()])].filter((n) => all.has(n));
+}

@@ -1,0 +1,74 @@
+import { strict as assert } from 'assert';
+import { parseBlock } from '../../../src/latex/statements';
+import { show } from './show';
+
+const statements = (latex: string): string[] =>
+  parseBlock(latex).map((s) => `${s.connective ? `${s.connective}: ` : ''}${s.leadingEquals ? '= ' : ''}${s.parts.map((p) => (p.error ? 'ERROR' : show(p.expr))).join(' = ')}${s.trailingEquals ? ' =' : ''}`);
+
+describe('statements', () => {
+  it('splits at top-level commas, \\quad, ;, \\because and \\therefore', () => {
+    assert.deepEqual(statements('\\because a = b, \\quad c = d; e = f \\qquad \\therefore g = h'), [
+      'because: a = b',
+      'c = d',
+      'e = f',
+      'g = h',
+      ].map((s, i) => (i === 3 ? `therefore: ${s}` : s)));
+  });
+  it('does not split inside parentheses or braces', () => {
+    assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
+  });
+  it('reads aligned rows as statements and drops the & marks', () => {
+    assert.deepEqual(statements('\\begin{aligned} a &= b \\\\ c &= d + 1 \\end{aligned}'), ['a = b', 'c = (d + 1)']);
+  });
+  it('notes a leading = (a continuation) and a trailing =', () => {
+    assert.deepEqual(statements('= x + 1 ='), ['= (x + 1) =']);
+  });
+  it('keeps a statement with another relation apart', () => {
+    const [s] = parseBlock('y \\rightarrow 0');
+    assert.equal(s.otherRelation, '\\rightarrow');
+  });
+  it('reports an unknown command as an error of its part, never throws', () => {
+    const [s] = parseBlock('a = \\Srgmoid(z)');
+    assert.equal(s.parts[1].error, 'unknown command \\Srgmoid');
+    assert.equal(show(s.parts[0].expr), 'a');
+  });
+  it('reports unbalanced input as errors', () => {
+    for (const bad of ['\\frac{a}{b', '\\left( a', 'a \\right]', '(a + b', '\\frac{\\partial J}{\\partial y^{(']) {
+      const ss = parseBlock(`x = ${bad}`);
+      assert.ok(ss.some((s) => s.parts.some((p) => p.error)), bad);
+    }
+  });
+  it('marks OCR damage as suspicions', () => {
+    assert.match(parseBlock('\\frac{\\partial L}{\\partial L} = 1')[0].suspicions[0], /with respect to itself/);
+    assert.match(parseBlock('\\frac{JL}{Jb} = 2')[0].suspicions[0], /looks like a derivative/);
+    assert.match(parseBlock("g'(2_1) = 1")[0].suspicions[0], /number with a subscript/);
+  });
+
+  describe('spans', () => {
+    it('gives each part the exact range of its source', () => {
+      const src = '\\frac{dC}{dw_2} = (A_1)(2A_2 - 2Y)';
+      const [s] = parseBlock(src);
+      assert.equal(src.slice(s.parts[0].span.start, s.parts[0].span.end), '\\frac{dC}{dw_2}');
+      assert.equal(src.slice(s.parts[1].span.start, s.parts[1].span.end), '(A_1)(2A_2 - 2Y)');
+      assert.equal(src.slice(s.equals[0].start, s.equals[0].end), '=');
+    });
+    it('gives nodes their own ranges', () => {
+      const src = 'a = 2(a_2 - y)\\,\\sigma(z_2)';
+      const e = parseBlock(src)[0].parts[1].expr!;
+      assert.equal(e.kind, 'binary');
+      if (e.kind !== 'binary') return;
+      assert.equal(src.slice(e.right.span.start, e.right.span.end), '\\sigma(z_2)');
+      assert.equal(src.slice(e.left.span.start, e.left.span.end), '2(a_2 - y)');
+    });
+    it('does not start a part at spacing commands', () => {
+      const src = 'a = 1, \\;\\; b = 2';
+      const s = parseBlock(src)[1];
+      assert.equal(src.slice(s.parts[0].span.start, s.parts[0].span.end), 'b');
+    });
+    it('spans := whole', () => {
+      const src = 'a := b';
+      const [s] = parseBlock(src);
+      assert.equal(src.slice(s.equals[0].start, s.equals[0].end), ':=');
+    });
+  });
+});
