@@ -50,6 +50,8 @@ export interface CallNode {
   readonly primes: number;
   readonly args: readonly Expr[];
   readonly span: Span;
+  /** Written `e^{…}`: a power of the symbol e if the note uses e as a variable (an error term, say). */
+  readonly fromE?: boolean;
 }
 
 /** `(z_1 > 0)`, `[z>0]`, `\mathbb{1}[z>0]`: 1 where the comparison holds, 0 elsewhere. */
@@ -120,6 +122,29 @@ export function childrenOf(e: Expr): readonly Expr[] {
       return [e.expr];
     case 'unsupported':
       return e.children;
+  }
+}
+
+/** Rebuilds a tree bottom-up, letting `f` replace each node after its children. */
+export function mapExpr(e: Expr, f: (node: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'number':
+    case 'symbol':
+      return f(e);
+    case 'binary':
+      return f({ ...e, left: mapExpr(e.left, f), right: mapExpr(e.right, f) });
+    case 'negate':
+      return f({ ...e, arg: mapExpr(e.arg, f) });
+    case 'call':
+      return f({ ...e, args: e.args.map((a) => mapExpr(a, f)) });
+    case 'indicator':
+      return f({ ...e, left: mapExpr(e.left, f), right: mapExpr(e.right, f) });
+    case 'derivative':
+      return f({ ...e, of: mapExpr(e.of, f) });
+    case 'labelled':
+      return f({ ...e, expr: mapExpr(e.expr, f) });
+    case 'unsupported':
+      return f({ ...e, children: e.children.map((c) => mapExpr(c, f)) });
   }
 }
 

@@ -78,7 +78,7 @@ function parseLetter(p: Parser, t: Token): Expr {
     p.next();
     const r = p.argumentRange();
     const exponent = p.sub(r.from, r.to).parseWhole();
-    return { kind: 'call', fn: 'exp', generic: false, primes: 0, args: [exponent], span: span(t, r.span) };
+    return { kind: 'call', fn: 'exp', generic: false, primes: 0, args: [exponent], span: span(t, r.span), fromE: true };
   }
   p.next();
   return parseSymbolTail(p, base, t);

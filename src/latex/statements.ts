@@ -91,6 +91,10 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (depth === 0 && t.lineBreakBefore && endsEquation(currentLine(current.toks)) && startsEquation(tokens, i)) {
+      out.push(current);
+      current = { toks: [] };
+    }
     if (depth === 0 && STATEMENT_SEPARATORS.has(t.text)) {
       if (current.toks.length > 0) out.push(current);
       current = { toks: [] };
@@ -105,6 +109,37 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
   }
   if (current.toks.length > 0) out.push(current);
   return out;
+}
+
+/** Tokens that leave an expression open at the end of a line, or continue one at the start of the next. */
+const OPERATORS = ['=', '+', '-', '*', '/', '^', '_', '&', '\\cdot', '\\times', '\\div'];
+const OPEN_AT_END = new Set([...OPERATORS, '(', '[', '{', '\\left', '\\frac', '\\dfrac', '\\tfrac']);
+const CONTINUES_AT_START = new Set([...OPERATORS, "'", ')', ']', '}', '\\right']);
+
+/** The tokens of a statement since its last line break. */
+function currentLine(toks: readonly Token[]): readonly Token[] {
+  let i = toks.length - 1;
+  while (i > 0 && !toks[i].lineBreakBefore) i--;
+  return toks.slice(Math.max(0, i));
+}
+
+/** A line so far that is a whole equation (an `=`, and it does not end on an operator). */
+function endsEquation(toks: readonly Token[]): boolean {
+  const last = toks[toks.length - 1];
+  return last !== undefined && !OPEN_AT_END.has(last.text) && !OTHER_RELATIONS.has(last.text) && relations(toks).equals.length > 0;
+}
+
+/**
+ * A line break inside display math separates two equations written on separate lines (Obsidian style) when the
+ * next line starts a new one: it has its own `=` and does not start with an operator.
+ */
+function startsEquation(tokens: readonly Token[], i: number): boolean {
+  if (CONTINUES_AT_START.has(tokens[i].text) || OTHER_RELATIONS.has(tokens[i].text) || STATEMENT_SEPARATORS.has(tokens[i].text)) return false;
+  let end = i + 1;
+  while (end < tokens.length && !tokens[end].lineBreakBefore) end++;
+  const line = tokens.slice(i, end);
+  const { equals } = relations(line);
+  return equals.length > 0 && equals[equals.length - 1] < line.length - 1;
 }
 
 /** Indexes of the top-level `=` signs (a `:` right before one makes it `:=`), and any other relation. */

@@ -12,6 +12,8 @@ export interface Token {
   readonly end: number;
   /** Whitespace (or a comment) came right before this token. */
   readonly spaceBefore: boolean;
+  /** That whitespace held a line break. */
+  readonly lineBreakBefore?: boolean;
 }
 
 const isAsciiLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -26,10 +28,12 @@ export function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   let space = false;
+  let lineBreak = false;
   while (i < src.length) {
     const c = src[i];
     if (isSpace(c)) {
       space = true;
+      lineBreak ||= c === '\n' || c === '\r';
       i++;
       continue;
     }
@@ -62,8 +66,9 @@ export function tokenize(src: string): Token[] {
       type = 'char';
       i += src.codePointAt(i)! > 0xffff ? 2 : 1;
     }
-    tokens.push({ type, text: src.slice(start, i), start, end: i, spaceBefore: space });
+    tokens.push({ type, text: src.slice(start, i), start, end: i, spaceBefore: space, lineBreakBefore: lineBreak });
     space = false;
+    lineBreak = false;
   }
   return splitFractionDigits(tokens);
 }

@@ -4,6 +4,7 @@ import { type ParsedStatement, parseBlock } from '../latex/statements';
 import { buildChains } from './chains';
 import { collectClaims } from './claims';
 import { collectDefinitions } from './definitions';
+import { readEAsVariable } from './eVariable';
 import type { NoteModel } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
@@ -13,7 +14,7 @@ export function buildModel(blocks: readonly { readonly latex: string }[]): NoteM
 
 /** Same, from already parsed blocks (the live checker caches parses per block). */
 export function buildModelFromStatements(parsed: readonly (readonly ParsedStatement[])[]): NoteModel {
-  const chains = buildChains(parsed);
+  const chains = buildChains(readEAsVariable(parsed));
   const defs = collectDefinitions(chains);
   const variables = new Set<string>();
   // a letter counts as a variable when an equation uses it, not when prose mentions it (`the activation $g$`)

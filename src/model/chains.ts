@@ -7,6 +7,8 @@ export interface Link {
   readonly side: Side;
   /** The `=` before this part (absent for the first part). */
   readonly eq?: BlockSpan;
+  /** No `=` was written: `\therefore X` after a chain is read as `= X`. */
+  readonly implicit?: boolean;
 }
 
 export interface Chain {
@@ -34,7 +36,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[]): Ch
       }
       // "… = X \quad \therefore Y": a bare conclusion restates the chain's value.
       if (s.connective === 'therefore' && sides.length === 1 && canContinue && previous && previous.block === block && previous.chain.links.length >= 2) {
-        previous.chain.links.push({ side: sides[0], eq: { block, span: sides[0].span } });
+        previous.chain.links.push({ side: sides[0], eq: { block, span: sides[0].span }, implicit: true });
         previous.chain.suspicions.push(...s.suspicions);
         continue;
       }

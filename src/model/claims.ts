@@ -26,6 +26,7 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
         chain: chain.id,
         redefines,
         unverifiable: i === 0 ? defs.unjudgeable.get(chain.id) : undefined,
+        implicit: chain.links[i + 1].implicit,
       });
     }
   }

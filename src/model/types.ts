@@ -52,6 +52,8 @@ export interface Claim {
   readonly chain: number;
   /** Set when the claim's left side is a symbol defined earlier in the note: this is a second definition. */
   readonly redefines?: string;
+  /** The `=` was not written but read into the note (`\therefore X` after a chain): never refuted. */
+  readonly implicit?: boolean;
   /** Set when the statement cannot be judged whatever the values (an update rule, say). */
   readonly unverifiable?: string;
 }

@@ -67,9 +67,10 @@ export function checkNote(path: string, text: string, options: CheckOptions = {}
     message: e.message,
     location: { start: indexes[e.part].positionAt(e.offset), end: indexes[e.part].positionAt(e.offset), cell: document.parts[e.part].cell, startOffset: e.offset, endOffset: e.offset, part: e.part },
   }));
-  const model = buildModel(document.blocks);
+  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), variables: new Set(), claims: [] };
   const claims: ClaimReport[] = [];
   try {
+    model = buildModel(document.blocks);
     const env = new NoteEnvironment(model);
     const ctx: JudgeContext = { env, pass: new ForwardPass(env), options: withDefaults(options), source };
     for (const claim of model.claims) {

@@ -4,7 +4,7 @@
  * everything it depends on is known and a sample point shows the sides differ; otherwise, when in doubt,
  * it is unverifiable, with the reason.
  */
-import { symbolsOf } from '../latex/ast';
+import { type Expr, symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { kinkDistance, resetKinkDistance } from '../calculus/math';
 import type { BlockSpan, Claim } from '../model/types';
@@ -77,6 +77,10 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
 /** Reasons a mismatch would not prove the claim wrong. */
 function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): string[] {
   const doubts = [...claim.suspicions];
+  if (claim.implicit) doubts.push('“∴ X” after a chain was read as “= X”, which the note does not write');
+  if (claim.redefines && claim.left.expr && isNumber(env.model.definitions.get(claim.redefines)?.value.expr) && isNumber(claim.right.expr)) {
+    doubts.push(`${displayName(claim.redefines)} is given two values; they are read as separate examples`);
+  }
   for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()])) doubts.push(reason);
   for (const g of new Set([...left.generics, ...right.generics])) {
     doubts.push(`${g} is a generic function here; the claim may hold only for a particular ${g}`);
@@ -141,6 +145,8 @@ function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<Claim
   const v = displayName(order[order.length - 1]);
   return result({ verdict: 'verified', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values'})` });
 }
+
+const isNumber = (e: Expr | undefined): boolean => e?.kind === 'number' || (e?.kind === 'negate' && e.arg.kind === 'number');
 
 /** The defined symbols a claim's verdict rests on. */
 function usedDefinitions(claim: Claim, env: NoteEnvironment): string[] {

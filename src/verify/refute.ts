@@ -28,7 +28,8 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   }
   const shown = Object.entries(point).slice(0, 5).map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).join(', ');
   const expectedText = toText(expectedNode, (id) => textOf(env, id));
-  const truth = expectedText.length <= MAX_EXPECTED_IN_MESSAGE ? `${describe(leftExpr)} = ${expectedText}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
+  const first = claim.redefines ? ' (its first definition)' : '';
+  const truth = expectedText.length <= MAX_EXPECTED_IN_MESSAGE ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
   const lead = wrongFactor?.message ?? remarks[0] ?? `${truth}${constantFactor(points, ctx.options.tolerance)}`;
   return result({
     verdict: 'refuted',

@@ -23,6 +23,14 @@ describe('statements', () => {
   it('notes a leading = (a continuation) and a trailing =', () => {
     assert.deepEqual(statements('= x + 1 ='), ['= (x + 1) =']);
   });
+  it('splits equations written on separate lines (Obsidian style)', () => {
+    assert.deepEqual(statements('a = \\tanh(u)\n\\frac{\\partial a}{\\partial u} = 1 - a^2'), ['a = tanh[u]', 'd(a)/d(u) = (1 - (a ^ 2))']);
+  });
+  it('does not split where a line ends or starts mid-expression', () => {
+    assert.deepEqual(statements('L =\n2x'), ['L = (2 * x)']);
+    assert.deepEqual(statements('L = x\n+ y = z'), ['L = (x + y) = z']);
+    assert.deepEqual(statements('L = x = {d}^2\n\\frac{a}{b} =\nc'), ['L = x = ((d ^ 2) * (a / b)) = c']);
+  });
   it('keeps a statement with another relation apart', () => {
     const [s] = parseBlock('y \\rightarrow 0');
     assert.equal(s.otherRelation, '\\rightarrow');
