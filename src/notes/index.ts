@@ -5,4 +5,4 @@ export { readMarkdownMath } from './markdown';
 export { isExcalidraw, readExcalidraw } from './excalidraw';
 export type { NotebookContent } from './ipynb';
 export { readNotebook } from './ipynb';
-export { looksLikeNote, noteKind, readNote } from './readNote';
+export { looksLikeNote, noteKind, readMarkdownCells, readNote } from './readNote';

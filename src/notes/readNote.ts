@@ -13,6 +13,12 @@ export function readNote(path: string, text: string): NoteDocument {
   return { kind, parts: [{ text }], blocks: readMarkdownMath(text, 0), errors: [] };
 }
 
+/** The markdown cells of an open notebook, read as one note (each cell is a part; `cell` is its index). */
+export function readMarkdownCells(cells: readonly { readonly text: string; readonly cell: number }[]): NoteDocument {
+  const parts = cells.map((c) => ({ text: c.text, cell: c.cell }));
+  return { kind: 'ipynb', parts, blocks: cells.flatMap((c, part) => readMarkdownMath(c.text, part)), errors: [] };
+}
+
 /** Which reader a note needs: by its content (JSON with `cells`, Excalidraw front matter), else by its name. */
 export function noteKind(path: string, text: string): NoteKind {
   if (isNotebookJson(text)) return 'ipynb';

@@ -1,11 +1,12 @@
 /** Checks a whole note: read → model → verdicts, with every place mapped back to the note's lines and columns. */
 import { buildModel } from '../model/build';
-import type { BlockSpan, NoteModel } from '../model/types';
+import type { BlockSpan, Claim, NoteModel } from '../model/types';
 import { LineIndex } from '../notes/positions';
 import { readNote } from '../notes/readNote';
 import type { NoteDocument, SourcePosition } from '../notes/types';
 import { NoteEnvironment } from './environment';
 import { type JudgeContext, judgeClaim } from './judge';
+import type { ClaimCache } from './cache';
 import { ForwardPass } from './sampling';
 import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
 
@@ -44,8 +45,12 @@ export interface NoteReport {
 }
 
 /** Checks the math of a note given its path (for its kind) and text. Never throws. */
-export function checkNote(path: string, text: string, options: CheckOptions = {}): NoteReport {
-  const document = readNote(path, text);
+export function checkNote(path: string, text: string, options: CheckOptions = {}, cache?: ClaimCache): NoteReport {
+  return checkDocument(readNote(path, text), options, cache);
+}
+
+/** Checks a note already read (an open notebook's cells, say). With a cache, unchanged claims are not re-judged. */
+export function checkDocument(document: NoteDocument, options: CheckOptions = {}, cache?: ClaimCache): NoteReport {
   const indexes = document.parts.map((p) => new LineIndex(p.text));
   const locate = (at: BlockSpan): Location => {
     const block = document.blocks[at.block];
@@ -53,14 +58,7 @@ export function checkNote(path: string, text: string, options: CheckOptions = {}
     const startOffset = block.offsets[clamp(at.span.start)];
     const endOffset = at.span.end > 0 ? block.offsets[clamp(at.span.end - 1)] + 1 : startOffset;
     const index = indexes[block.part];
-    return {
-      start: index.positionAt(startOffset),
-      end: index.positionAt(endOffset),
-      cell: document.parts[block.part].cell,
-      startOffset,
-      endOffset,
-      part: block.part,
-    };
+    return { start: index.positionAt(startOffset), end: index.positionAt(endOffset), cell: document.parts[block.part].cell, startOffset, endOffset, part: block.part };
   };
   const source = (at: BlockSpan): string => document.blocks[at.block]?.latex.slice(at.span.start, at.span.end) ?? '';
   const errors: NoteError[] = document.errors.map((e) => ({
@@ -71,14 +69,19 @@ export function checkNote(path: string, text: string, options: CheckOptions = {}
   const claims: ClaimReport[] = [];
   try {
     model = buildModel(document.blocks);
-    const env = new NoteEnvironment(model);
-    const ctx: JudgeContext = { env, pass: new ForwardPass(env), options: withDefaults(options), source };
+    const resolved = withDefaults(options);
+    cache?.begin(model, resolved, source);
+    let ctx: JudgeContext | undefined;
     for (const claim of model.claims) {
-      let result: ClaimResult;
-      try {
-        result = judgeClaim(claim, ctx);
-      } catch (e) {
-        result = { claim, verdict: 'unverifiable', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
+      const key = cache?.key(claim, source);
+      let result = key === undefined ? undefined : cache!.get(key, claim);
+      if (!result) {
+        if (!ctx) {
+          const env = new NoteEnvironment(model);
+          ctx = { env, pass: new ForwardPass(env), options: resolved, source };
+        }
+        result = judgeSafely(claim, ctx);
+        if (key !== undefined) cache!.set(key, result);
       }
       claims.push({ ...result, location: locate(claim.at), latex: source(claim.at) });
     }
@@ -86,6 +89,14 @@ export function checkNote(path: string, text: string, options: CheckOptions = {}
     errors.push({ message: `internal error while checking this note: ${(e as Error).message}` });
   }
   return { document, model, claims, errors, locate, source };
+}
+
+function judgeSafely(claim: Claim, ctx: JudgeContext): ClaimResult {
+  try {
+    return judgeClaim(claim, ctx);
+  } catch (e) {
+    return { claim, verdict: 'unverifiable', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
+  }
 }
 
 /** The options with defaults for those not given (an explicit `undefined` counts as not given). */
