@@ -7,6 +7,7 @@ export function tidy(node: MathNode): MathNode {
   return math.simplifyCore(math.simplifyConstant(math.simplifyCore(node)));
 }
 
+const MARK = '\u0001';
 const primes = (n: number): string => (n <= 3 ? "'".repeat(n) : `^{(${n})}`);
 
 /**
@@ -17,7 +18,7 @@ export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | 
   const handler = (n: MathNode, options: object): string | undefined => {
     if (isSymbol(n)) {
       const name = latexOfSymbol(n.name);
-      return name === undefined ? undefined : `{${name}}`;
+      return name === undefined ? undefined : `${MARK}${name}`;
     }
     if (!isCall(n) || n.args.length !== 1) return undefined;
     const arg = n.args[0].toTex(options);
@@ -27,7 +28,8 @@ export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | 
     if (g) return `${g.letter.length > 1 ? `\\${g.letter}` : g.letter}${primes(g.primes)}\\left(${arg}\\right)`;
     return undefined;
   };
-  return node.toTex({ handler, parenthesis: 'auto', implicit: 'hide' });
+  // a space only where a command would run into a name (`\cdot A_1`, not `\cdotA_1`)
+  return node.toTex({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(/(\\[a-zA-Z]+)\u0001(?=[a-zA-Z])/g, '$1 ').replace(/\u0001/g, '');
 }
 
 /** LaTeX of a tidied tree. */

@@ -1,0 +1,214 @@
+/**
+ * The data behind the Verify Gradient explanation: the claim, the computation graph of the note around it with
+ * every value at one sample point and every edge's local derivative, the chain of factors along the path(s) from
+ * the variable to the output, and the claimed, true and finite-difference values. Plain data: the webview draws it.
+ */
+import { type Expr, symbolsOf } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import { Opaque, localDerivative } from '../calculus/differentiate';
+import { tidyLatex } from '../calculus/latex';
+import type { MathNode } from '../calculus/math';
+import type { ClaimReport, NoteReport } from './checkNote';
+import { Unsupported, convertExpr } from './convert';
+import { NoteEnvironment } from './environment';
+import { pathsBetween } from './paths';
+import { ForwardPass, type Scope, makeRng } from './sampling';
+import type { Verdict } from './types';
+
+export interface GraphNode {
+  /** The symbol's canonical LaTeX name (also its id). */
+  readonly id: string;
+  /** The name as readable text (w₂). */
+  readonly display: string;
+  readonly kind: 'input' | 'intermediate';
+  readonly value?: number;
+  /** Its definition's LaTeX, for intermediates. */
+  readonly definition?: string;
+  /** On a path from the claim's variable to its output. */
+  readonly onPath: boolean;
+  readonly role?: 'variable' | 'output';
+}
+
+export interface GraphEdge {
+  /** `from` feeds `to` (to's definition uses from). */
+  readonly from: string;
+  readonly to: string;
+  /** ∂to/∂from holding everything else fixed, in LaTeX. */
+  readonly derivative?: string;
+  readonly value?: number;
+  readonly onPath: boolean;
+}
+
+export interface ChainFactor {
+  /** `\frac{\partial to}{\partial from}` */
+  readonly label: string;
+  readonly expression: string;
+  readonly value?: number;
+}
+
+export interface PlaceRef {
+  readonly line: number;
+  readonly column: number;
+  readonly cell?: number;
+}
+
+export interface Explanation {
+  readonly claim: {
+    readonly latex: string;
+    readonly left: string;
+    readonly right: string;
+    readonly kind: string;
+    readonly verdict: Verdict;
+    readonly message: string;
+    readonly expected?: string;
+    readonly place: PlaceRef;
+  };
+  readonly variable?: string;
+  readonly output?: string;
+  readonly seed: number;
+  /** The sample point: the inputs' values. */
+  readonly point: readonly { readonly name: string; readonly value: number }[];
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  /** One product of factors per path from the variable to the output (at most a few paths). */
+  readonly paths: readonly (readonly ChainFactor[])[];
+  readonly values: { readonly claimed?: number; readonly actual?: number; readonly finiteDifference?: number };
+  readonly wrongFactor?: { readonly claimed: string; readonly derivative: string; readonly expected: string };
+  readonly structure: readonly string[];
+  /** Where each definition is written, to reveal it in the editor. */
+  readonly definitions: readonly { readonly symbol: string; readonly place: PlaceRef }[];
+}
+
+const MAX_PATHS = 4;
+
+/** Explains one claim of a report; `seed` picks the sample point (the counterexample when there is one and seed is 0). */
+export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): Explanation {
+  const env = new NoteEnvironment(report.model);
+  const pass = new ForwardPass(env);
+  const left = claim.claim.left.expr;
+  const right = claim.claim.right.expr;
+  const target = left?.kind === 'derivative' ? left : undefined;
+  const output = target?.of.kind === 'symbol' ? target.of.name : undefined;
+  const variable = target?.wrt.name;
+  const focus = new Set<string>([...(left ? symbolsOf(left) : []), ...(right ? symbolsOf(right) : [])]);
+  const around = new Set<string>([...focus].flatMap((s) => [s, ...env.dependencies(s)]));
+  const leftNode = tryConvert(left, env);
+  const rightNode = tryConvert(right, env);
+  pass.use([leftNode, rightNode].filter((n): n is MathNode => n !== undefined));
+  const scope = pointScope(pass, env, claim, seed);
+  const paths = output && variable ? pathsBetween(env, output, variable, MAX_PATHS + 1) : [];
+  const onPath = new Set(paths.flat());
+  const value = (n: MathNode | undefined): number | undefined => {
+    if (!n) return undefined;
+    return finite(n.compile().evaluate({ ...scope }));
+  };
+  const latexOf = (id: string): string | undefined => env.nameOf(id);
+  const edge = (from: string, to: string): { derivative?: string; value?: number } => {
+    const def = definitionNode(env, to);
+    if (!def) return {};
+    const d = env.fold(localDerivative(def, env.idOf(from)));
+    return { derivative: tidyLatex(d, latexOf), value: value(d) };
+  };
+  const nodes: GraphNode[] = [...around].sort().map((id) => ({
+    id,
+    display: displayName(id),
+    kind: env.isDefined(id) ? 'intermediate' : 'input',
+    value: finite(scope[env.idOf(id)]),
+    definition: env.isDefined(id) ? report.source(report.model.definitions.get(id)!.value) : undefined,
+    onPath: onPath.has(id),
+    role: id === variable ? 'variable' : id === output ? 'output' : undefined,
+  }));
+  const edges: GraphEdge[] = [];
+  for (const to of around) {
+    if (!env.isDefined(to) || to === variable) continue;
+    for (const from of env.directDependencies(to)) {
+      if (!around.has(from)) continue;
+      edges.push({ from, to, ...edge(from, to), onPath: paths.some((p) => p.some((s, i) => s === to && p[i + 1] === from)) });
+    }
+  }
+  const chainPaths = paths.slice(0, MAX_PATHS).map((p) =>
+    p.slice(0, -1).map((to, i) => {
+      const e = edge(p[i + 1], to);
+      return { label: `\\frac{\\partial ${to}}{\\partial ${p[i + 1]}}`, expression: e.derivative ?? '?', value: e.value };
+    }).reverse(),
+  );
+  return {
+    claim: {
+      latex: claim.latex,
+      left: claim.claim.left.expr ? report.source(claim.claim.left) : '',
+      right: claim.claim.right.expr ? report.source(claim.claim.right) : '',
+      kind: claim.claim.kind,
+      verdict: claim.verdict,
+      message: claim.message,
+      expected: claim.expected,
+      place: place(claim.location),
+    },
+    variable,
+    output,
+    seed,
+    point: [...env.inputsOf(focus)].sort().map((name) => ({ name, value: scope[env.idOf(name)] as number })).filter((p) => typeof p.value === 'number'),
+    nodes,
+    edges,
+    paths: chainPaths,
+    values: { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, env, scope, target) : undefined },
+    wrongFactor: claim.wrongFactor && { claimed: claim.wrongFactor.claimedLatex, derivative: claim.wrongFactor.derivativeLatex, expected: claim.wrongFactor.expectedLatex },
+    structure: claim.structure ?? [],
+    definitions: [...report.model.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
+  };
+}
+
+const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+function place(l: { start: { line: number; column: number }; cell?: number }): PlaceRef {
+  return l.cell === undefined ? { line: l.start.line, column: l.start.column } : { line: l.start.line, column: l.start.column, cell: l.cell };
+}
+
+function tryConvert(e: Expr | undefined, env: NoteEnvironment): MathNode | undefined {
+  if (!e) return undefined;
+  try {
+    return convertExpr(e, env).node;
+  } catch (err) {
+    if (err instanceof Unsupported || err instanceof Opaque) return undefined;
+    throw err;
+  }
+}
+
+function definitionNode(env: NoteEnvironment, name: string): MathNode | undefined {
+  try {
+    return env.isDefined(name) ? env.definitionOf(env.idOf(name)) : undefined;
+  } catch (err) {
+    if (err instanceof Opaque) return undefined;
+    throw err;
+  }
+}
+
+/** The counterexample's point when the claim was refuted (seed 0), else a point drawn with the seed. */
+function pointScope(pass: ForwardPass, env: NoteEnvironment, claim: ClaimReport, seed: number): Scope {
+  const rng = makeRng(seed || 1);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const scope = pass.sample(rng, attempt >= 20);
+    if (seed === 0 && claim.counterexample) {
+      for (const [name, v] of Object.entries(claim.counterexample.point)) scope[env.idOf(name)] = v;
+      pass.run(scope);
+    }
+    if (Object.values(scope).every((v) => typeof v !== 'number' || Number.isFinite(v))) return scope;
+  }
+  return pass.sample(rng, true);
+}
+
+/** Central difference of the claim's derivative at the point. */
+function finiteDifference(pass: ForwardPass, env: NoteEnvironment, scope: Scope, target: Extract<Expr, { kind: 'derivative' }>): number | undefined {
+  const of = tryConvert(target.of, env);
+  if (!of) return undefined;
+  const v = env.idOf(target.wrt.name);
+  const x = scope[v];
+  if (typeof x !== 'number') return undefined;
+  const h = 1e-6 * Math.max(1, Math.abs(x));
+  const at = (t: number): number => {
+    const s: Scope = { ...scope, [v]: t };
+    pass.run(s, v);
+    return of.compile().evaluate(s) as number;
+  };
+  const fd = (at(x + h) - at(x - h)) / (2 * h);
+  return Number.isFinite(fd) ? fd : undefined;
+}
