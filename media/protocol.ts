@@ -4,7 +4,7 @@
  */
 import type { Explanation } from '../src/verify/explain';
 
-export type { Explanation };
+export type { Explanation, GraphNode } from '../src/verify/explain';
 
 /** Host → webview. */
 export type HostMessage =

@@ -11,6 +11,8 @@ export interface NumberNode {
   readonly kind: 'number';
   readonly value: number;
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
 }
 
 /** A variable: `w_2`, `\delta_{out}`, `a^{(h)}`, `\hat{y}`. */
@@ -19,6 +21,8 @@ export interface SymbolNode {
   /** Canonical LaTeX, equal for every spelling of the same symbol (`w_{2}` and `w_2` give `w_2`). */
   readonly name: string;
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
 }
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
@@ -29,6 +33,8 @@ export interface BinaryNode {
   readonly left: Expr;
   readonly right: Expr;
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
   /** Written inside brackets: a factor of its own, not to be split when reading a product's factors. */
   readonly grouped?: boolean;
 }
@@ -37,6 +43,8 @@ export interface NegateNode {
   readonly kind: 'negate';
   readonly arg: Expr;
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
 }
 
 /** A function applied to arguments: `\sigma(z)`, `g'(z_1)`, `\tanh^2(u)` is a power of a call. */
@@ -50,6 +58,8 @@ export interface CallNode {
   readonly primes: number;
   readonly args: readonly Expr[];
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
   /** Written `e^{…}`: a power of the symbol e if the note uses e as a variable (an error term, say). */
   readonly fromE?: boolean;
 }
@@ -61,6 +71,8 @@ export interface IndicatorNode {
   readonly left: Expr;
   readonly right: Expr;
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
 }
 
 /** `\frac{\partial f}{\partial v}`, `\frac{d}{dv}[…]`, `\partial f/\partial v`. */
@@ -69,6 +81,8 @@ export interface DerivativeNode {
   readonly of: Expr;
   readonly wrt: SymbolNode;
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
 }
 
 /** `\underbrace{X}_{\delta}`: means X, and defines δ as X. */
@@ -77,6 +91,8 @@ export interface LabelledNode {
   readonly expr: Expr;
   readonly label: SymbolNode;
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
 }
 
 /**
@@ -89,6 +105,8 @@ export interface UnsupportedNode {
   readonly reason: string;
   readonly children: readonly Expr[];
   readonly span: Span;
+  /** For an expression written in brackets or under a brace: the span of what is inside. */
+  readonly inner?: Span;
 }
 
 export type Expr =

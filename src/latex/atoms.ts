@@ -61,7 +61,8 @@ function parseChar(p: Parser, t: Token): Expr {
 /** A bracketed expression keeps its inner tree but takes the brackets' span. */
 function regroup(inner: Expr, open: Span, close: Span): Expr {
   const s = { start: open.start, end: close.end };
-  return inner.kind === 'binary' ? { ...inner, span: s, grouped: true } : ({ ...inner, span: s } as Expr);
+  const innermost = inner.inner ?? inner.span;
+  return inner.kind === 'binary' ? { ...inner, span: s, inner: innermost, grouped: true } : ({ ...inner, span: s, inner: innermost } as Expr);
 }
 
 function parseLetter(p: Parser, t: Token): Expr {

@@ -77,7 +77,9 @@ export function findWrongFactor(ctx: FactorContext, left: DerivativeNode, right:
     const odd = oneUnmatched(groups, factorValues as number[][], linkValues as number[][], ctx.tolerance);
     if (!odd) continue;
     const [from, to] = groups[odd.group];
-    const at = { block: right.block, span: { start: factors[from].span.start, end: factors[to - 1].span.end } };
+    // one bracketed factor: replace what is inside, keeping `\left( \underbrace{…}_{label} \right)` around it
+    const span = to - from === 1 ? factors[from].inner ?? factors[from].span : { start: factors[from].span.start, end: factors[to - 1].span.end };
+    const at = { block: right.block, span };
     const link = links[odd.link];
     const claimedLatex = ctx.source({ ...right, span: at.span });
     const run = factors.slice(from, to).reduce((a, b): Expr => ({ kind: 'binary', op: '*', left: a, right: b, span: { start: a.span.start, end: b.span.end } }));

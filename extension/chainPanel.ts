@@ -1,0 +1,137 @@
+/**
+ * The Verify Gradient panel: one webview that explains one claim, follows it while the note changes, draws new
+ * sample points on request, and reveals definitions in the editor. Strict CSP, scripts by nonce, resources only
+ * from the extension's bundled media folder.
+ */
+import * as vscode from 'vscode';
+import { displayName } from '../src/latex/notation';
+import type { ClaimReport } from '../src/verify/checkNote';
+import { explainClaim } from '../src/verify/explain';
+import { type HostMessage, type WebviewMessage, assertNever } from '../media/protocol';
+import type { CheckedNote, LiveChecker } from './liveChecker';
+import { toRange } from './notes';
+import { makeNonce, webviewHtml } from './webviewHtml';
+
+interface Target {
+  checked: CheckedNote;
+  claim: ClaimReport;
+  seed: number;
+}
+
+export class ChainPanel implements vscode.Disposable {
+  private static current: ChainPanel | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private ready = false;
+
+  /** Shows (or reuses) the panel for a claim. */
+  static show(extensionUri: vscode.Uri, checker: LiveChecker, checked: CheckedNote, claim: ClaimReport): ChainPanel {
+    const panel = ChainPanel.current ?? new ChainPanel(extensionUri, checker);
+    ChainPanel.current = panel;
+    panel.target = { checked, claim, seed: 0 };
+    panel.panel.title = `Verify Gradient: ${title(claim)}`;
+    panel.panel.reveal(vscode.ViewColumn.Beside, true);
+    panel.sendExplanation();
+    return panel;
+  }
+
+  /** The panel currently open, if any (for tests and commands). */
+  static get open(): ChainPanel | undefined {
+    return ChainPanel.current;
+  }
+
+  private readonly panel: vscode.WebviewPanel;
+  private target: Target | undefined;
+
+  private constructor(extensionUri: vscode.Uri, checker: LiveChecker) {
+    const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
+    this.panel = vscode.window.createWebviewPanel('derivcheck.chain', 'Verify Gradient', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [media],
+    });
+    const webview = this.panel.webview;
+    webview.html = webviewHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString(),
+    });
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
+      checker.onDidCheck((c) => this.onNoteChecked(c)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The claim shown, for tests. */
+  get claim(): ClaimReport | undefined {
+    return this.target?.claim;
+  }
+
+  private onMessage(m: WebviewMessage): void {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.sendExplanation();
+        break;
+      case 'newSamplePoint':
+        if (this.target) this.target.seed = 1 + Math.floor(Math.random() * 2 ** 30);
+        this.sendExplanation();
+        break;
+      case 'reveal':
+        void this.reveal(m.symbol);
+        break;
+      default:
+        assertNever(m);
+    }
+  }
+
+  /** Follows the claim through edits: the same text, nearest to where it was. */
+  private onNoteChecked(checked: CheckedNote): void {
+    const t = this.target;
+    if (!t || checked.note.key !== t.checked.note.key) return;
+    const same = checked.report.claims.filter((c) => c.latex === t.claim.latex);
+    const line = t.claim.location.start.line;
+    const next = same.sort((a, b) => Math.abs(a.location.start.line - line) - Math.abs(b.location.start.line - line))[0];
+    if (!next) {
+      this.post({ type: 'claimGone', reason: 'it was edited or deleted' });
+      return;
+    }
+    this.target = { checked, claim: next, seed: t.seed };
+    this.sendExplanation();
+  }
+
+  private sendExplanation(): void {
+    const t = this.target;
+    if (!t || !this.ready) return;
+    const explanation = explainClaim(t.checked.report, t.claim, t.seed);
+    this.post({ type: 'explain', explanation, notePath: t.checked.note.uri.path });
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async reveal(symbol: string | undefined): Promise<void> {
+    const t = this.target;
+    if (!t) return;
+    const def = symbol === undefined ? undefined : t.checked.report.model.definitions.get(symbol);
+    const at = def ? t.checked.report.locate(def.at) : t.claim.location;
+    const uri = t.checked.note.documentOf(at.part);
+    if (!uri) return;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: toRange(at), preserveFocus: false });
+    editor.revealRange(toRange(at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    if (ChainPanel.current === this) ChainPanel.current = undefined;
+    for (const d of this.subscriptions) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function title(c: ClaimReport): string {
+  const left = c.claim.left.expr;
+  if (left?.kind === 'derivative' && left.of.kind === 'symbol') return `∂${displayName(left.of.name)}/∂${displayName(left.wrt.name)}`;
+  return `line ${c.location.start.line}`;
+}

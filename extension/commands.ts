@@ -1,0 +1,40 @@
+/** The commands: Verify Gradient (on the claim under the cursor, or one picked) and Verify Workspace. */
+import * as vscode from 'vscode';
+import type { ClaimReport } from '../src/verify/checkNote';
+import { ChainPanel } from './chainPanel';
+import type { LiveChecker } from './liveChecker';
+import { toRange } from './notes';
+
+const ICON = { verified: '$(pass)', refuted: '$(error)', unverifiable: '$(question)' } as const;
+
+/** `derivcheck.verifyGradient [uri, position]`: explains the claim at the position (or the cursor), else asks which. */
+export async function verifyGradient(extensionUri: vscode.Uri, checker: LiveChecker, uri?: vscode.Uri, position?: vscode.Position): Promise<ClaimReport | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+  if (!doc) {
+    void vscode.window.showInformationMessage('derivcheck: open a note to verify a gradient.');
+    return undefined;
+  }
+  const checked = checker.checkNow(doc);
+  if (!checked) {
+    void vscode.window.showInformationMessage('derivcheck: this file is not a note with math in it.');
+    return undefined;
+  }
+  const claims = checker.claimsIn(checked, doc.uri);
+  if (claims.length === 0) {
+    void vscode.window.showInformationMessage('derivcheck: this note has no claims to verify (no equations with a derivative or a step).');
+    return undefined;
+  }
+  const at = position ?? (editor?.document === doc ? editor.selection.active : undefined);
+  let claim = at && claims.find((c) => toRange(c.location).contains(at));
+  claim ??= at && claims.find((c) => toRange(c.location).start.line === at.line);
+  if (!claim) {
+    const picked = await vscode.window.showQuickPick(
+      claims.map((c) => ({ label: `${ICON[c.verdict]} ${c.latex.replace(/\s+/g, ' ')}`, description: `line ${c.location.start.line}`, detail: c.message, claim: c })),
+      { placeHolder: 'Which claim should be explained?', matchOnDescription: true, matchOnDetail: true },
+    );
+    claim = picked?.claim;
+  }
+  if (claim) ChainPanel.show(extensionUri, checker, checked, claim);
+  return claim;
+}

@@ -1,0 +1,43 @@
+/** The VS Code adapter: wires the core's checker into live diagnostics, CodeLens, quick fixes and the chain panel. */
+import * as vscode from 'vscode';
+import { ClaimFixes } from './codeActions';
+import { ClaimLenses } from './codeLens';
+import { verifyGradient } from './commands';
+import { LiveChecker } from './liveChecker';
+import { StatusBar } from './statusBar';
+import { verifyWorkspace } from './workspaceCheck';
+
+/** Notes: Markdown, text that looks like a note, and notebooks' markdown cells. */
+const NOTES: vscode.DocumentSelector = [
+  { language: 'markdown' },
+  { language: 'plaintext' },
+  { notebookType: 'jupyter-notebook', language: 'markdown' },
+];
+
+export function activate(context: vscode.ExtensionContext): { checker: LiveChecker } {
+  const checker = new LiveChecker();
+  const closedNotes = vscode.languages.createDiagnosticCollection('derivcheck-workspace');
+  context.subscriptions.push(
+    checker,
+    closedNotes,
+    new StatusBar(checker),
+    vscode.languages.registerCodeLensProvider(NOTES, register(context, new ClaimLenses(checker))),
+    vscode.languages.registerCodeActionsProvider(NOTES, new ClaimFixes(checker), { providedCodeActionKinds: ClaimFixes.kinds }),
+    vscode.commands.registerCommand('derivcheck.verifyGradient', (uri?: vscode.Uri, position?: vscode.Position) =>
+      verifyGradient(context.extensionUri, checker, uri instanceof vscode.Uri ? uri : undefined, position),
+    ),
+    vscode.commands.registerCommand('derivcheck.verifyWorkspace', () => verifyWorkspace(checker, closedNotes)),
+    // an open note is checked live: drop what Verify Workspace said about it while it was closed
+    vscode.workspace.onDidOpenTextDocument((d) => closedNotes.delete(d.uri)),
+  );
+  return { checker };
+}
+
+function register<T extends vscode.Disposable>(context: vscode.ExtensionContext, d: T): T {
+  context.subscriptions.push(d);
+  return d;
+}
+
+export function deactivate(): void {
+  // everything is disposed through context.subscriptions
+}

@@ -1,0 +1,173 @@
+/**
+ * Live checks: each open note is re-checked after a pause in typing (debounced; a newer edit replaces a pending
+ * check), with a per-note claim cache so only what an edit reaches is judged again. Results become diagnostics and
+ * are announced to the CodeLens, status bar and chain panel. Diagnostics go when the note closes.
+ */
+import * as vscode from 'vscode';
+import { displayName } from '../src/latex/notation';
+import { ClaimCache } from '../src/verify/cache';
+import { type ClaimReport, type NoteReport, checkDocument } from '../src/verify/checkNote';
+import { settings } from './config';
+import { type OpenNote, noteOf, notebookNote, toRange } from './notes';
+import { diagnosticFor } from './presentation';
+
+export interface CheckedNote {
+  readonly note: OpenNote;
+  readonly report: NoteReport;
+}
+
+interface NoteState {
+  note: OpenNote;
+  readonly cache: ClaimCache;
+  timer?: ReturnType<typeof setTimeout>;
+  result?: CheckedNote;
+}
+
+const MAX_RELATED = 6;
+
+export class LiveChecker implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('derivcheck');
+  private readonly states = new Map<string, NoteState>();
+  private readonly checked = new vscode.EventEmitter<CheckedNote>();
+  /** Fires after every check of a note. */
+  readonly onDidCheck = this.checked.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    this.subscriptions.push(
+      this.diagnostics,
+      this.checked,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document, settings(e.document.uri).delayMs);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.close(d.uri.toString(), [d.uri])),
+      vscode.workspace.onDidChangeNotebookDocument((e) => this.scheduleNote(notebookNote(e.notebook), settings(e.notebook.uri).delayMs)),
+      vscode.workspace.onDidCloseNotebookDocument((nb) => this.close(nb.uri.toString(), notebookNote(nb).documents())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('derivcheck')) this.recheckAll();
+      }),
+    );
+    this.recheckAll();
+  }
+
+  /** Schedules a check of the note a document belongs to. */
+  schedule(doc: vscode.TextDocument, delayMs: number): void {
+    const note = noteOf(doc);
+    if (note) this.scheduleNote(note, delayMs);
+  }
+
+  private scheduleNote(note: OpenNote, delayMs: number): void {
+    if (!settings(note.uri).liveChecks) return;
+    const state = this.stateOf(note);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      this.check(state);
+    }, delayMs);
+  }
+
+  private stateOf(note: OpenNote): NoteState {
+    let state = this.states.get(note.key);
+    if (!state) {
+      state = { note, cache: new ClaimCache() };
+      this.states.set(note.key, state);
+    }
+    state.note = note;
+    return state;
+  }
+
+  /** Checks the note a document belongs to now (commands use this rather than wait for the debounce). */
+  checkNow(doc: vscode.TextDocument): CheckedNote | undefined {
+    const note = noteOf(doc);
+    if (!note) return undefined;
+    const state = this.stateOf(note);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    return this.check(state);
+  }
+
+  /** The latest result for the note of a document, if it was checked. */
+  resultFor(doc: vscode.TextDocument): CheckedNote | undefined {
+    const note = noteOf(doc);
+    return note ? this.states.get(note.key)?.result : undefined;
+  }
+
+  /** The claims of a note that stand in the given document. */
+  claimsIn(checked: CheckedNote, uri: vscode.Uri): ClaimReport[] {
+    return checked.report.claims.filter((c) => checked.note.documentOf(c.location.part)?.toString() === uri.toString());
+  }
+
+  private check(state: NoteState): CheckedNote {
+    const s = settings(state.note.uri);
+    const report = checkDocument(state.note.read(), s.check, state.cache);
+    const result: CheckedNote = { note: state.note, report };
+    state.result = result;
+    if (s.liveChecks) this.publish(result, s.showUnverifiable);
+    this.checked.fire(result);
+    return result;
+  }
+
+  private publish(checked: CheckedNote, showUnverifiable: boolean): void {
+    const byDocument = new Map<string, { uri: vscode.Uri; items: vscode.Diagnostic[] }>();
+    for (const uri of checked.note.documents()) byDocument.set(uri.toString(), { uri, items: [] });
+    const put = (part: number, d: vscode.Diagnostic): void => {
+      const uri = checked.note.documentOf(part);
+      if (!uri) return;
+      const entry = byDocument.get(uri.toString()) ?? { uri, items: [] };
+      entry.items.push(d);
+      byDocument.set(uri.toString(), entry);
+    };
+    for (const c of checked.report.claims) {
+      const data = diagnosticFor(c, { showUnverifiable });
+      if (!data) continue;
+      const severity = data.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Hint;
+      const d = new vscode.Diagnostic(toRange(c.location), data.message, severity);
+      d.source = 'derivcheck';
+      d.code = data.code;
+      d.relatedInformation = this.related(checked, c);
+      put(c.location.part, d);
+    }
+    for (const e of checked.report.errors) {
+      if (!e.location) continue;
+      const d = new vscode.Diagnostic(toRange(e.location), e.message, vscode.DiagnosticSeverity.Warning);
+      d.source = 'derivcheck';
+      put(e.location.part, d);
+    }
+    for (const { uri, items } of byDocument.values()) this.diagnostics.set(uri, items);
+  }
+
+  /** Links to the definitions a verdict used. */
+  private related(checked: CheckedNote, c: ClaimReport): vscode.DiagnosticRelatedInformation[] {
+    const out: vscode.DiagnosticRelatedInformation[] = [];
+    for (const symbol of c.uses.slice(0, MAX_RELATED)) {
+      const def = checked.report.model.definitions.get(symbol);
+      if (!def) continue;
+      const at = checked.report.locate(def.at);
+      const uri = checked.note.documentOf(at.part);
+      if (uri) out.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(at)), `${displayName(symbol)} is defined here`));
+    }
+    return out;
+  }
+
+  private close(key: string, uris: vscode.Uri[]): void {
+    const state = this.states.get(key);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(key);
+    for (const uri of uris) this.diagnostics.delete(uri);
+  }
+
+  private recheckAll(): void {
+    const live = settings().liveChecks;
+    if (!live) this.diagnostics.clear();
+    for (const doc of vscode.workspace.textDocuments) {
+      const note = noteOf(doc);
+      if (note && live) this.scheduleNote(note, 0);
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Which note a document belongs to: a Markdown (or note-like text) file is its own note; a markdown cell belongs to
+ * its notebook, whose markdown cells together are one note. Maps the core's parts back to editor documents.
+ */
+import * as vscode from 'vscode';
+import { looksLikeNote, readMarkdownCells, readNote } from '../src/notes/readNote';
+import type { NoteDocument } from '../src/notes/types';
+import type { Location } from '../src/verify/checkNote';
+
+export interface OpenNote {
+  /** The note's key: the file's URI, or the notebook's. */
+  readonly key: string;
+  readonly uri: vscode.Uri;
+  readonly read: () => NoteDocument;
+  /** The editor document holding a part of the note. */
+  readonly documentOf: (part: number) => vscode.Uri | undefined;
+  /** The documents of the note (for clearing diagnostics). */
+  readonly documents: () => vscode.Uri[];
+}
+
+const NOTE_LANGUAGES = new Set(['markdown', 'plaintext']);
+
+/** The note an editor document belongs to, or undefined if it is not a note. */
+export function noteOf(doc: vscode.TextDocument): OpenNote | undefined {
+  if (doc.uri.scheme === 'vscode-notebook-cell') {
+    const notebook = vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((c) => c.document === doc));
+    return notebook ? notebookNote(notebook) : undefined;
+  }
+  if (!NOTE_LANGUAGES.has(doc.languageId) || doc.uri.scheme === 'output') return undefined;
+  if (doc.languageId === 'plaintext' && !looksLikeNote(doc.getText())) return undefined;
+  return {
+    key: doc.uri.toString(),
+    uri: doc.uri,
+    read: () => readNote(doc.uri.path, doc.getText()),
+    documentOf: () => doc.uri,
+    documents: () => [doc.uri],
+  };
+}
+
+export function notebookNote(notebook: vscode.NotebookDocument): OpenNote {
+  const cells = (): vscode.NotebookCell[] => notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Markup);
+  let snapshot: vscode.NotebookCell[] = [];
+  return {
+    key: notebook.uri.toString(),
+    uri: notebook.uri,
+    read: () => {
+      snapshot = cells();
+      return readMarkdownCells(snapshot.map((c) => ({ text: c.document.getText(), cell: c.index })));
+    },
+    documentOf: (part) => snapshot[part]?.document.uri,
+    documents: () => cells().map((c) => c.document.uri),
+  };
+}
+
+/** A core location as an editor range (lines and columns are 1-based there, 0-based here). */
+export function toRange(l: Location): vscode.Range {
+  return new vscode.Range(l.start.line - 1, l.start.column - 1, l.end.line - 1, l.end.column - 1);
+}

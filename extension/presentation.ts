@@ -1,0 +1,78 @@
+/**
+ * How verdicts look in the editor, as plain data (no vscode import, so it is unit-tested in Node): diagnostic
+ * severities and messages, CodeLens titles, the status bar text, and the quick fix's replacement.
+ */
+import type { ClaimReport } from '../src/verify/checkNote';
+import type { Verdict } from '../src/verify/types';
+
+export type Severity = 'error' | 'hint';
+
+export interface DiagnosticData {
+  readonly severity: Severity;
+  readonly message: string;
+  /** A stable code, e.g. for filtering in the Problems panel. */
+  readonly code: 'refuted' | 'unverifiable';
+}
+
+export interface PresentationOptions {
+  readonly showUnverifiable: boolean;
+}
+
+/** The diagnostic for a claim, or none (verified claims, and unverifiable ones when hidden). */
+export function diagnosticFor(c: ClaimReport, o: PresentationOptions): DiagnosticData | undefined {
+  if (c.verdict === 'refuted') {
+    const expected = c.expected ? ` Expected: ${c.expected}` : '';
+    return { severity: 'error', message: `${c.message}.${expected}`, code: 'refuted' };
+  }
+  if (c.verdict === 'unverifiable' && o.showUnverifiable) return { severity: 'hint', message: `Unverifiable: ${c.message}`, code: 'unverifiable' };
+  return undefined;
+}
+
+const LENS: Record<Verdict, string> = { verified: '✓ verified · explain', refuted: '✗ refuted · explain', unverifiable: '? unverifiable' };
+
+export function lensTitle(v: Verdict): string {
+  return LENS[v];
+}
+
+/** `✓ 3 ✗ 1` for the status bar. */
+export function statusText(claims: readonly { readonly verdict: Verdict }[]): string {
+  const verified = claims.filter((c) => c.verdict === 'verified').length;
+  const refuted = claims.filter((c) => c.verdict === 'refuted').length;
+  return `✓ ${verified} ✗ ${refuted}`;
+}
+
+/** Does LaTeX have a + or − outside any brackets (so it needs brackets to stand as one factor)? */
+function hasTopLevelSum(latex: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < latex.length; i++) {
+    const ch = latex[i];
+    if (ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === ']') depth--;
+    else if ((ch === '+' || ch === '-') && depth === 0 && i > 0) return true;
+  }
+  return false;
+}
+
+export interface Fix {
+  readonly title: string;
+  /** Offsets of the replaced text in its part (a notebook cell or the file). */
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly part: number;
+  readonly text: string;
+}
+
+/** The quick fix of a refuted claim: replace only the wrong factor when one is named, else the right side. */
+export function fixFor(c: ClaimReport, locate: ClaimReportLocator): Fix | undefined {
+  if (c.verdict !== 'refuted') return undefined;
+  if (c.wrongFactor) {
+    const at = locate(c.wrongFactor.at);
+    const text = hasTopLevelSum(c.wrongFactor.expectedLatex) ? `\\left(${c.wrongFactor.expectedLatex}\\right)` : c.wrongFactor.expectedLatex;
+    return { title: `Replace ${c.wrongFactor.claimedLatex} with ${c.wrongFactor.expectedLatex}`, startOffset: at.startOffset, endOffset: at.endOffset, part: at.part, text };
+  }
+  if (!c.expected || c.claim.right.expr === undefined) return undefined;
+  const at = locate(c.claim.right);
+  return { title: `Replace the right side with ${c.expected}`, startOffset: at.startOffset, endOffset: at.endOffset, part: at.part, text: c.expected };
+}
+
+export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => { startOffset: number; endOffset: number; part: number };

@@ -1,0 +1,72 @@
+/** Verify Workspace: checks every note of the workspace with a progress notification; results go to Problems. */
+import * as vscode from 'vscode';
+import { looksLikeNote } from '../src/notes/readNote';
+import { type NoteReport, checkNote } from '../src/verify/checkNote';
+import { settings } from './config';
+import type { LiveChecker } from './liveChecker';
+import { toRange } from './notes';
+import { diagnosticFor } from './presentation';
+
+const NOTES = '**/*.{md,markdown,ipynb,txt}';
+const SKIPPED = '**/{node_modules,.git,.obsidian,.trash}/**';
+
+export interface WorkspaceSummary {
+  readonly files: number;
+  readonly verified: number;
+  readonly refuted: number;
+  readonly unverifiable: number;
+}
+
+export async function verifyWorkspace(checker: LiveChecker, closedNotes: vscode.DiagnosticCollection): Promise<WorkspaceSummary> {
+  const uris = await vscode.workspace.findFiles(NOTES, SKIPPED, 20000);
+  const summary = { files: 0, verified: 0, refuted: 0, unverifiable: 0 };
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'derivcheck: verifying the workspace', cancellable: true },
+    async (progress, token) => {
+      for (const [i, uri] of uris.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: `${i + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / uris.length });
+        const report = await checkFile(uri, checker, closedNotes);
+        if (report) {
+          summary.files++;
+          for (const c of report.claims) summary[c.verdict]++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 0)); // let the editor breathe between files
+      }
+    },
+  );
+  const text = `derivcheck: ${summary.files} notes: ${summary.verified} verified, ${summary.refuted} refuted, ${summary.unverifiable} unverifiable.`;
+  void vscode.window.showInformationMessage(text, 'Open Problems').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return summary;
+}
+
+async function checkFile(uri: vscode.Uri, checker: LiveChecker, closedNotes: vscode.DiagnosticCollection): Promise<NoteReport | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return checker.checkNow(open)?.report;
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+  if (!/\.(md|markdown|ipynb)$/i.test(uri.path) && !looksLikeNote(text)) return undefined;
+  const s = settings(uri);
+  const report = checkNote(uri.path, text, s.check);
+  const items: vscode.Diagnostic[] = [];
+  for (const c of report.claims) {
+    const data = diagnosticFor(c, { showUnverifiable: s.showUnverifiable });
+    if (!data) continue;
+    // a closed notebook has no cell documents: point at the file, and say which cell
+    const inCell = c.location.cell !== undefined;
+    const range = inCell ? new vscode.Range(0, 0, 0, 0) : toRange(c.location);
+    const message = inCell ? `cell ${c.location.cell}, line ${c.location.start.line}: ${data.message}` : data.message;
+    const d = new vscode.Diagnostic(range, message, data.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Hint);
+    d.source = 'derivcheck';
+    d.code = data.code;
+    items.push(d);
+  }
+  closedNotes.set(uri, items);
+  return report;
+}

@@ -1,0 +1,67 @@
+/** The chain as a table: each factor symbolic and numeric, the product, the claimed and true values. */
+import type { Explanation } from '../protocol';
+import { el, num, tex } from './tex';
+
+function row(cells: (HTMLElement | string)[], className?: string): HTMLTableRowElement {
+  const tr = el('tr', className);
+  for (const c of cells) {
+    const td = el('td');
+    if (typeof c === 'string') td.textContent = c;
+    else td.append(c);
+    tr.append(td);
+  }
+  return tr;
+}
+
+export function renderChain(x: Explanation): HTMLElement {
+  const section = el('section', 'chain');
+  section.append(el('h2', undefined, x.paths.length > 1 ? `The chain, along ${x.paths.length} paths` : 'The chain'));
+  if (x.paths.length === 0) {
+    section.append(el('p', 'muted', x.variable ? 'No path from the variable to the output in this note.' : 'This claim is not a derivative: there is no chain to show.'));
+  }
+  x.paths.forEach((factors, i) => {
+    const table = el('table', 'factors');
+    table.append(row(['factor', 'local derivative', 'value'].map((h) => el('th', undefined, h)), 'head'));
+    let product = 1;
+    for (const f of factors) {
+      const wrong = x.wrongFactor?.derivative === f.label;
+      const tr = row([tex(el('span'), f.label), tex(el('span'), f.expression), num(f.value)], wrong ? 'wrong' : undefined);
+      if (wrong) tr.setAttribute('data-testid', 'wrong-factor');
+      table.append(tr);
+      product *= f.value ?? NaN;
+    }
+    table.append(row([el('span', undefined, x.paths.length > 1 ? `product along path ${i + 1}` : 'product'), el('span'), num(product)], 'total'));
+    section.append(table);
+  });
+  if (x.wrongFactor) {
+    const p = el('p', 'wrong-note');
+    p.append(el('span', undefined, 'You wrote '), tex(el('span'), x.wrongFactor.claimed), el('span', undefined, ' where '), tex(el('span'), x.wrongFactor.derivative), el('span', undefined, ' = '), tex(el('span'), x.wrongFactor.expected), el('span', undefined, ' belongs.'));
+    section.append(p);
+  }
+  const values = el('table', 'values');
+  values.append(
+    row(['right side (claimed)', num(x.values.claimed)]),
+    row([x.variable ? 'true value (symbolic)' : 'left side', num(x.values.actual)]),
+  );
+  if (x.values.finiteDifference !== undefined) values.append(row(['finite difference', num(x.values.finiteDifference)]));
+  section.append(values);
+  return section;
+}
+
+export function renderPoint(x: Explanation, onNewPoint: () => void): HTMLElement {
+  const section = el('section', 'point');
+  const title = el('div', 'point-title');
+  title.append(el('h2', undefined, x.claim.verdict === 'refuted' && x.seed === 0 ? 'Counterexample point' : 'Sample point'));
+  const button = el('button', 'primary', 'New sample point');
+  button.setAttribute('data-testid', 'new-point');
+  button.addEventListener('click', onNewPoint);
+  title.append(button);
+  const list = el('div', 'point-values');
+  for (const p of x.point) {
+    const item = el('span', 'point-value');
+    item.append(tex(el('span'), p.name), el('span', undefined, ` = ${num(p.value)}`));
+    list.append(item);
+  }
+  section.append(title, list);
+  return section;
+}

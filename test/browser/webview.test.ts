@@ -1,0 +1,165 @@
+/**
+ * The chain webview in a real browser: the bundled script and stylesheet under the same strict CSP the extension
+ * uses, fed the host's messages. Checks what a user sees, that nothing breaks the CSP, and saves screenshots.
+ */
+import { strict as assert } from 'assert';
+import { readFileSync, mkdirSync } from 'fs';
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { webviewHtml } from '../../extension/webviewHtml';
+import type { HostMessage, WebviewMessage } from '../../media/protocol';
+import { checkNote } from '../../src/verify/checkNote';
+import { explainClaim } from '../../src/verify/explain';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+
+const root = path.join(__dirname, '../../..');
+const artifacts = path.join(root, 'test-artifacts');
+/** Some of VS Code's Dark Modern theme variables, set the way VS Code sets them (on the root element). */
+const DARK_THEME: Record<string, string> = {
+  '--vscode-foreground': '#cccccc',
+  '--vscode-editor-background': '#1f1f1f',
+  '--vscode-descriptionForeground': '#9d9d9d',
+  '--vscode-editorWidget-background': '#202020',
+  '--vscode-editorWidget-border': '#454545',
+  '--vscode-focusBorder': '#0078d4',
+  '--vscode-button-background': '#0078d4',
+  '--vscode-button-foreground': '#ffffff',
+  '--vscode-textLink-foreground': '#4daafc',
+  '--vscode-errorForeground': '#f85149',
+  '--vscode-testing-iconPassed': '#73c991',
+  '--vscode-list-inactiveSelectionBackground': '#37373d',
+  '--vscode-inputValidation-errorBackground': '#5a1d1d',
+  '--vscode-font-family': 'system-ui, sans-serif',
+  '--vscode-editor-font-family': 'monospace',
+  '--vscode-font-size': '13px',
+};
+const seed = readFileSync(path.join(root, 'test/fixtures/004_9679d27c93839c2b.txt'), 'utf8');
+
+function serve(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/favicon.ico') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    if (url.pathname === '/') {
+      const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+      res.setHeader('content-type', 'text/html');
+      res.end(webviewHtml({ cspSource: origin, nonce: 'testnonce', scriptUri: `${origin}/media/webview.js`, styleUri: `${origin}/media/webview.css` }));
+      return;
+    }
+    const file = path.join(root, 'dist', path.normalize(url.pathname));
+    try {
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'font/woff2';
+      res.setHeader('content-type', type);
+      res.end(readFileSync(file));
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('chain webview (Chromium)', function () {
+  this.timeout(60000);
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let sent: WebviewMessage[];
+  let problems: string[];
+
+  before(async () => {
+    server = await serve();
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    mkdirSync(artifacts, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  beforeEach(async () => {
+    sent = [];
+    problems = [];
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.exposeFunction('__post', (m: WebviewMessage) => sent.push(m));
+    await page.addInitScript(() => {
+      let state: unknown;
+      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => (window as unknown as { __post: (m: unknown) => void }).__post(m),
+        getState: () => state,
+        setState: (s: unknown) => (state = s),
+      });
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy|Refused/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    const port = (server.address() as AddressInfo).port;
+    await page.goto(`http://localhost:${port}/`);
+    await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)));
+  });
+  afterEach(async () => page?.close());
+
+  const post = (m: HostMessage): Promise<void> => page.evaluate((msg) => window.postMessage(msg, '*'), m as unknown as Record<string, unknown>);
+
+  it('says it is ready, then draws the refuted claim with KaTeX, the wrong factor, the values and the graph', async () => {
+    await page.waitForFunction(() => document.querySelector('#root')?.textContent?.includes('Waiting'));
+    assert.deepEqual(sent, [{ type: 'ready' }]);
+    const report = checkNote('seed.md', seed);
+    const claim = report.claims.find((c) => c.verdict === 'refuted')!;
+    await post({ type: 'explain', explanation: explainClaim(report, claim), notePath: '/seed.md' });
+    await page.waitForSelector('[data-testid=claim] .katex');
+    assert.equal(await page.textContent('[data-testid=verdict]'), '✗ refuted');
+    assert.ok((await page.locator('.katex').count()) > 10, 'formulas are typeset');
+    assert.match((await page.textContent('[data-testid=wrong-factor]')) ?? '', /∂A2∂z2|A2/);
+    assert.equal(await page.locator('[data-testid=graph] .node').count(), 11);
+    assert.equal(await page.locator('[data-testid=graph] .node.on-path').count(), 4);
+    assert.match((await page.textContent('.chain')) ?? '', /finite difference/);
+    await page.screenshot({ path: path.join(artifacts, 'webview-refuted-light.png'), fullPage: true });
+    await page.evaluate((vars) => {
+      for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+    }, DARK_THEME);
+    await page.screenshot({ path: path.join(artifacts, 'webview-refuted-dark.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
+
+  it('asks the host for a new sample point and to reveal a definition', async () => {
+    const report = checkNote('seed.md', seed);
+    const claim = report.claims.find((c) => c.verdict === 'refuted')!;
+    await post({ type: 'explain', explanation: explainClaim(report, claim), notePath: '/seed.md' });
+    await page.click('[data-testid=new-point]');
+    await page.click('[data-testid=graph] .node[data-symbol="z_2"]');
+    await page.waitForFunction(() => true);
+    assert.deepEqual(sent.slice(1), [{ type: 'newSamplePoint' }, { type: 'reveal', symbol: 'z_2' }]);
+  });
+
+  it('keeps its content when hidden and shown again (state), and marks a claim that is gone', async () => {
+    const report = checkNote('seed.md', seed);
+    const claim = report.claims.find((c) => c.verdict === 'verified')!;
+    await post({ type: 'explain', explanation: explainClaim(report, claim), notePath: '/seed.md' });
+    await post({ type: 'claimGone', reason: 'it was edited or deleted' });
+    await page.waitForSelector('.banner');
+    assert.equal(await page.textContent('[data-testid=verdict]'), '✓ verified');
+  });
+
+  it('shows hostile note text inert', async () => {
+    const hostile = [
+      '$$a = \\sigma(z), \\quad \\frac{\\partial a}{\\partial z} = a(1 - a) \\text{<img src=x onerror=alert(1)><script>alert(1)</script>}$$',
+      '$$\\frac{\\partial a}{\\partial z} = \\href{javascript:alert(1)}{x} + \\url{javascript:alert(2)}$$',
+    ].join('\n\n');
+    const report = checkNote('evil.md', hostile);
+    assert.equal(report.claims.length, 2);
+    for (const claim of report.claims) {
+      await post({ type: 'explain', explanation: explainClaim(report, claim), notePath: '/evil.md' });
+      await page.waitForSelector('[data-testid=claim] .katex');
+      assert.equal(await page.locator('#root img, #root script, #root a[href^="javascript"], #root a').count(), 0);
+    }
+    assert.match((await page.textContent('.message')) ?? '', /unknown command \\href/);
+    assert.equal(await page.locator('#root img, #root script, #root a[href^="javascript"]').count(), 0);
+    assert.deepEqual(problems, []);
+  });
+});

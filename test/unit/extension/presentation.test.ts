@@ -1,0 +1,54 @@
+import { strict as assert } from 'assert';
+import { diagnosticFor, fixFor, lensTitle, statusText } from '../../../extension/presentation';
+import { checkNote } from '../../../src/verify/checkNote';
+import { readFixture } from '../verify/helpers';
+
+const SEED = readFixture('004_9679d27c93839c2b.txt');
+
+describe('presentation (what the editor shows)', () => {
+  const report = checkNote('seed.md', SEED);
+  const refuted = report.claims.find((c) => c.verdict === 'refuted')!;
+  const unverifiable = report.claims.find((c) => c.verdict === 'unverifiable')!;
+  const verified = report.claims.find((c) => c.verdict === 'verified')!;
+
+  it('makes refuted claims errors, with the expected expression', () => {
+    const d = diagnosticFor(refuted, { showUnverifiable: true })!;
+    assert.equal(d.severity, 'error');
+    assert.equal(d.code, 'refuted');
+    assert.match(d.message, /should be ∂A₂\/∂z₂.*Expected: /);
+  });
+  it('makes unverifiable claims hints, or nothing when they are hidden', () => {
+    assert.equal(diagnosticFor(unverifiable, { showUnverifiable: true })!.severity, 'hint');
+    assert.equal(diagnosticFor(unverifiable, { showUnverifiable: false }), undefined);
+  });
+  it('makes no diagnostic of a verified claim', () => {
+    assert.equal(diagnosticFor(verified, { showUnverifiable: true }), undefined);
+  });
+  it('titles CodeLenses by verdict', () => {
+    assert.equal(lensTitle('verified'), '✓ verified · explain');
+    assert.equal(lensTitle('refuted'), '✗ refuted · explain');
+    assert.equal(lensTitle('unverifiable'), '? unverifiable');
+  });
+  it('counts for the status bar', () => {
+    assert.equal(statusText(report.claims), `✓ ${report.claims.filter((c) => c.verdict === 'verified').length} ✗ 1`);
+  });
+  it('fixes the wrong factor only, and the fixed note verifies', () => {
+    const fix = fixFor(refuted, report.locate)!;
+    assert.equal(SEED.slice(fix.startOffset, fix.endOffset), '\\sigma(x)(1-\\sigma(x))');
+    assert.match(fix.title, /^Replace \\sigma\(x\)\(1-\\sigma\(x\)\) with /);
+    const fixed = SEED.slice(0, fix.startOffset) + fix.text + SEED.slice(fix.endOffset);
+    const again = checkNote('seed.md', fixed).claims.find((c) => c.location.start.line === refuted.location.start.line)!;
+    assert.equal(again.verdict, 'verified', again.message);
+  });
+  it('fixes a whole right side when no single factor is to blame, and the fixed note verifies', () => {
+    const note = '$$C = (a - y)^2, \\quad \\frac{\\partial C}{\\partial a} = a - y$$';
+    const r = checkNote('n.md', note);
+    const fix = fixFor(r.claims[0], r.locate)!;
+    assert.equal(note.slice(fix.startOffset, fix.endOffset), 'a - y');
+    const fixed = note.slice(0, fix.startOffset) + fix.text + note.slice(fix.endOffset);
+    assert.equal(checkNote('n.md', fixed).claims[0].verdict, 'verified');
+  });
+  it('offers no fix for claims that are not refuted', () => {
+    assert.equal(fixFor(verified, report.locate), undefined);
+  });
+});

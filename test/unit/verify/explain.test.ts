@@ -1,0 +1,42 @@
+import { strict as assert } from 'assert';
+import { checkNote } from '../../../src/verify/checkNote';
+import { explainClaim } from '../../../src/verify/explain';
+import { readFixture } from './helpers';
+
+describe('explanations for Verify Gradient', () => {
+  const report = checkNote('seed.md', readFixture('004_9679d27c93839c2b.txt'));
+  const refuted = report.claims.find((c) => c.verdict === 'refuted')!;
+
+  it('shows a refuted claim at its counterexample, with the wrong factor and the three values', () => {
+    const x = explainClaim(report, refuted);
+    assert.equal(x.variable, 'w_2');
+    assert.equal(x.output, 'C');
+    for (const [name, v] of Object.entries(refuted.counterexample!.point)) {
+      assert.equal(x.point.find((p) => p.name === name)?.value, v);
+    }
+    assert.ok(Math.abs(x.values.claimed! - refuted.counterexample!.claimed) < 1e-12);
+    assert.ok(Math.abs(x.values.actual! - refuted.counterexample!.actual) < 1e-12);
+    assert.ok(Math.abs(x.values.finiteDifference! - x.values.actual!) < 1e-6);
+    assert.equal(x.wrongFactor?.derivative, '\\frac{\\partial A_2}{\\partial z_2}');
+  });
+  it('lists the path from w₂ to C, whose product is the true derivative', () => {
+    const x = explainClaim(report, refuted);
+    assert.equal(x.paths.length, 1);
+    assert.deepEqual(x.paths[0].map((f) => f.label), ['\\frac{\\partial z_2}{\\partial w_2}', '\\frac{\\partial A_2}{\\partial z_2}', '\\frac{\\partial C}{\\partial A_2}']);
+    const product = x.paths[0].reduce((p, f) => p * f.value!, 1);
+    assert.ok(Math.abs(product - x.values.actual!) < 1e-12);
+    const onPath = x.nodes.filter((n) => n.onPath).map((n) => n.id).sort();
+    assert.deepEqual(onPath, ['A_2', 'C', 'w_2', 'z_2']);
+    assert.ok(x.edges.some((e) => e.from === 'z_2' && e.to === 'A_2' && e.onPath));
+  });
+  it('draws a new sample point for another seed', () => {
+    const a = explainClaim(report, refuted, 0);
+    const b = explainClaim(report, refuted, 12345);
+    assert.notDeepEqual(a.point, b.point);
+    assert.ok(Math.abs(b.values.finiteDifference! - b.values.actual!) < 1e-6);
+  });
+  it('knows where each definition is written', () => {
+    const x = explainClaim(report, refuted);
+    assert.deepEqual(x.definitions.find((d) => d.symbol === 'C')?.place, { line: 3, column: 3 });
+  });
+});
