@@ -67,6 +67,11 @@ export class ChainPanel implements vscode.Disposable {
     return this.target?.claim;
   }
 
+  /** Whether the webview's script has loaded and said so (for tests: a missing bundle never does). */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
   private onMessage(m: WebviewMessage): void {
     switch (m.type) {
       case 'ready':

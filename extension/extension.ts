@@ -1,5 +1,6 @@
 /** The VS Code adapter: wires the core's checker into live diagnostics, CodeLens, quick fixes and the chain panel. */
 import * as vscode from 'vscode';
+import { ChainPanel } from './chainPanel';
 import { ClaimFixes } from './codeActions';
 import { ClaimLenses } from './codeLens';
 import { verifyGradient } from './commands';
@@ -14,7 +15,13 @@ const NOTES: vscode.DocumentSelector = [
   { notebookType: 'jupyter-notebook', language: 'markdown' },
 ];
 
-export function activate(context: vscode.ExtensionContext): { checker: LiveChecker } {
+/** What the extension exports: for the integration tests. */
+export interface DerivcheckApi {
+  readonly checker: LiveChecker;
+  readonly chainPanel: () => ChainPanel | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): DerivcheckApi {
   const checker = new LiveChecker();
   const closedNotes = vscode.languages.createDiagnosticCollection('derivcheck-workspace');
   context.subscriptions.push(
@@ -30,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): { checker: LiveCheck
     // an open note is checked live: drop what Verify Workspace said about it while it was closed
     vscode.workspace.onDidOpenTextDocument((d) => closedNotes.delete(d.uri)),
   );
-  return { checker };
+  return { checker, chainPanel: () => ChainPanel.open };
 }
 
 function register<T extends vscode.Disposable>(context: vscode.ExtensionContext, d: T): T {

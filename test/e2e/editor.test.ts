@@ -1,0 +1,135 @@
+/**
+ * Real-editor tests: the packaged extension in code-server (VS Code 1.100.3), driven by Chromium. First the
+ * integration tests run inside the real extension host (the `payload` URL); then a user's path through the UI:
+ * open seed 004, see the slip in the Problems panel, run Verify Gradient from the command palette, and find the
+ * typeset chain and the highlighted factor in the webview, with no CSP violation. Screenshots go to test-artifacts/.
+ */
+import { strict as assert } from 'assert';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { format } from 'util';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { type RunningBrowser, startBrowser } from './browser';
+import { CodeServer, ROOT, freshProfile, installExtension } from './codeServer';
+import { unpackedExtension, vsixPath } from './package';
+
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+function freshWorkspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'derivcheck-ws-'));
+  cpSync(path.join(ROOT, 'test/fixtures/workspace'), dir, { recursive: true });
+  return dir;
+}
+
+async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  // the explorer lists the workspace once the workbench has restored
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+}
+
+/** Opens a file by name with Quick Open, and waits for its editor tab. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+  await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, { timeout: 30000 });
+}
+
+describe('derivcheck in a real VS Code (code-server)', function () {
+  this.timeout(240000);
+  let running: RunningBrowser;
+  const servers: CodeServer[] = [];
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    running = await startBrowser();
+  });
+  after(async () => {
+    for (const s of servers) s.stop();
+    await running?.stop();
+  });
+
+  it('passes the integration tests inside the extension host', async () => {
+    const extension = unpackedExtension();
+    const workspace = freshWorkspace();
+    const server = await CodeServer.start(freshProfile(), workspace);
+    servers.push(server);
+    const page = await running.browser.newPage();
+    const logs: string[] = [];
+    let exit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => (exit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => logs.push(format(...args)));
+    const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(extension)],
+      ['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/index.js'))],
+    ];
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const code = await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-1), 200000))]);
+    // the extension host's mocha output (the workbench's own chatter about the unreachable marketplace left out)
+    const output = logs.filter((l) => !/open-vsx|getaddrinfo|^\s+at |socket|connection token|Service Worker|builtin extensions|ChatSessionStore/.test(l)).join('\n');
+    console.log(output.split('\n').map((l) => `      │ ${l}`).join('\n'));
+    await page.close();
+    server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+    assert.equal(code, 0, code === -1 ? 'the extension host never reported the tests finished' : 'integration tests failed (output above)');
+  });
+
+  it('shows the slip of seed 004 in the Problems panel, and Verify Gradient explains it', async () => {
+    const profile = freshProfile();
+    installExtension(profile, vsixPath());
+    const workspace = freshWorkspace();
+    const server = await CodeServer.start(profile, workspace);
+    servers.push(server);
+    const page = await running.browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    await openWorkbench(page, `${server.url}/?folder=${encodeURIComponent(workspace)}`);
+
+    await openFile(page, 'backprop.md');
+    try {
+      await page.waitForSelector('.codelens-decoration', { timeout: 30000 });
+    } catch (e) {
+      await page.screenshot({ path: path.join(ARTIFACTS, 'failure.png') });
+      throw e;
+    }
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-tl-contents', { hasText: 'should be ∂A₂/∂z₂' });
+    await problem.first().waitFor({ timeout: 30000 });
+    assert.match(await page.locator('.statusbar').innerText(), /✓ 7 ✗ 1/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'editor-diagnostics.png') });
+
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('19');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('derivcheck: Verify Gradient');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+
+    const frame = await findWebviewFrame(page);
+    await frame.waitForSelector('[data-testid=claim] .katex', { timeout: 30000 });
+    assert.equal(await frame.locator('[data-testid=verdict]').innerText(), '✗ refuted');
+    assert.ok((await frame.locator('.chain .katex').count()) > 5, 'the chain is typeset');
+    assert.equal(await frame.locator('[data-testid=wrong-factor]').count(), 1, 'the wrong factor is highlighted');
+    assert.ok((await frame.locator('[data-testid=graph] .node.on-path').count()) >= 4);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'verify-gradient.png') });
+    const violations = consoleLines.filter((l) => /Content Security Policy|Refused to (load|apply|execute)/.test(l));
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+});
+
+/** The webview's content frame: the one holding the panel's #root. */
+async function findWebviewFrame(page: Page): Promise<import('playwright-core').Frame> {
+  const start = Date.now();
+  for (;;) {
+    for (const f of page.frames()) {
+      if (await f.locator('#root').count().catch(() => 0)) return f;
+    }
+    if (Date.now() - start > 30000) throw new Error('the Verify Gradient webview did not appear');
+    await page.waitForTimeout(250);
+  }
+}

@@ -1,0 +1,125 @@
+/** Tests inside the real extension host: activation, diagnostics, the panel, the quick fix, settings, notebooks. */
+import { strict as assert } from 'assert';
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { DerivcheckApi } from '../../extension/extension';
+import { EXTENSION_ID, derivcheckDiagnostics, open, root, waitFor, workspaceFile } from './helpers';
+
+interface CliClaim {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  verdict: string;
+}
+
+const where = (verdict: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string =>
+  `${verdict} ${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+
+const verdictOf = (d: vscode.Diagnostic): string => (d.severity === vscode.DiagnosticSeverity.Error ? 'refuted' : 'unverifiable');
+
+function cliClaims(file: vscode.Uri): CliClaim[] {
+  const out = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', file.fsPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  return JSON.parse(out).files[0].claims as CliClaim[];
+}
+
+async function cliExitTolerant(file: vscode.Uri): Promise<CliClaim[]> {
+  try {
+    return cliClaims(file);
+  } catch (e) {
+    // exit status 1 (a refuted claim) still prints the JSON
+    const stdout = (e as { stdout?: string }).stdout;
+    if (stdout) return JSON.parse(stdout).files[0].claims as CliClaim[];
+    throw e;
+  }
+}
+
+describe('derivcheck in VS Code', () => {
+  it('activates when a note is opened', async () => {
+    await open('backprop.md');
+    await waitFor('the extension to activate', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
+  });
+
+  it("shows exactly the CLI's verdicts as diagnostics, at the same spans", async () => {
+    const uri = workspaceFile('backprop.md');
+    await open('backprop.md');
+    const diagnostics = await waitFor('diagnostics', () => {
+      const d = derivcheckDiagnostics(uri);
+      return d.length > 0 && d;
+    });
+    const expected = (await cliExitTolerant(uri)).filter((c) => c.verdict !== 'verified').map((c) => `${c.verdict} ${c.line}:${c.column}-${c.endLine}:${c.endColumn}`);
+    assert.deepEqual(diagnostics.map((d) => where(verdictOf(d), d.range)).sort(), expected.sort());
+    const refuted = diagnostics.find((d) => d.severity === vscode.DiagnosticSeverity.Error)!;
+    assert.match(refuted.message, /should be ∂A₂\/∂z₂/);
+    assert.ok((refuted.relatedInformation ?? []).some((r) => /A₂ is defined here/.test(r.message)), 'links to the definitions used');
+  });
+
+  it('opens the Verify Gradient panel for the claim under the cursor', async () => {
+    const editor = await open('backprop.md');
+    const refuted = await waitFor('the refuted claim', () => derivcheckDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    editor.selection = new vscode.Selection(refuted.range.start, refuted.range.start);
+    await vscode.commands.executeCommand('derivcheck.verifyGradient');
+    const tab = await waitFor('the panel', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('derivcheck.chain')),
+    );
+    assert.equal(tab.label, 'Verify Gradient: ∂C/∂w₂');
+    const api = vscode.extensions.getExtension<DerivcheckApi>(EXTENSION_ID)!.exports;
+    await waitFor("the webview's script to say it is ready", () => api.chainPanel()?.isReady);
+    assert.equal(api.chainPanel()?.claim?.location.start.line, refuted.range.start.line + 1);
+  });
+
+  it('applies the quick fix as one edit, and undo restores the note', async () => {
+    const editor = await open('quickfix.md');
+    const doc = editor.document;
+    const original = doc.getText();
+    const refuted = await waitFor('the refuted claim', () => derivcheckDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, refuted.range);
+    const fix = actions.find((a) => a.title.startsWith('Replace '));
+    assert.ok(fix?.edit, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.notEqual(doc.getText(), original);
+    assert.match(doc.getText(), /a\\cdot\\left\(1-a\\right\)/);
+    await waitFor('the fixed claim to verify', () => derivcheckDiagnostics(doc.uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Error));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), original);
+    await waitFor('the slip to be flagged again', () => derivcheckDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  it('takes settings changes: live checks off removes diagnostics, on brings them back', async () => {
+    const editor = await open('backprop.md');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => derivcheckDiagnostics(uri).length > 0);
+    const config = vscode.workspace.getConfiguration('derivcheck');
+    try {
+      await config.update('liveChecks', false, vscode.ConfigurationTarget.Global);
+      await waitFor('no diagnostics', () => derivcheckDiagnostics(uri).length === 0);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), ' '));
+      await new Promise((r) => setTimeout(r, 1200));
+      assert.equal(derivcheckDiagnostics(uri).length, 0, 'an edit with live checks off adds none');
+      await config.update('showUnverifiable', false, vscode.ConfigurationTarget.Global);
+      await config.update('liveChecks', true, vscode.ConfigurationTarget.Global);
+      const back = await waitFor('diagnostics again', () => {
+        const d = derivcheckDiagnostics(uri);
+        return d.length > 0 && d;
+      });
+      assert.ok(back.every((d) => d.severity === vscode.DiagnosticSeverity.Error), 'unverifiable hints hidden by the setting');
+    } finally {
+      await config.update('liveChecks', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('showUnverifiable', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('undo');
+    }
+  });
+
+  it("checks a notebook's markdown cells as one note", async () => {
+    const notebook = await vscode.workspace.openNotebookDocument(workspaceFile('notebook.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+    const cells = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Markup);
+    const refuted = await waitFor('a refuted claim in a cell', () =>
+      cells.find((c) => derivcheckDiagnostics(c.document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error)),
+    );
+    assert.equal(refuted.index, 3);
+    assert.match(derivcheckDiagnostics(refuted.document.uri)[0].message, /should be ∂h\/∂u/);
+  });
+});
