@@ -25,7 +25,8 @@ export interface SymbolNode {
   readonly inner?: Span;
 }
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '^';
+/** `*` is a product (scaling or matrix product, by the operands' shapes); `hadamard` is `\odot`, elementwise. */
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | 'hadamard';
 
 export interface BinaryNode {
   readonly kind: 'binary';
@@ -95,6 +96,42 @@ export interface LabelledNode {
   readonly inner?: Span;
 }
 
+/** `A^T`, `A^{\top}`, `A^{[1]T}`. */
+export interface TransposeNode {
+  readonly kind: 'transpose';
+  readonly arg: Expr;
+  readonly span: Span;
+  readonly inner?: Span;
+}
+
+/** `\sum_{i=1}^{n} x_i`, `\sum_i x_i`, or a bare `\sum X` (over samples). */
+export interface SumNode {
+  readonly kind: 'sum';
+  readonly body: Expr;
+  /** The index variable (`i` of `\sum_{i=1}^n`), if written. */
+  readonly index?: string;
+  /** The upper limit, if written (`n` of `\sum^n_1`). */
+  readonly upper?: Expr;
+  readonly span: Span;
+  readonly inner?: Span;
+}
+
+/** Course shorthand `dW^{[2]}`: ∂J/∂W^{[2]} (or m·∂J/∂Z for dZ, dA). */
+export interface ShorthandNode {
+  readonly kind: 'shorthand';
+  readonly of: SymbolNode;
+  readonly span: Span;
+  readonly inner?: Span;
+}
+
+/** `\|v\|` (Euclidean or Frobenius norm). */
+export interface NormNode {
+  readonly kind: 'norm';
+  readonly arg: Expr;
+  readonly span: Span;
+  readonly inner?: Span;
+}
+
 /**
  * Something parsed but not verifiable as a scalar here (`\sum`, a transpose, a matrix, course shorthand such as
  * `dW^{[2]}`). Keeps its children so the note's dependency graph stays right.
@@ -118,6 +155,10 @@ export type Expr =
   | IndicatorNode
   | DerivativeNode
   | LabelledNode
+  | TransposeNode
+  | SumNode
+  | ShorthandNode
+  | NormNode
   | UnsupportedNode;
 
 /** Every direct child of a node. */
@@ -138,6 +179,13 @@ export function childrenOf(e: Expr): readonly Expr[] {
       return [e.of, e.wrt];
     case 'labelled':
       return [e.expr];
+    case 'transpose':
+    case 'norm':
+      return [e.arg];
+    case 'sum':
+      return e.upper ? [e.body, e.upper] : [e.body];
+    case 'shorthand':
+      return [e.of];
     case 'unsupported':
       return e.children;
   }
@@ -161,6 +209,13 @@ export function mapExpr(e: Expr, f: (node: Expr) => Expr): Expr {
       return f({ ...e, of: mapExpr(e.of, f) });
     case 'labelled':
       return f({ ...e, expr: mapExpr(e.expr, f) });
+    case 'transpose':
+    case 'norm':
+      return f({ ...e, arg: mapExpr(e.arg, f) });
+    case 'sum':
+      return f({ ...e, body: mapExpr(e.body, f), upper: e.upper && mapExpr(e.upper, f) });
+    case 'shorthand':
+      return f(e);
     case 'unsupported':
       return f({ ...e, children: e.children.map((c) => mapExpr(c, f)) });
   }

@@ -152,7 +152,7 @@ function parseLeft(p: Parser, t: Token): Expr {
     return { kind: 'call', fn: 'abs', generic: false, primes: 0, args: [inner], span: span(t, close) };
   }
   if (open.text === '\\|' || open.text === '\\lVert' || open.text === '\\Vert') {
-    return unsupported('\\|', [inner], span(t, close));
+    return { kind: 'norm', arg: inner, span: span(t, close) };
   }
   return regroup(inner, t, close);
 }
@@ -253,14 +253,28 @@ function parseEnvironment(p: Parser, t: Token): Expr {
   return { kind: 'unsupported', reason: `a ${name} environment (matrices are checked by the vectorised verifier, not yet available)`, children: [], span: span(t, last) };
 }
 
-/** `\sum_{i=1}^{n} x_i`: limits are skipped; the rest of the term is the body. */
+/** `\sum_{i=1}^{n} x_i`, `\sum^n_1 x`, `\prod …`: the rest of the term is the body. */
 function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
   p.next();
+  let index: string | undefined;
+  let upper: Expr | undefined;
   while (p.is('_') || p.is('^') || p.is('\\limits')) {
-    p.next();
-    if (!p.is('\\limits')) p.argumentRange();
+    const script = p.next().text;
+    if (script === '\\limits') continue;
+    const r = p.argumentRange();
+    if (script === '^') upper = tryParse(p, r.from, r.to);
+    else index = /^([a-zA-Z])(=|$)/.exec(rawText(p, r.from, r.to))?.[1];
   }
-  return (body) => unsupported(t.text, [body], span(t, body.span));
+  if (t.text !== '\\sum') return (body) => unsupported(t.text, [body], span(t, body.span));
+  return (body) => ({ kind: 'sum', body, index, upper, span: span(t, body.span) });
+}
+
+function tryParse(p: Parser, from: number, to: number): Expr | undefined {
+  try {
+    return p.sub(from, to).parseWhole();
+  } catch {
+    return undefined;
+  }
 }
 
 function parseNorm(p: Parser, t: Token): Expr {
@@ -268,5 +282,5 @@ function parseNorm(p: Parser, t: Token): Expr {
   const inner = p.parseExpr();
   const close = p.next();
   if (close.text !== '\\|' && close.text !== '\\rVert') throw new LatexError('expected \\| to close the norm', close);
-  return unsupported('\\|', [inner], span(t, close));
+  return { kind: 'norm', arg: inner, span: span(t, close) };
 }

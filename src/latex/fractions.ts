@@ -126,11 +126,9 @@ export function parseShorthand(p: Parser, t: Token): Expr | undefined {
   p.next();
   const target = p.parseFactorOrNothing();
   if (!target || typeof target === 'function') throw new LatexError('d without a variable', t);
-  const name = p.ctx.src.slice(t.start, target.span.end);
-  return {
-    kind: 'unsupported',
-    reason: `course shorthand ${name} (checked by the vectorised verifier, not yet available)`,
-    children: [target],
-    span: span(t, target.span),
-  };
+  if (target.kind !== 'symbol') {
+    const name = p.ctx.src.slice(t.start, target.span.end);
+    return { kind: 'unsupported', reason: `course shorthand ${name} of an expression`, children: [target], span: span(t, target.span) };
+  }
+  return { kind: 'shorthand', of: target, span: span(t, target.span) };
 }

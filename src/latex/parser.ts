@@ -148,10 +148,11 @@ export class Parser {
     for (;;) {
       const t = this.peek();
       if (!t) break;
-      let op: '*' | '/' | 'unsupported' | undefined;
+      let op: '*' | '/' | 'hadamard' | 'unsupported' | undefined;
       if (MULTIPLY.has(t.text)) op = '*';
+      else if (t.text === '\\odot') op = 'hadamard';
       else if (t.text === '/' || t.text === '\\div') op = '/';
-      else if (BINARY_UNSUPPORTED.has(t.text) && t.text !== '\\pm' && t.text !== '\\mp') op = 'unsupported';
+      else if (BINARY_UNSUPPORTED.has(t.text) && t.text !== '\\pm' && t.text !== '\\mp' && t.text !== '\\odot') op = 'unsupported';
       if (op) this.next();
       else if (!this.startsFactor()) break;
       const right = this.parseFactorOrNothing();

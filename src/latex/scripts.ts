@@ -5,7 +5,6 @@ import { TEXT_COMMANDS } from './notation';
 import type { Token } from './tokens';
 
 const TRANSPOSE = new Set(['T', '\\top', '\\intercal', '\\mathsf{T}', '\\mathrm{T}', '\\text{T}', '\\mathbf{T}']);
-const TRANSPOSE_REASON = 'a transpose ᵀ (checked by the vectorised verifier, not yet available)';
 
 /** The tokens of a range as compact text: `\text{out}` → `out`, braces and spaces dropped. */
 export function rawText(p: Parser, from: number, to: number): string {
@@ -19,7 +18,7 @@ export function rawText(p: Parser, from: number, to: number): string {
       continue;
     }
     if (t.text === '{' || t.text === '}') continue;
-    const sep = t.type === 'command' && /[a-zA-Z]$/.test(t.text) && /^[a-zA-Z]/.test(p.toks[i + 1]?.text ?? '') ? ' ' : '';
+    const sep = t.type === 'command' && i + 1 < to && /[a-zA-Z]$/.test(t.text) && /^[a-zA-Z]/.test(p.toks[i + 1].text) ? ' ' : '';
     out += t.text + sep;
   }
   return out;
@@ -62,7 +61,7 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
   if (sub !== undefined) name += sub.length === 1 ? `_${sub}` : `_{${sub}}`;
   if (layer !== undefined) name += `^{${layer}}`;
   const symbol: SymbolNode = { kind: 'symbol', name, span: { start: first.start, end } };
-  return transpose ? { kind: 'unsupported', reason: TRANSPOSE_REASON, children: [symbol], span: symbol.span } : symbol;
+  return transpose ? { kind: 'transpose', arg: symbol, span: symbol.span } : symbol;
 }
 
 /** Powers, transposes, primes and stray subscripts after an atom. */
@@ -96,7 +95,7 @@ function superscript(p: Parser, base: Expr): Expr {
   const raw = rawText(p, r.from, r.to);
   const s: Span = join(base.span, r.span);
   if (TRANSPOSE.has(raw) || layerIndex(raw)?.transpose) {
-    return { kind: 'unsupported', reason: TRANSPOSE_REASON, children: [base], span: s };
+    return { kind: 'transpose', arg: base, span: s };
   }
   if (raw.startsWith('\\prime') || raw === "'") {
     throw new LatexError('a prime on an expression (only functions take primes here)', s);

@@ -24,6 +24,15 @@ export interface Converted {
   readonly derivatives: DerivativeUse[];
 }
 
+/** What the scalar (mathjs) path cannot evaluate: the vector path (verify/vector) takes these. */
+export const VECTOR_ONLY = {
+  hadamard: '\\odot (an elementwise product of vectors), which needs the shapes of the note',
+  transpose: 'a transpose ᵀ, which needs the shapes of the note',
+  sum: '\\sum (a sum over entries or samples), which needs the shapes of the note',
+  shorthand: 'course shorthand such as dW^{[l]}, which needs the cost J of the note',
+  norm: 'a norm \\|…\\|, which needs the shapes of the note',
+} as const;
+
 /** A construct this checker cannot evaluate; the message says which. */
 export class Unsupported extends Error {}
 
@@ -48,6 +57,7 @@ class Converter {
       case 'symbol':
         return this.symbol(e.name);
       case 'binary':
+        if (e.op === 'hadamard') throw new Unsupported(VECTOR_ONLY.hadamard);
         return op(e.op, this.node(e.left), this.node(e.right));
       case 'negate':
         return neg(this.node(e.arg));
@@ -61,6 +71,11 @@ class Converter {
         return this.derivative(e);
       case 'labelled':
         return this.node(e.expr);
+      case 'transpose':
+      case 'sum':
+      case 'shorthand':
+      case 'norm':
+        throw new Unsupported(VECTOR_ONLY[e.kind]);
       case 'unsupported':
         throw new Unsupported(e.reason);
     }

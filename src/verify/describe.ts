@@ -3,7 +3,7 @@ import type { Expr } from '../latex/ast';
 import { displayName } from '../latex/notation';
 
 const FUNCTION_TEXT: Readonly<Record<string, string>> = { sigmoid: 'σ', relu: 'ReLU', log: 'ln', step: '1' };
-const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 3 } as const;
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, 'hadamard': 2, '/': 2, '^': 3 } as const;
 
 function precedence(e: Expr): number {
   if (e.kind === 'binary') return PRECEDENCE[e.op];
@@ -33,6 +33,7 @@ function text(e: Expr): string {
         return `${l}${dot}${r}`;
       }
       if (e.op === '^') return `${wrap(e.left, 4)}^${wrap(e.right, 4)}`;
+      if (e.op === 'hadamard') return `${wrap(e.left, p)} ⊙ ${wrap(e.right, p)}`;
       const sign = e.op === '-' ? ' − ' : ` ${e.op} `;
       return `${wrap(e.left, p)}${sign}${wrap(e.right, e.op === '+' ? p : p + 1)}`;
     }
@@ -46,6 +47,14 @@ function text(e: Expr): string {
     }
     case 'labelled':
       return text(e.expr);
+    case 'transpose':
+      return `${wrap(e.arg, 4)}ᵀ`;
+    case 'sum':
+      return `Σ${e.index ? `_${e.index}` : ''} ${wrap(e.body, 2)}`;
+    case 'shorthand':
+      return `d${displayName(e.of.name)}`;
+    case 'norm':
+      return `‖${text(e.arg)}‖`;
     case 'unsupported':
       return '…';
   }

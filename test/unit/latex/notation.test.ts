@@ -106,9 +106,22 @@ describe('LaTeX notation', () => {
     it(':= is an equals sign', () => assert.deepEqual(parts('a := b + 1'), ['a', '(b + 1)']));
   });
 
-  describe('what is not a scalar is kept but marked unsupported', () => {
-    for (const latex of ['a^T', '{\\delta_{out}}^T', 'A^{[1]T}', 'x^\\top', '\\sum_i x_i', '\\sum^n_1 (y-a)^2', 'a \\odot b', 'dW^{[2]}', '\\begin{bmatrix} 1 & 2 \\end{bmatrix}', '\\|v\\|^2']) {
-      it(latex, () => assert.match(expr(latex), /UNSUPPORTED/));
-    }
+  describe('vectors and matrices', () => {
+    const cases: [string, string][] = [
+      ['a^T', 'T(a)'],
+      ['{\\delta_{out}}^T', 'T(\\delta_{out})'],
+      ['A^{[1]T}', 'T(A^{[1]})'],
+      ['x^\\top', 'T(x)'],
+      ['W^\\intercal x', '(T(W) * x)'],
+      ['\\sum_i x_i', 'SUM_i(x_i)'],
+      ['\\sum_{i=1}^{n} x_i', 'SUM_i^n(x_i)'],
+      ['\\sum^n_1 (y-a)^2', 'SUM^n(((y - a) ^ 2))'],
+      ['\\frac{1}{m}\\sum dZ', '((1 / m) * SUM(d(Z)))'],
+      ['a \\odot b', '(a hadamard b)'],
+      ['dW^{[2]}', 'd(W^{[2]})'],
+      ['\\|v\\|^2', '(NORM(v) ^ 2)'],
+    ];
+    for (const [latex, want] of cases) it(latex, () => assert.equal(expr(latex), want));
+    for (const latex of ['\\begin{bmatrix} 1 & 2 \\end{bmatrix}', '\\prod_i x_i']) it(`${latex} is kept, unsupported`, () => assert.match(expr(latex), /UNSUPPORTED/));
   });
 });

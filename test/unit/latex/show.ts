@@ -21,6 +21,14 @@ export function show(e: Expr | undefined): string {
       return `d(${show(e.of)})/d(${show(e.wrt)})`;
     case 'labelled':
       return `{${show(e.expr)} as ${e.label.name}}`;
+    case 'transpose':
+      return `T(${show(e.arg)})`;
+    case 'sum':
+      return `SUM${e.index ? `_${e.index}` : ''}${e.upper ? `^${show(e.upper)}` : ''}(${show(e.body)})`;
+    case 'shorthand':
+      return `d(${e.of.name})`;
+    case 'norm':
+      return `NORM(${show(e.arg)})`;
     case 'unsupported':
       return `UNSUPPORTED(${e.children.map(show).join(', ')})`;
   }
