@@ -20,6 +20,14 @@ export function shapeText(s: Shape): string {
 
 const isDimension = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
+/** rows·cols, after checking both are sizes. */
+function entryCount(rows: number, cols: number): number {
+  if (!isDimension(rows) || !isDimension(cols)) {
+    throw new ShapeError(`Tensor: ${rows}×${cols} is not a shape (sizes must be whole numbers ≥ 1)`);
+  }
+  return rows * cols;
+}
+
 /** A rows×cols matrix of float64 numbers, row-major. */
 export class Tensor {
   constructor(
@@ -27,22 +35,19 @@ export class Tensor {
     readonly cols: number,
     readonly data: Float64Array,
   ) {
-    if (!isDimension(rows) || !isDimension(cols)) {
-      throw new ShapeError(`Tensor: ${rows}×${cols} is not a shape (sizes must be whole numbers ≥ 1)`);
-    }
-    if (data.length !== rows * cols) {
+    if (data.length !== entryCount(rows, cols)) {
       throw new ShapeError(`Tensor: a ${rows}×${cols} tensor needs ${rows * cols} numbers, got ${data.length}`);
     }
   }
 
   /** All zeros. */
   static zeros(rows: number, cols: number): Tensor {
-    return new Tensor(rows, cols, new Float64Array(Math.max(0, rows * cols)));
+    return new Tensor(rows, cols, new Float64Array(entryCount(rows, cols)));
   }
 
   /** Every entry v. */
   static full(rows: number, cols: number, v: number): Tensor {
-    return new Tensor(rows, cols, new Float64Array(Math.max(0, rows * cols)).fill(v));
+    return new Tensor(rows, cols, new Float64Array(entryCount(rows, cols)).fill(v));
   }
 
   /** A 1×1 tensor. */

@@ -279,7 +279,9 @@ function tryParse(p: Parser, from: number, to: number): Expr | undefined {
 
 function parseNorm(p: Parser, t: Token): Expr {
   p.next();
+  p.normDepth++;
   const inner = p.parseExpr();
+  p.normDepth--;
   const close = p.next();
   if (close.text !== '\\|' && close.text !== '\\rVert') throw new LatexError('expected \\| to close the norm', close);
   return { kind: 'norm', arg: inner, span: span(t, close) };

@@ -13,7 +13,7 @@ export const GREEK: Readonly<Record<string, string>> = {
 };
 
 /** Canonical names of the functions the checker knows (see calculus/functions.ts for their rules). */
-export type KnownFunction = 'sigmoid' | 'relu' | 'tanh' | 'exp' | 'log' | 'sqrt' | 'sin' | 'cos' | 'abs';
+export type KnownFunction = 'sigmoid' | 'relu' | 'tanh' | 'exp' | 'log' | 'sqrt' | 'sin' | 'cos' | 'abs' | 'softmax';
 
 /** Function commands: `\tanh(u)`, `\sigma(z)` (σ is a function only when applied). */
 export const FUNCTION_COMMANDS: Readonly<Record<string, KnownFunction>> = {
@@ -40,6 +40,7 @@ export const FUNCTION_WORDS: Readonly<Record<string, { fn: KnownFunction; exact?
   ln: { fn: 'log' },
   sqrt: { fn: 'sqrt' },
   abs: { fn: 'abs' },
+  softmax: { fn: 'softmax' },
 };
 
 /** Looks a word up in FUNCTION_WORDS. */
@@ -89,7 +90,7 @@ export const STATEMENT_SEPARATORS: ReadonlySet<string> = new Set([',', ';', '\\q
 /** Relations other than `=`: a statement with one of these is not an equation chain. */
 export const OTHER_RELATIONS: ReadonlySet<string> = new Set([
   '\\approx', '\\equiv', '\\neq', '\\ne', '\\leq', '\\le', '\\geq', '\\ge', '<', '>', '\\rightarrow', '\\to',
-  '\\leftarrow', '\\gets', '\\Rightarrow', '\\Leftarrow', '\\implies', '\\impliedby', '\\iff', '\\in', '\\notin',
+  '\\Rightarrow', '\\Leftarrow', '\\implies', '\\impliedby', '\\iff', '\\in', '\\notin',
   '\\sim', '\\propto', '\\subset', '\\subseteq', '\\mapsto', '\\longrightarrow', '\\longleftarrow',
   '\\Leftrightarrow', '\\leftrightarrow', '\\lt', '\\gt', '\\cong', '\\simeq',
 ]);

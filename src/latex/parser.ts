@@ -22,12 +22,14 @@ export interface ParseContext {
   readonly suspicions: string[];
 }
 
-const CLOSERS = new Set([')', ']', '}', '\\right', '\\end', '&', '=', ',', ';', '|', '\\|', '\\rVert']);
+const CLOSERS = new Set([')', ']', '}', '\\right', '\\end', '&', '=', ',', ';', '|', '\\rVert']);
 const BINARY_UNSUPPORTED = new Set(['\\odot', '\\otimes', '\\circ', '\\pm', '\\mp']);
 
 /** Parses the tokens `toks[from..to)`. Sub-parsers share the context. */
 export class Parser {
   pos: number;
+  /** Inside `\|…\|`: a `\|` closes the norm instead of starting a factor. */
+  normDepth = 0;
 
   constructor(
     readonly ctx: ParseContext,
@@ -195,6 +197,7 @@ export class Parser {
     const t = this.peek();
     if (!t) return false;
     if (CLOSERS.has(t.text) || t.text in COMPARISONS || MULTIPLY.has(t.text)) return false;
+    if (t.text === '\\|' && this.normDepth > 0) return false;
     if (t.text === '+' || t.text === '-' || t.text === '/' || t.text === '^' || t.text === '_') return false;
     if (t.text === '\\div' || BINARY_UNSUPPORTED.has(t.text)) return false;
     if (t.text === "'" || t.text === '!' || t.text === ':') return false;

@@ -27,6 +27,10 @@ export interface ParsedStatement {
   readonly connective?: 'because' | 'therefore';
   /** A relation other than `=` (`\rightarrow`, `\in`, `<`): not an equation chain. */
   readonly otherRelation?: string;
+  /** An `=` was `:=` or `\leftarrow`: an assignment (an update rule when the variable is on both sides). */
+  readonly assignment?: boolean;
+  /** `X \in \mathbb{R}^{3\times 4}`: a declaration of X's shape. */
+  readonly membership?: { readonly left: ParsedPart; readonly right: ParsedPart };
   /** Signs of OCR damage (see ParseContext). */
   readonly suspicions: readonly string[];
   readonly span: Span;
@@ -142,25 +146,42 @@ function startsEquation(tokens: readonly Token[], i: number): boolean {
   return equals.length > 0 && equals[equals.length - 1] < line.length - 1;
 }
 
-/** Indexes of the top-level `=` signs (a `:` right before one makes it `:=`), and any other relation. */
-function relations(toks: readonly Token[]): { equals: number[]; other?: string } {
+const ASSIGNMENTS = new Set(['\\leftarrow', '\\gets', '\\coloneqq']);
+
+/**
+ * Indexes of the top-level `=` signs (a `:` right before one makes it `:=`; `\leftarrow` counts as one, for
+ * update rules), whether one was an assignment, and any other relation.
+ */
+function relations(toks: readonly Token[]): { equals: number[]; assignment: boolean; other?: string; otherAt?: number } {
   const equals: number[] = [];
   let other: string | undefined;
+  let otherAt: number | undefined;
+  let assignment = false;
   let depth = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i].text;
-    if (depth === 0 && (t === '=' || t === '\\coloneqq')) equals.push(i);
-    else if (depth === 0 && OTHER_RELATIONS.has(t)) other ??= t;
+    if (depth === 0 && (t === '=' || ASSIGNMENTS.has(t))) {
+      equals.push(i);
+      assignment ||= t !== '=' || toks[i - 1]?.text === ':';
+    } else if (depth === 0 && OTHER_RELATIONS.has(t) && other === undefined) {
+      other = t;
+      otherAt = i;
+    }
     const { delta, skip } = depthChange(toks, i);
     i += skip;
     depth = Math.max(0, depth + delta);
   }
-  return { equals, other };
+  return { equals, assignment, other, otherAt };
 }
 
 function parseStatement(src: string, toks: Token[], connective?: 'because' | 'therefore'): ParsedStatement | undefined {
-  const { equals, other } = relations(toks);
+  const { equals, assignment, other, otherAt } = relations(toks);
   const ctx: ParseContext = { src, suspicions: [] };
+  if (other === '\\in' && equals.length === 0 && otherAt !== undefined && otherAt > 0 && otherAt < toks.length - 1) {
+    const membership = { left: parsePart(ctx, toks, 0, otherAt), right: parsePart(ctx, toks, otherAt + 1, toks.length) };
+    const span = { start: toks[0].start, end: toks[toks.length - 1].end };
+    return { parts: [membership.left], equals: [], connective, otherRelation: other, membership, suspicions: ctx.suspicions, span };
+  }
   const bounds = [-1, ...equals, toks.length];
   const parts: ParsedPart[] = [];
   const equalSpans: Span[] = [];
@@ -183,7 +204,7 @@ function parseStatement(src: string, toks: Token[], connective?: 'because' | 'th
   }
   if (parts.length === 0) return undefined;
   const span = { start: toks[0].start, end: toks[toks.length - 1].end };
-  return { parts, equals: equalSpans, leadingEquals, trailingEquals, connective, otherRelation: other, suspicions: ctx.suspicions, span };
+  return { parts, equals: equalSpans, leadingEquals, trailingEquals, connective, otherRelation: other, assignment, suspicions: ctx.suspicions, span };
 }
 
 function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: number): ParsedPart {

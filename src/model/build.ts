@@ -3,17 +3,21 @@ import { symbolsOf } from '../latex/ast';
 import { type ParsedStatement, parseBlock } from '../latex/statements';
 import { buildChains } from './chains';
 import { collectClaims } from './claims';
+import { collectDeclarations } from './declarations';
 import { collectDefinitions } from './definitions';
 import { readEAsVariable } from './eVariable';
 import type { NoteModel } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
 export function buildModel(blocks: readonly { readonly latex: string }[]): NoteModel {
-  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)));
+  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)), (block, s) => blocks[block].latex.slice(s.span.start, s.span.end));
 }
 
 /** Same, from already parsed blocks (the live checker caches parses per block). */
-export function buildModelFromStatements(parsed: readonly (readonly ParsedStatement[])[]): NoteModel {
+export function buildModelFromStatements(
+  parsed: readonly (readonly ParsedStatement[])[],
+  source: (block: number, s: ParsedStatement) => string = () => '',
+): NoteModel {
   const chains = buildChains(readEAsVariable(parsed));
   const defs = collectDefinitions(chains);
   const variables = new Set<string>();
@@ -28,5 +32,6 @@ export function buildModelFromStatements(parsed: readonly (readonly ParsedStatem
     unusable: defs.unusable,
     variables,
     claims: collectClaims(chains, defs),
+    declarations: collectDeclarations(parsed, source),
   };
 }

@@ -17,6 +17,8 @@ export interface Chain {
   readonly suspicions: string[];
   /** A relation other than `=` makes the statement something else than an equation chain. */
   readonly otherRelation?: string;
+  /** Written with `:=` or `\leftarrow`. */
+  readonly assignment?: boolean;
 }
 
 /** Groups every statement of the note into chains, joining continuations. */
@@ -45,6 +47,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[]): Ch
         links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span } })),
         suspicions: [...s.suspicions],
         otherRelation: s.otherRelation,
+        assignment: s.assignment,
       };
       chains.push(chain);
       previous = { chain, block };

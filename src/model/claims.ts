@@ -9,6 +9,8 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
   const claims: Claim[] = [];
   for (const chain of chains) {
     if (chain.otherRelation) continue;
+    // `[4, 1] \leftarrow M` and the like: an arrow between expressions is a remark, not an equation
+    if (chain.assignment && chain.links[0].side.expr?.kind !== 'symbol') continue;
     const start = defs.defining.has(chain.id) ? 1 : 0;
     for (let i = start; i + 1 < chain.links.length; i++) {
       const left = chain.links[i].side;
@@ -17,7 +19,7 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
       const redefines = i === 0 && head?.kind === 'symbol' && defs.definitions.has(head.name) ? head.name : undefined;
       claims.push({
         id: claims.length,
-        kind: i === start ? firstKind(left.expr, right.expr) : 'step',
+        kind: i === 0 && defs.updates.has(chain.id) ? 'update' : i === start ? firstKind(left.expr, right.expr) : 'step',
         left,
         right,
         at: claimSpan(chain, i, i === start),
@@ -25,7 +27,7 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
         suspicions: chain.suspicions,
         chain: chain.id,
         redefines,
-        unverifiable: i === 0 ? defs.unjudgeable.get(chain.id) : undefined,
+
         implicit: chain.links[i + 1].implicit,
       });
     }

@@ -9,15 +9,15 @@ export interface Definitions {
   readonly functions: Map<string, FunctionDefinition>;
   /** Chains whose first part is the symbol they define (their claims start at the second part). */
   readonly defining: Set<number>;
-  /** Chains that cannot be judged as equations, and why (`W = W - α dW` is an update rule). */
-  readonly unjudgeable: Map<number, string>;
+  /** Chains that are update rules (`W = W - α dW`: the variable on both sides). */
+  readonly updates: Set<number>;
   /** Symbols whose definitions cannot be used, and why. */
   readonly unusable: Map<string, string>;
 }
 
 /** Collects definitions in note order: the first one of a symbol wins; later ones become claims. */
 export function collectDefinitions(chains: readonly Chain[]): Definitions {
-  const d: Definitions = { definitions: new Map(), functions: new Map(), defining: new Set(), unjudgeable: new Map(), unusable: new Map() };
+  const d: Definitions = { definitions: new Map(), functions: new Map(), defining: new Set(), updates: new Set(), unusable: new Map() };
   for (const chain of chains) {
     if (chain.otherRelation) continue;
     if (chain.links.length >= 2) defineFromChain(chain, d);
@@ -34,7 +34,7 @@ function defineFromChain(chain: Chain, d: Definitions): void {
   if (head?.kind === 'symbol') {
     if (d.definitions.has(head.name)) return;
     if (value.expr && symbolsOf(value.expr).has(head.name)) {
-      d.unjudgeable.set(chain.id, `${displayName(head.name)} appears on both sides: an update rule, checked by the network engine (not yet available)`);
+      d.updates.add(chain.id);
       return;
     }
     d.definitions.set(head.name, { symbol: head.name, value, at: { block: first.block, span: head.span }, source: 'equation' });

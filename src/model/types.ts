@@ -34,7 +34,8 @@ export interface FunctionDefinition {
   readonly at: BlockSpan;
 }
 
-export type ClaimKind = 'derivative' | 'chain' | 'step' | 'identity';
+/** `update`: an update rule (`W := W - \alpha\, dW`), judged as a descent step. */
+export type ClaimKind = 'derivative' | 'chain' | 'step' | 'identity' | 'update';
 
 /** One `=` to judge: its right side against its left. */
 export interface Claim {
@@ -58,6 +59,15 @@ export interface Claim {
   readonly unverifiable?: string;
 }
 
+/** `W_1 \in \mathbb{R}^{3\times 4}`: a symbol's shape, as the note declares it. */
+export interface Declaration {
+  readonly symbol: string;
+  readonly rows: number;
+  readonly cols: number;
+  /** The declaration as written, for messages. */
+  readonly text: string;
+}
+
 export interface NoteModel {
   /** The first definition of each symbol, by canonical name. */
   readonly definitions: ReadonlyMap<string, Definition>;
@@ -67,4 +77,5 @@ export interface NoteModel {
   /** Every symbol name the note uses as a variable (so `h(1-h)` is a product when h is one). */
   readonly variables: ReadonlySet<string>;
   readonly claims: readonly Claim[];
+  readonly declarations: readonly Declaration[];
 }

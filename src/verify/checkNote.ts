@@ -5,7 +5,11 @@ import { LineIndex } from '../notes/positions';
 import { readNote } from '../notes/readNote';
 import type { NoteDocument, SourcePosition } from '../notes/types';
 import { NoteEnvironment } from './environment';
-import { type JudgeContext, judgeClaim } from './judge';
+import { type JudgeContext, judgeClaim, usedDefinitions } from './judge';
+import { judgeVectorClaim } from './vector/judge';
+import { needsVectors } from './vector/mode';
+import { VectorNote } from './vector/note';
+import { scalarEngineCheck } from './vector/scalarCheck';
 import type { ClaimCache } from './cache';
 import { ForwardPass } from './sampling';
 import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
@@ -65,22 +69,19 @@ export function checkDocument(document: NoteDocument, options: CheckOptions = {}
     message: e.message,
     location: { start: indexes[e.part].positionAt(e.offset), end: indexes[e.part].positionAt(e.offset), cell: document.parts[e.part].cell, startOffset: e.offset, endOffset: e.offset, part: e.part },
   }));
-  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), variables: new Set(), claims: [] };
+  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), variables: new Set(), claims: [], declarations: [] };
   const claims: ClaimReport[] = [];
   try {
     model = buildModel(document.blocks);
     const resolved = withDefaults(options);
     cache?.begin(model, resolved, source);
-    let ctx: JudgeContext | undefined;
+    let judge: ((claim: Claim) => ClaimResult) | undefined;
     for (const claim of model.claims) {
       const key = cache?.key(claim, source);
       let result = key === undefined ? undefined : cache!.get(key, claim);
       if (!result) {
-        if (!ctx) {
-          const env = new NoteEnvironment(model);
-          ctx = { env, pass: new ForwardPass(env), options: resolved, source };
-        }
-        result = judgeSafely(claim, ctx);
+        judge ??= makeJudge(model, resolved, source);
+        result = judge(claim);
         if (key !== undefined) cache!.set(key, result);
       }
       claims.push({ ...result, location: locate(claim.at), latex: source(claim.at) });
@@ -91,9 +92,29 @@ export function checkDocument(document: NoteDocument, options: CheckOptions = {}
   return { document, model, claims, errors, locate, source };
 }
 
-function judgeSafely(claim: Claim, ctx: JudgeContext): ClaimResult {
+/** A judge for the note's claims: the symbolic path with the engine's second opinion, or the vector path. */
+function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim) => ClaimResult {
+  const env = new NoteEnvironment(model);
+  let scalarNote: VectorNote | undefined;
+  let vectorNote: VectorNote | undefined;
+  const ctx: JudgeContext = {
+    env,
+    pass: new ForwardPass(env),
+    options,
+    source,
+    engine: (claim, scope, symbolic) => scalarEngineCheck((scalarNote ??= new VectorNote(model, env, [], true)), env, claim, scope, symbolic),
+  };
+  return (claim) =>
+    judgeSafely(claim, () => {
+      if (!needsVectors(claim, model, env)) return judgeClaim(claim, ctx);
+      vectorNote ??= new VectorNote(model, env, model.declarations);
+      return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
+    });
+}
+
+function judgeSafely(claim: Claim, judge: () => ClaimResult): ClaimResult {
   try {
-    return judgeClaim(claim, ctx);
+    return judge();
   } catch (e) {
     return { claim, verdict: 'unverifiable', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
   }

@@ -31,6 +31,7 @@ export const VECTOR_ONLY = {
   sum: '\\sum (a sum over entries or samples), which needs the shapes of the note',
   shorthand: 'course shorthand such as dW^{[l]}, which needs the cost J of the note',
   norm: 'a norm \\|…\\|, which needs the shapes of the note',
+  softmax: 'softmax, which needs the shapes of the note',
 } as const;
 
 /** A construct this checker cannot evaluate; the message says which. */
@@ -102,6 +103,7 @@ class Converter {
   private call(e: CallNode): MathNode {
     const args = e.args.map((a) => this.node(a));
     if (!e.generic) {
+      if (e.fn === 'softmax') throw new Unsupported(VECTOR_ONLY.softmax);
       if (args.length !== 1) throw new Unsupported(`${e.fn} with ${args.length} arguments`);
       const applied = nthDerivative(e.fn, e.primes, args[0]);
       if (!applied) throw new Unsupported(`${"'".repeat(e.primes)} of ${e.fn} (higher derivatives are not supported)`);

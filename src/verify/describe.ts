@@ -27,10 +27,12 @@ function text(e: Expr): string {
     case 'binary': {
       const p = PRECEDENCE[e.op];
       if (e.op === '*') {
-        const l = wrap(e.left, p);
+        // a quotient inside a product gets brackets: (1/m)·A
+        const l = e.left.kind === 'binary' && e.left.op === '/' ? `(${text(e.left)})` : wrap(e.left, p);
         const r = wrap(e.right, p);
-        const dot = /[0-9.]$/.test(l) && /^[0-9.]/.test(r) ? '·' : '';
-        return `${l}${dot}${r}`;
+        // juxtapose a number or a bracket with what follows (2a, a(1 − a)); otherwise a dot keeps names apart
+        const tight = /^[0-9.]+$/.test(l) ? !/^[0-9.]/.test(r) : /^\(/.test(r) || /\)$/.test(l);
+        return `${l}${tight ? '' : '·'}${r}`;
       }
       if (e.op === '^') return `${wrap(e.left, 4)}^${wrap(e.right, 4)}`;
       if (e.op === 'hadamard') return `${wrap(e.left, p)} ⊙ ${wrap(e.right, p)}`;

@@ -13,7 +13,7 @@ import type { NoteEnvironment } from './environment';
 import { explainPath, refute } from './refute';
 import { type ForwardPass, type Scope, hashString, makeRng } from './sampling';
 import { analyseChain } from './structure';
-import type { CheckOptions, ClaimResult } from './types';
+import type { CheckOptions, ClaimResult, EngineCheck } from './types';
 
 export type ResultBuilder = (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult;
 
@@ -23,6 +23,8 @@ export interface JudgeContext {
   readonly options: Required<CheckOptions>;
   /** The LaTeX source at a place of the note. */
   readonly source: (at: BlockSpan) => string;
+  /** The network engine's numbers at a sample point (or why they disagree with the symbolic derivative). */
+  readonly engine?: (claim: Claim, scope: Scope, symbolic: number) => EngineCheck | string | undefined;
 }
 
 export interface Point {
@@ -63,15 +65,18 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${why}` : why);
   }
   const bad = points.find((p) => !close(p.left, p.right, ctx.options.tolerance));
+  const at = bad ?? points[0];
+  const engine = ctx.engine?.(claim, at.scope, at.left);
+  if (typeof engine === 'string') return unverifiable(engine);
   if (!bad) {
     const worst = Math.max(...points.map((p) => Math.abs(p.left - p.right)));
-    return result({ verdict: 'verified', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})`, path: explainPath(claim, ctx, points) });
+    return result({ verdict: 'verified', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})`, path: explainPath(claim, ctx, points), engine });
   }
   if (structure?.status === 'valid' && doubts.length > 0) return chainRuleVerified(claim, structure.order!, result);
   if (doubts.length > 0) {
     return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${doubts[0]}` : doubts[0]);
   }
-  return refute(claim, ctx, left, bad, points, structure?.remarks ?? [], result);
+  return { ...refute(claim, ctx, left, bad, points, structure?.remarks ?? [], result), engine };
 }
 
 /** Reasons a mismatch would not prove the claim wrong. */
@@ -149,7 +154,7 @@ function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<Claim
 const isNumber = (e: Expr | undefined): boolean => e?.kind === 'number' || (e?.kind === 'negate' && e.arg.kind === 'number');
 
 /** The defined symbols a claim's verdict rests on. */
-function usedDefinitions(claim: Claim, env: NoteEnvironment): string[] {
+export function usedDefinitions(claim: Claim, env: NoteEnvironment): string[] {
   const out = new Set<string>();
   for (const side of [claim.left, claim.right]) {
     if (!side.expr) continue;

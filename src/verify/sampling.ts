@@ -32,7 +32,7 @@ export function hashString(s: string): number {
 }
 
 /** A random smooth function and its derivatives: g(u) = a·sin(bu + c) + d·u + e·u². */
-function genericInstance(rng: () => number): (n: number) => (x: number) => number {
+export function genericInstance(rng: () => number): (n: number) => (x: number) => number {
   const a = 0.5 + rng();
   const b = 0.5 + rng();
   const c = rng() * Math.PI;

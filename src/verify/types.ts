@@ -32,6 +32,21 @@ export interface ChainLink {
   readonly value: number;
 }
 
+/**
+ * The network engine's second opinion on a claim: the claimed value, the engine's backpropagation and central
+ * finite differences at one sample point (for tensors: Frobenius norms, and the worst entry), and the largest
+ * disagreement between any two of them.
+ */
+export interface EngineCheck {
+  readonly claimed?: number;
+  readonly backprop?: number;
+  readonly finiteDifference?: number;
+  readonly maxAbsError?: number;
+  /** For tensors: the shape, and the entry (0-based row, column) where claim and backprop differ most. */
+  readonly shape?: readonly [number, number];
+  readonly worstEntry?: readonly [number, number];
+}
+
 export interface ClaimResult {
   readonly claim: Claim;
   readonly verdict: Verdict;
@@ -47,6 +62,8 @@ export interface ClaimResult {
   readonly uses: readonly string[];
   /** The path from the variable to the output, when there is exactly one. */
   readonly path?: readonly ChainLink[];
+  /** The engine's numbers, when the claim is a derivative (or an equation of tensors). */
+  readonly engine?: EngineCheck;
 }
 
 export interface CheckOptions {

@@ -63,10 +63,21 @@ describe('note model', () => {
     assert.equal(show(m.definitions.get('a')!.value.expr), 'sigmoid[z]');
   });
 
-  it('does not take an update rule for a definition', () => {
-    const m = model('W^{[1]} = W^{[1]} - \\alpha\\, dW^{[1]}');
-    assert.equal(m.definitions.size, 0);
-    assert.match(m.claims[0].unverifiable!, /update rule/);
+  it('reads an update rule as a claim of its own kind, not a definition', () => {
+    for (const rule of ['W^{[1]} = W^{[1]} - \\alpha\\, dW^{[1]}', 'W := W - \\alpha\\, dW', 'w \\leftarrow w - \\eta \\frac{\\partial L}{\\partial w}']) {
+      const m = model(rule);
+      assert.equal(m.definitions.size, 0, rule);
+      assert.deepEqual(m.claims.map((c) => c.kind), ['update'], rule);
+    }
+  });
+  it('reads \\leftarrow without the variable on the right as a definition', () => {
+    const m = model('h \\leftarrow \\tanh(u)');
+    assert.ok(m.definitions.has('h'));
+    assert.equal(m.claims.length, 0);
+  });
+  it('collects declared shapes', () => {
+    const m = model('W_1 \\in \\mathbb{R}^{3 \\times 4}, \\quad x \\in \\mathbb{R}^{4}');
+    assert.deepEqual(m.declarations.map((d) => [d.symbol, d.rows, d.cols]), [['W_1', 3, 4], ['x', 4, 1]]);
   });
 
   it('rejects definitions that refer to each other', () => {

@@ -1,0 +1,195 @@
+/**
+ * Evaluates the note's expressions on tensors with the network engine: definitions computed from the sampled
+ * inputs, products read as the shapes say, derivatives by backpropagation through the definitions (the variable
+ * held free, what feeds it cut), course shorthand as derivatives of the note's cost.
+ */
+import type { Expr } from '../../latex/ast';
+import { displayName } from '../../latex/notation';
+import {
+  Tensor,
+  type Var,
+  add,
+  constant,
+  div,
+  exp,
+  gradient,
+  leaf,
+  log,
+  matmul,
+  mul,
+  neg,
+  pow,
+  sqrt,
+  step,
+  sub,
+  sumAll,
+  sumOverColumns,
+  transpose,
+} from '../../engine';
+import { describe } from '../describe';
+import { applyGeneric, applyKnown } from './functions';
+import type { VectorNote, WorldPoint } from './note';
+
+/** The claim cannot be decided here; the message says why. */
+export class Unverifiable extends Error {}
+
+export class Evaluation {
+  private readonly memo = new Map<string, Var>();
+
+  constructor(
+    private readonly note: VectorNote,
+    private readonly point: WorldPoint,
+    /** Symbols held free as leaves (the variable of a derivative being taken). */
+    private readonly leaves: ReadonlyMap<string, Var> = new Map(),
+    /** A user function's parameters, bound to its arguments. */
+    private readonly params: ReadonlyMap<string, Var> = new Map(),
+  ) {}
+
+  symbol(name: string): Var {
+    const bound = this.leaves.get(name) ?? this.params.get(name);
+    if (bound) return bound;
+    const known = this.memo.get(name);
+    if (known) return known;
+    const v = this.compute(name);
+    this.memo.set(name, v);
+    return v;
+  }
+
+  private compute(name: string): Var {
+    const def = this.note.model.definitions.get(name);
+    if (!def) return constant(this.note.input(name, this.point));
+    const unusable = this.note.unusable(name);
+    if (unusable) {
+      this.point.doubts.add(unusable);
+      return constant(this.note.unknown(`value ${name}`, this.note.shapeOf(name, this.point.shapes), this.point));
+    }
+    return this.eval(def.value.expr!);
+  }
+
+  eval(e: Expr): Var {
+    switch (e.kind) {
+      case 'number':
+        return constant(Tensor.scalar(e.value));
+      case 'symbol':
+        return this.symbol(e.name);
+      case 'negate':
+        return neg(this.eval(e.arg));
+      case 'labelled':
+        return this.eval(e.expr);
+      case 'binary':
+        return this.binary(e);
+      case 'call':
+        return this.call(e);
+      case 'indicator': {
+        const [a, b] = e.op === '>' || e.op === '>=' ? [e.left, e.right] : [e.right, e.left];
+        return step(sub(this.eval(a), this.eval(b))); // 1[a > b]
+      }
+      case 'derivative':
+        return constant(this.derivative(e.of, e.wrt.name));
+      case 'transpose':
+        return transpose(this.eval(e.arg));
+      case 'sum': {
+        const body = this.eval(e.body);
+        return e.index === undefined && this.point.shapes.sumModes.get(e) === 'columns' ? sumOverColumns(body) : sumAll(body);
+      }
+      case 'shorthand':
+        return constant(this.shorthand(e.of.name));
+      case 'norm':
+        return sqrt(sumAll(pow(this.eval(e.arg), 2)));
+      case 'unsupported':
+        throw new Unverifiable(`uses ${e.reason}`);
+    }
+  }
+
+  private binary(e: Extract<Expr, { kind: 'binary' }>): Var {
+    const a = this.eval(e.left);
+    if (e.op === '^') {
+      const p = e.right.kind === 'number' ? e.right.value : e.right.kind === 'negate' && e.right.arg.kind === 'number' ? -e.right.arg.value : undefined;
+      return p !== undefined ? pow(a, p) : exp(mul(this.eval(e.right), log(a)));
+    }
+    const b = this.eval(e.right);
+    switch (e.op) {
+      case '+':
+        return add(a, b);
+      case '-':
+        return sub(a, b);
+      case '/':
+        return div(a, b);
+      case 'hadamard':
+        return mul(a, b);
+      case '*':
+        return this.product(e, a, b);
+    }
+  }
+
+  /** A scaling, a matrix product or an elementwise product, as the shapes were read. */
+  private product(e: Expr, a: Var, b: Var): Var {
+    if (a.value.isScalar() || b.value.isScalar()) return mul(a, b);
+    const kind = this.point.shapes.products.get(e);
+    if (kind === 'matmul' || (kind === undefined && a.value.cols === b.value.rows)) return matmul(a, b);
+    return mul(a, b);
+  }
+
+  private call(e: Extract<Expr, { kind: 'call' }>): Var {
+    const args = e.args.map((x) => this.eval(x));
+    if (args.length !== 1) throw new Unverifiable(`${e.fn} of ${args.length} arguments is not supported`);
+    const user = e.generic ? this.note.model.functions.get(e.fn) : undefined;
+    if (user && e.primes === 0 && user.params.length === 1) {
+      return new Evaluation(this.note, this.point, this.leaves, new Map([[user.params[0], args[0]]])).eval(user.body);
+    }
+    if (user) throw new Unverifiable(`a derivative of the note's own function ${displayName(e.fn)}`);
+    if (e.generic && this.note.model.variables.has(e.fn) && e.primes === 0) return this.product(e, this.symbol(e.fn), args[0]);
+    if (e.generic) {
+      this.point.doubts.add(`${displayName(e.fn)} is a generic function here; the claim may hold only for a particular ${displayName(e.fn)}`);
+      return applyGeneric(this.note.generic(e.fn, this.point), e.primes, args[0]);
+    }
+    const v = applyKnown(e.fn, e.primes, args[0]);
+    if (!v) throw new Unverifiable(`${"'".repeat(e.primes)} of ${e.fn} is not supported`);
+    return v;
+  }
+
+  /** ∂(of)/∂(wrt) by backpropagation, wrt held free; for a vector `of`, the per-entry (elementwise) derivative. */
+  derivative(of: Expr, wrt: string): Tensor {
+    const label = `∂(${of.kind === 'symbol' ? displayName(of.name) : '…'})/∂${displayName(wrt)}`;
+    const reach = this.note.reaches(of, wrt);
+    if (reach !== true) {
+      this.point.doubts.add(`${label}: ${reach}`);
+      return this.note.unknown(`d ${describe(of)} ${wrt}`, this.note.shapeOf(wrt, this.point.shapes), this.point);
+    }
+    for (const outer of this.leaves.keys()) {
+      if (this.note.dependsOn(of, outer)) throw new Unverifiable(`${label} is differentiated again (second derivatives are not checked)`);
+    }
+    const x = leaf(this.symbol(wrt).value);
+    const inner = new Evaluation(this.note, this.point, new Map([...this.leaves, [wrt, x]]), this.params);
+    const f = inner.eval(of);
+    if (f.value.isScalar()) return gradient(f, x);
+    if (f.value.rows !== x.value.rows || f.value.cols !== x.value.cols) {
+      throw new Unverifiable(`${label} is a Jacobian (${f.value.rows}×${f.value.cols} by ${x.value.rows}×${x.value.cols}); only scalar and entry-by-entry derivatives are checked`);
+    }
+    return perEntry(f, x, this.point.rng, label);
+  }
+
+  /** Course shorthand: dW = ∂J/∂W and db = ∂J/∂b; dZ, dA = m·∂J/∂Z (per-sample derivatives as columns). */
+  shorthand(target: string): Tensor {
+    const cost = this.note.cost;
+    if (!cost) throw new Unverifiable(`d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`);
+    const g = this.derivative({ kind: 'symbol', name: cost, span: { start: 0, end: 0 } }, target);
+    if (!/^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, ''))) return g;
+    const m = g.cols;
+    return g.map((v) => v * m);
+  }
+}
+
+/** The derivative of a vector entry by entry, after checking the Jacobian is diagonal (each entry depends on its own). */
+function perEntry(f: Var, x: Var, rng: () => number, label: string): Tensor {
+  const d = gradient(sumAll(f), x);
+  const u = Tensor.random(x.value.rows, x.value.cols, rng, 0.5, 1.5);
+  const ju = gradient(sumAll(mul(f, constant(u))), x);
+  for (let i = 0; i < d.size; i++) {
+    const want = d.data[i] * u.data[i];
+    if (Math.abs(ju.data[i] - want) > 1e-9 * Math.max(1, Math.abs(want))) {
+      throw new Unverifiable(`${label}: the entries of the numerator depend on more than their own entry, so this is a Jacobian, not checked`);
+    }
+  }
+  return d;
+}

@@ -1,0 +1,156 @@
+/**
+ * A note read as tensors: the shapes of its symbols, how its inputs are sampled (labels as probabilities, sizes
+ * as sizes), its cost J for course shorthand, and which definitions cannot be evaluated.
+ */
+import { type Expr, symbolsOf, walk } from '../../latex/ast';
+import { displayName } from '../../latex/notation';
+import type { NoteModel } from '../../model/types';
+import { Tensor } from '../../engine';
+import type { NoteEnvironment } from '../environment';
+import { genericInstance } from '../sampling';
+import type { GenericInstance } from './functions';
+import { isLabelName, isLowercase, isScalarName } from './roles';
+import { ShapeInference } from './shapes';
+
+/** One sample point: the inputs drawn so far, instances of generic functions, and doubts met on the way. */
+export interface WorldPoint {
+  /** The shapes this point is drawn with (the note's, or a claim's reading of them). */
+  readonly shapes: ShapeInference;
+  readonly inputs: Map<string, Tensor>;
+  readonly generics: Map<string, GenericInstance>;
+  readonly rng: () => number;
+  readonly doubts: Set<string>;
+}
+
+const COST_NAMES = ['J', '\\mathcal{J}', 'C', '\\mathcal{C}', 'L', '\\mathcal{L}', 'E', '\\ell'];
+const LEARNING_RATES = new Set(['\\alpha', '\\eta', '\\gamma', '\\epsilon']);
+
+export class VectorNote {
+  readonly shapes: ShapeInference;
+  /** The note's cost, for dW = ∂J/∂W. */
+  readonly cost: string | undefined;
+  /** Labels are probability distributions (per column) when the note uses softmax. */
+  private readonly distributions: boolean;
+
+  constructor(
+    readonly model: NoteModel,
+    readonly env: NoteEnvironment,
+    declarations: readonly { readonly symbol: string; readonly rows: number; readonly cols: number; readonly text: string }[] = [],
+    allScalar = false,
+  ) {
+    const shapes = new ShapeInference(undefined, allScalar);
+    for (const d of declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
+    let softmax = false;
+    for (const [name, def] of model.definitions) {
+      if (!def.value.expr) continue;
+      walk(def.value.expr, (n) => (softmax ||= n.kind === 'call' && n.fn === 'softmax'));
+      shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.infer(def.value.expr));
+    }
+    const lowercase = new Set([...model.variables].filter((n) => isLowercase(n) && !isScalarName(n)));
+    const batch = ['X', 'Y', 'A^{[0]}'].map((n) => shapes.symbols.get(n)?.c).find((c) => c !== undefined);
+    shapes.finish(lowercase, batch);
+    if (batch !== undefined && model.variables.has('m') && !model.definitions.has('m')) shapes.sizeSymbols.set('m', batch);
+    this.shapes = shapes;
+    this.distributions = softmax;
+    this.cost = COST_NAMES.find((n) => model.definitions.has(n) && this.shapeOf(n).every((s) => s === 1) && !this.unusable(n));
+  }
+
+  /** A claim's own reading of shapes: unknown symbols and sums take the shapes the claim gives them. */
+  forClaim(left: Expr | undefined, right: Expr | undefined): ShapeInference {
+    const fork = this.shapes.fork();
+    const a = left ? fork.infer(left) : undefined;
+    const b = right ? fork.infer(right) : undefined;
+    if (a && b) fork.unifyShapes(a, b);
+    fork.finish(new Set([...symbolsOf(left ?? { kind: 'number', value: 0, span: { start: 0, end: 0 } })].filter(isLowercase)));
+    return fork;
+  }
+
+  shapeOf(name: string, shapes: ShapeInference = this.shapes): [number, number] {
+    const [r, c] = shapes.sizes(shapes.shapeOfSymbol(name));
+    return [r, c];
+  }
+
+  /** Why a definition cannot be evaluated, if it cannot. */
+  unusable(name: string): string | undefined {
+    const def = this.model.definitions.get(name);
+    if (!def) return undefined;
+    const cycle = this.model.unusable.get(name);
+    if (cycle) return cycle;
+    if (!def.value.expr) return `the definition of ${displayName(name)} could not be read (${def.value.error})`;
+    let why: string | undefined;
+    walk(def.value.expr, (n) => {
+      if (n.kind === 'unsupported') why ??= `the definition of ${displayName(name)} uses ${n.reason}`;
+    });
+    return why;
+  }
+
+  /** A fresh sample point. */
+  point(rng: () => number, shapes: ShapeInference = this.shapes): WorldPoint {
+    return { shapes, inputs: new Map(), generics: new Map(), rng, doubts: new Set() };
+  }
+
+  /** An input's value at the point, drawn on first use with the input's shape and role. */
+  input(name: string, p: WorldPoint): Tensor {
+    const shapes = p.shapes;
+    const known = p.inputs.get(name);
+    if (known) return known;
+    const size = shapes.sizeSymbols.get(name);
+    const [r, c] = this.shapeOf(name, shapes);
+    let t: Tensor;
+    if (size !== undefined) t = Tensor.scalar(shapes.dims.sizeOf(size) ?? 1);
+    else if (LEARNING_RATES.has(name)) t = Tensor.full(r, c, 0.01 + 0.09 * p.rng());
+    else if (isLabelName(name)) t = this.label(r, c, p.rng);
+    else t = Tensor.random(r, c, p.rng, -2, 2);
+    p.inputs.set(name, t);
+    return t;
+  }
+
+  /** Labels: probabilities in (0, 1); with softmax in the note, each column a distribution. */
+  private label(r: number, c: number, rng: () => number): Tensor {
+    const t = Tensor.random(r, c, rng, 0.05, 0.95);
+    if (!this.distributions || r === 1) return t;
+    for (let j = 0; j < c; j++) {
+      let s = 0;
+      for (let i = 0; i < r; i++) s += t.data[i * c + j];
+      for (let i = 0; i < r; i++) t.data[i * c + j] /= s;
+    }
+    return t;
+  }
+
+  /** A value nobody can know (a derivative of something undefined): random, the same within a point. */
+  unknown(key: string, shape: readonly [number, number], p: WorldPoint): Tensor {
+    const k = `unknown ${key}`;
+    const known = p.inputs.get(k);
+    if (known) return known;
+    const t = Tensor.random(shape[0], shape[1], p.rng, -2, 2);
+    p.inputs.set(k, t);
+    return t;
+  }
+
+  generic(letter: string, p: WorldPoint): GenericInstance {
+    let g = p.generics.get(letter);
+    if (!g) {
+      g = genericInstance(p.rng);
+      p.generics.set(letter, g);
+    }
+    return g;
+  }
+
+  /** Does the value of `e` depend on the symbol? */
+  dependsOn(e: Expr, name: string): boolean {
+    return [...symbolsOf(e)].some((s) => s === name || this.env.dependencies(s).has(name));
+  }
+
+  /** True if wrt reaches `of` through evaluable definitions; else why the derivative is unknown. */
+  reaches(of: Expr, wrt: string): true | string {
+    if (!this.dependsOn(of, wrt)) return `it does not depend on ${displayName(wrt)} in this note`;
+    // only the definitions on a path from wrt up to `of` matter
+    for (const s of symbolsOf(of)) {
+      for (const d of [s, ...this.env.dependencies(s)]) {
+        const why = d !== wrt && this.env.dependencies(d).has(wrt) ? this.unusable(d) : undefined;
+        if (why) return why;
+      }
+    }
+    return true;
+  }
+}

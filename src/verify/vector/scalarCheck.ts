@@ -1,0 +1,50 @@
+/**
+ * The engine's second opinion on a scalar claim judged by the symbolic (mathjs) path: at the same sample point, the
+ * claimed value, backpropagation through the note's definitions, and finite differences. Any disagreement between
+ * backpropagation, finite differences and the symbolic derivative makes the claim unverifiable, never refuted.
+ */
+import { ShapeError, Tensor } from '../../engine';
+import type { Claim } from '../../model/types';
+import type { NoteEnvironment } from '../environment';
+import type { Scope } from '../sampling';
+import type { EngineCheck } from '../types';
+import { Evaluation, Unverifiable } from './evaluate';
+import { engineCheck, finiteDifference } from './judge';
+import type { VectorNote } from './note';
+
+const TOLERANCE = 1e-5;
+
+const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** The three numbers for a derivative claim at a point of the symbolic path, or why they disagree. */
+export function scalarEngineCheck(note: VectorNote, env: NoteEnvironment, claim: Claim, scope: Scope, symbolic: number): EngineCheck | string | undefined {
+  const left = claim.left.expr;
+  if (left?.kind !== 'derivative' || !claim.right.expr) return undefined;
+  const point = note.point(() => 0.5);
+  for (const name of env.model.variables) {
+    const v = scope[env.idOf(name)];
+    if (typeof v === 'number' && !env.isDefined(name)) point.inputs.set(name, Tensor.scalar(v));
+  }
+  for (const [key, f] of Object.entries(scope)) {
+    const m = /^gen_([A-Za-z]+)_0$/.exec(key);
+    if (m && typeof f === 'function') {
+      const instance = (n: number): ((x: number) => number) => scope[`gen_${m[1]}_${n}`] as (x: number) => number;
+      point.generics.set(m[1], instance);
+      point.generics.set(`\\${m[1]}`, instance);
+    }
+  }
+  try {
+    const ev = new Evaluation(note, point);
+    const claimed = ev.eval(claim.right.expr).value;
+    const backprop = ev.derivative(left.of, left.wrt.name);
+    const fd = finiteDifference(note, point, left.of, left.wrt.name, backprop);
+    if (point.doubts.size > 0 || !claimed.isScalar()) return undefined;
+    const b = backprop.data[0];
+    if (fd && !close(b, fd.data[0], 1e-4)) return 'backpropagation and finite differences disagree here, so no verdict is safe';
+    if (!close(b, symbolic, TOLERANCE)) return 'the symbolic derivative and backpropagation disagree here, so no verdict is safe';
+    return engineCheck(claimed, backprop, fd);
+  } catch (e) {
+    if (e instanceof Unverifiable || e instanceof ShapeError) return undefined;
+    throw e;
+  }
+}

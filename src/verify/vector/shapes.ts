@@ -1,0 +1,231 @@
+/**
+ * Shape inference over the note's definitions: every symbol gets rows × columns as dimension variables, the
+ * equations unify them (a product is a scaling, a matrix product or an elementwise product by what the shapes
+ * allow), declarations (`W \in \mathbb{R}^{3\times 4}`) fix sizes, and what stays free gets a size of its own, a
+ * different one for each dimension, so that a swapped or transposed factor cannot pass by luck.
+ */
+import type { Expr, SumNode } from '../../latex/ast';
+import { type DimShape, Dims } from './dims';
+import { isBiasName, isMatrixLike, isScalarName } from './roles';
+
+export type ProductKind = 'scale' | 'matmul' | 'elementwise';
+
+interface PendingProduct {
+  readonly node: Expr;
+  readonly left: Expr;
+  readonly a: DimShape;
+  readonly b: DimShape;
+  readonly out: DimShape;
+}
+
+/** The sizes handed out to free dimensions, in order: small, distinct, never 1. The batch gets BATCH_SIZE. */
+const SIZES = [3, 4, 5, 7, 2, 8, 9, 10, 11, 12, 13];
+export const BATCH_SIZE = 6;
+
+export class ShapeInference {
+  readonly dims: Dims;
+  readonly symbols: Map<string, DimShape>;
+  /** How each product was read. */
+  readonly products: Map<Expr, ProductKind>;
+  /** Sums without an index, to be read once the shapes are known. */
+  readonly sums: Map<SumNode, { readonly body: DimShape; readonly out: DimShape }>;
+  /** How each sum was read: over all entries, or over the columns (the samples). */
+  readonly sumModes: Map<SumNode, 'all' | 'columns'>;
+  /** Scalars whose value is a dimension's size (`n` of `\sum^n_1`, the batch size `m`). */
+  readonly sizeSymbols: Map<string, DimShape['r']>;
+  private pending: PendingProduct[] = [];
+  private readonly one: number;
+
+  /** Every symbol a scalar: the scalar path's notes, read by the engine for its second opinion. */
+  private readonly allScalar: boolean;
+
+  constructor(from?: ShapeInference, allScalar = false) {
+    this.allScalar = from?.allScalar ?? allScalar;
+    this.dims = from ? from.dims.clone() : new Dims();
+    this.symbols = new Map(from?.symbols);
+    this.products = new Map(from?.products);
+    this.sums = new Map(from?.sums);
+    this.sumModes = new Map(from?.sumModes);
+    this.sizeSymbols = new Map(from?.sizeSymbols);
+    this.one = from ? from.one : this.dims.fresh(1);
+  }
+
+  /** A copy to infer one claim's shapes in, leaving the note's as they are. */
+  fork(): ShapeInference {
+    return new ShapeInference(this);
+  }
+
+  get scalar(): DimShape {
+    return { r: this.one, c: this.one };
+  }
+
+  isScalar(s: DimShape): boolean {
+    return this.dims.isOne(s.r) && this.dims.isOne(s.c);
+  }
+
+  shapeOfSymbol(name: string): DimShape {
+    let s = this.symbols.get(name);
+    if (!s) {
+      s = this.allScalar || isScalarName(name) ? this.scalar : { r: this.dims.fresh(), c: isBiasName(name) ? this.one : this.dims.fresh() };
+      this.symbols.set(name, s);
+    }
+    return s;
+  }
+
+  /** Fixes a symbol's shape from a declaration; false if that contradicts what is known. */
+  declare(name: string, rows: number, cols: number, origin: string): boolean {
+    const s = this.shapeOfSymbol(name);
+    return this.dims.fix(s.r, rows, origin) && this.dims.fix(s.c, cols, origin);
+  }
+
+  /** Unifies two shapes; false on a conflict. */
+  unifyShapes(a: DimShape, b: DimShape): boolean {
+    return this.dims.unify(a.r, b.r) && this.dims.unify(a.c, b.c);
+  }
+
+  /** The shape of an expression, adding what it implies. */
+  infer(e: Expr): DimShape {
+    switch (e.kind) {
+      case 'number':
+        return this.scalar;
+      case 'symbol':
+        return this.shapeOfSymbol(e.name);
+      case 'negate':
+        return this.infer(e.arg);
+      case 'labelled':
+        return this.infer(e.expr);
+      case 'binary':
+        return this.binary(e);
+      case 'call':
+        return e.args.map((a) => this.infer(a))[0] ?? this.scalar;
+      case 'indicator':
+        return this.broadcast(this.infer(e.left), this.infer(e.right));
+      case 'derivative':
+        this.infer(e.of);
+        return this.shapeOfSymbol(e.wrt.name);
+      case 'transpose': {
+        const a = this.infer(e.arg);
+        return { r: a.c, c: a.r };
+      }
+      case 'sum':
+        return this.sum(e);
+      case 'shorthand':
+        return this.shapeOfSymbol(e.of.name);
+      case 'norm':
+        this.infer(e.arg);
+        return this.scalar;
+      case 'unsupported':
+        for (const c of e.children) this.infer(c);
+        return { r: this.dims.fresh(), c: this.dims.fresh() };
+    }
+  }
+
+  private binary(e: Extract<Expr, { kind: 'binary' }>): DimShape {
+    const a = this.infer(e.left);
+    const b = this.infer(e.right);
+    switch (e.op) {
+      case '+':
+      case '-':
+      case '/':
+        return this.broadcast(a, b);
+      case '^':
+        return a;
+      case 'hadamard':
+        this.products.set(e, 'elementwise');
+        return this.broadcast(a, b);
+      case '*': {
+        const out = { r: this.dims.fresh(), c: this.dims.fresh() };
+        this.pending.push({ node: e, left: e.left, a, b, out });
+        this.resolve(false);
+        return out;
+      }
+    }
+  }
+
+  /** Shapes that combine entry by entry, a 1 on either side broadcasting. */
+  broadcast(a: DimShape, b: DimShape): DimShape {
+    if (this.isScalar(a)) return b;
+    if (this.isScalar(b)) return a;
+    const d = this.dims;
+    if (!d.isOne(a.r) && !d.isOne(b.r)) d.unify(a.r, b.r);
+    if (!d.isOne(a.c) && !d.isOne(b.c)) d.unify(a.c, b.c);
+    return { r: d.isOne(a.r) ? b.r : a.r, c: d.isOne(a.c) ? b.c : a.c };
+  }
+
+  private sum(e: SumNode): DimShape {
+    const body = this.infer(e.body);
+    if (e.upper?.kind === 'symbol') this.sizeSymbols.set(e.upper.name, this.dims.isOne(body.c) ? body.r : body.c);
+    if (e.index !== undefined) return this.scalar;
+    const out = { r: this.dims.fresh(), c: this.one };
+    this.sums.set(e, { body, out });
+    return out;
+  }
+
+  /** Decides the products the shapes now allow; with `force`, the first undecided one by the note's conventions. */
+  private resolve(force: boolean): boolean {
+    let progress = false;
+    for (const p of [...this.pending]) {
+      const kind = this.decide(p, false);
+      if (kind) {
+        this.apply(p, kind);
+        progress = true;
+      }
+    }
+    if (force && this.pending.length > 0) {
+      const p = this.pending[0];
+      this.apply(p, this.decide(p, true)!);
+      return true;
+    }
+    return progress;
+  }
+
+  private decide(p: PendingProduct, force: boolean): ProductKind | undefined {
+    const d = this.dims;
+    if (this.isScalar(p.a) || this.isScalar(p.b)) return 'scale';
+    if (d.same(p.a.c, p.b.r)) return 'matmul';
+    const ac = d.sizeOf(p.a.c);
+    const br = d.sizeOf(p.b.r);
+    const matrixLeft = (): boolean => isMatrixLike(p.left, (name) => this.symbols.get(name), d);
+    // sizes that cannot meet: entry by entry, unless the left factor is a matrix (then the matrix product fails, as it should)
+    if (ac !== undefined && br !== undefined && ac !== br) return matrixLeft() ? 'matmul' : 'elementwise';
+    if (!force) return undefined;
+    return matrixLeft() ? 'matmul' : 'elementwise';
+  }
+
+  private apply(p: PendingProduct, kind: ProductKind): void {
+    this.pending = this.pending.filter((x) => x !== p);
+    this.products.set(p.node, kind);
+    if (kind === 'scale') this.unifyShapes(p.out, this.isScalar(p.a) ? p.b : p.a);
+    else if (kind === 'matmul') {
+      this.dims.unify(p.a.c, p.b.r);
+      this.dims.unify(p.out.r, p.a.r);
+      this.dims.unify(p.out.c, p.b.c);
+    } else this.unifyShapes(p.out, this.broadcast(p.a, p.b));
+  }
+
+  /** Decides every product, reads every sum, and gives every free dimension a size. */
+  finish(lowercaseVectors: ReadonlySet<string>, batch?: number): void {
+    while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
+    // a lowercase symbol nothing says more about is a column vector
+    for (const name of lowercaseVectors) {
+      const s = this.symbols.get(name);
+      if (s && this.dims.sizeOf(s.c) === undefined) this.dims.fix(s.c, 1);
+    }
+    while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
+    for (const [node, { body, out }] of this.sums) {
+      if (this.sumModes.has(node)) continue;
+      // a matrix summed where a column of its height is wanted (db = Σ dZ) adds its columns; otherwise everything
+      const columns = this.dims.same(out.r, body.r) && !this.dims.isOne(body.r) && !this.dims.isOne(body.c);
+      if (!columns) this.dims.unify(out.r, this.one);
+      this.sumModes.set(node, columns ? 'columns' : 'all');
+    }
+    if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, 'the batch');
+    const sizes = SIZES.filter((s) => s !== BATCH_SIZE);
+    this.dims.freeRoots().forEach((root, i) => this.dims.fix(root, sizes[i] ?? 20 + i));
+  }
+
+  /** A shape's sizes (after finish). */
+  sizes(s: DimShape): readonly [number, number] {
+    return [this.dims.sizeOf(s.r) ?? 1, this.dims.sizeOf(s.c) ?? 1];
+  }
+}
