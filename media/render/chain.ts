@@ -44,6 +44,14 @@ export function renderChain(x: Explanation): HTMLElement {
     row([x.variable ? 'true value (symbolic)' : 'left side', num(x.values.actual)]),
   );
   if (x.values.finiteDifference !== undefined) values.append(row(['finite difference', num(x.values.finiteDifference)]));
+  if (x.engine) {
+    const norm = x.engine.shape ? ` (‖·‖ of ${x.engine.shape[0]}×${x.engine.shape[1]})` : '';
+    values.append(row([`network engine: backprop${norm}`, num(x.engine.backprop)]), row([`network engine: finite difference${norm}`, num(x.engine.finiteDifference)]));
+    if (x.values.claimed === undefined) values.append(row([`right side (claimed)${norm}`, num(x.engine.claimed)]));
+    const tr = row(['largest difference', num(x.engine.maxAbsError)]);
+    tr.setAttribute('data-testid', 'engine-error');
+    values.append(tr);
+  }
   section.append(values);
   return section;
 }

@@ -1,6 +1,6 @@
 /** The CLI's output: compiler-style text lines, or the JSON contract other tools read. */
 import type { ClaimReport, NoteReport } from '../verify/checkNote';
-import type { Verdict } from '../verify/types';
+import type { EngineCheck, Verdict } from '../verify/types';
 
 export interface FileResult {
   readonly path: string;
@@ -29,6 +29,7 @@ interface JsonClaim {
   message: string;
   expected?: string;
   counterexample?: { point: Record<string, number>; claimed: number; actual: number };
+  engine?: EngineCheck;
 }
 
 function jsonClaim(c: ClaimReport): JsonClaim {
@@ -45,6 +46,7 @@ function jsonClaim(c: ClaimReport): JsonClaim {
   if (c.location.cell !== undefined) out.cell = c.location.cell;
   if (c.expected !== undefined) out.expected = c.expected;
   if (c.counterexample) out.counterexample = { point: { ...c.counterexample.point }, claimed: c.counterexample.claimed, actual: c.counterexample.actual };
+  if (c.engine) out.engine = c.engine;
   return out;
 }
 
@@ -85,10 +87,20 @@ export function toText(files: readonly FileResult[]): string {
       lines.push(`${where(f.path, c.location.start, c.location.cell)}: ${c.verdict}: ${oneLine(c.latex)}`);
       lines.push(`    ${c.message}`);
       if (c.verdict === 'refuted' && c.expected) lines.push(`    expected: ${c.expected}`);
+      if (c.engine) lines.push(`    engine: ${engineText(c.engine)}`);
     }
   }
   const s = summarize(files);
   const noun = files.length === 1 ? 'file' : 'files';
   lines.push(`${files.length} ${noun}: ${s.verified} verified, ${s.refuted} refuted, ${s.unverifiable} unverifiable`);
   return lines.join('\n');
+}
+
+const num = (x: number | undefined): string => (x === undefined ? '—' : String(+x.toPrecision(6)));
+
+/** `claimed 0.42, backprop 0.65, finite difference 0.65 (largest difference 0.23)`; norms for tensors. */
+function engineText(e: EngineCheck): string {
+  const norm = e.shape ? ` (${e.shape[0]}×${e.shape[1]}, Frobenius norms)` : '';
+  const worst = e.worstEntry ? ` at entry (${e.worstEntry[0] + 1}, ${e.worstEntry[1] + 1})` : '';
+  return `claimed ${num(e.claimed)}, backprop ${num(e.backprop)}, finite difference ${num(e.finiteDifference)}${norm}; largest difference ${num(e.maxAbsError)}${worst}`;
 }

@@ -13,7 +13,9 @@ import { Unsupported, convertExpr } from './convert';
 import { NoteEnvironment } from './environment';
 import { pathsBetween } from './paths';
 import { ForwardPass, type Scope, makeRng } from './sampling';
-import type { Verdict } from './types';
+import type { EngineCheck, Verdict } from './types';
+import { VectorNote } from './vector/note';
+import { scalarEngineCheck } from './vector/scalarCheck';
 
 export interface GraphNode {
   /** The symbol's canonical LaTeX name (also its id). */
@@ -73,6 +75,8 @@ export interface Explanation {
   /** One product of factors per path from the variable to the output (at most a few paths). */
   readonly paths: readonly (readonly ChainFactor[])[];
   readonly values: { readonly claimed?: number; readonly actual?: number; readonly finiteDifference?: number };
+  /** The network engine's numbers: at this point for a scalar claim, at the verdict's point for a tensor claim. */
+  readonly engine?: EngineCheck;
   readonly wrongFactor?: { readonly claimed: string; readonly derivative: string; readonly expected: string };
   readonly structure: readonly string[];
   /** Where each definition is written, to reveal it in the editor. */
@@ -151,6 +155,7 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     edges,
     paths: chainPaths,
     values: { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, env, scope, target) : undefined },
+    engine: engineAt(report, env, claim, scope, value(leftNode)),
     wrongFactor: claim.wrongFactor && { claimed: claim.wrongFactor.claimedLatex, derivative: claim.wrongFactor.derivativeLatex, expected: claim.wrongFactor.expectedLatex },
     structure: claim.structure ?? [],
     definitions: [...report.model.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
@@ -158,6 +163,13 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
 }
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** The engine's three numbers at the explanation's point (scalar claims), or the verdict's (tensor claims). */
+function engineAt(report: NoteReport, env: NoteEnvironment, claim: ClaimReport, scope: Scope, actual: number | undefined): EngineCheck | undefined {
+  if (actual === undefined) return claim.engine;
+  const check = scalarEngineCheck(new VectorNote(report.model, env, [], true), env, claim.claim, scope, actual);
+  return typeof check === 'object' ? check : claim.engine;
+}
 
 function place(l: { start: { line: number; column: number }; cell?: number }): PlaceRef {
   return l.cell === undefined ? { line: l.start.line, column: l.start.column } : { line: l.start.line, column: l.start.column, cell: l.cell };

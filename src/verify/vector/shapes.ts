@@ -13,6 +13,7 @@ export type ProductKind = 'scale' | 'matmul' | 'elementwise';
 interface PendingProduct {
   readonly node: Expr;
   readonly left: Expr;
+  readonly right: Expr;
   readonly a: DimShape;
   readonly b: DimShape;
   readonly out: DimShape;
@@ -135,7 +136,7 @@ export class ShapeInference {
         return this.broadcast(a, b);
       case '*': {
         const out = { r: this.dims.fresh(), c: this.dims.fresh() };
-        this.pending.push({ node: e, left: e.left, a, b, out });
+        this.pending.push({ node: e, left: e.left, right: e.right, a, b, out });
         this.resolve(false);
         return out;
       }
@@ -189,7 +190,8 @@ export class ShapeInference {
     // sizes that cannot meet: entry by entry, unless the left factor is a matrix (then the matrix product fails, as it should)
     if (ac !== undefined && br !== undefined && ac !== br) return matrixLeft() ? 'matmul' : 'elementwise';
     if (!force) return undefined;
-    return matrixLeft() ? 'matmul' : 'elementwise';
+    // a weight matrix on either side (W x, or row-major X W) makes a matrix product; otherwise entry by entry
+    return matrixLeft() || isMatrixLike(p.right, (name) => this.symbols.get(name), d) ? 'matmul' : 'elementwise';
   }
 
   private apply(p: PendingProduct, kind: ProductKind): void {
