@@ -77,6 +77,11 @@ export class Dims {
     return c;
   }
 
+  /** How many dimension variables there are. */
+  get count(): number {
+    return this.parent.length;
+  }
+
   /** Every root without a size. */
   freeRoots(): Dim[] {
     const out: Dim[] = [];

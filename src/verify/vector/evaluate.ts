@@ -171,12 +171,17 @@ export class Evaluation {
 
   /** Course shorthand: dW = ∂J/∂W and db = ∂J/∂b; dZ, dA = m·∂J/∂Z (per-sample derivatives as columns). */
   shorthand(target: string): Tensor {
+    const { cost, factor } = this.shorthandMeaning(target);
+    const g = this.derivative(cost, target);
+    return factor(g) === 1 ? g : g.map((v) => v * factor(g));
+  }
+
+  /** What dX stands for: the cost to differentiate, and the factor (m for dZ and dA, else 1). */
+  shorthandMeaning(target: string): { cost: Expr; factor: (g: Tensor) => number } {
     const cost = this.note.cost;
     if (!cost) throw new Unverifiable(`d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`);
-    const g = this.derivative({ kind: 'symbol', name: cost, span: { start: 0, end: 0 } }, target);
-    if (!/^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, ''))) return g;
-    const m = g.cols;
-    return g.map((v) => v * m);
+    const perSample = /^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, ''));
+    return { cost: { kind: 'symbol', name: cost, span: { start: 0, end: 0 } }, factor: (g) => (perSample ? g.cols : 1) };
   }
 }
 

@@ -4,7 +4,7 @@
  * shape (with both shapes), a transpose, or different values, and only when everything the claim uses is known and
  * backpropagation agrees with finite differences; otherwise unverifiable with the reason.
  */
-import { symbolsOf } from '../../latex/ast';
+import { type Expr, symbolsOf, walk } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll } from '../../engine';
 import type { Claim } from '../../model/types';
@@ -73,7 +73,15 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint): Outcome 
   let left: Tensor;
   let fd: Tensor | undefined;
   try {
-    if (leftExpr.kind !== 'derivative') left = ev.eval(leftExpr).value;
+    if (leftExpr.kind === 'shorthand') {
+      left = ev.shorthand(leftExpr.of.name);
+      const { cost, factor } = ev.shorthandMeaning(leftExpr.of.name);
+      const raw = point.doubts.size > 0 ? undefined : finiteDifference(note, point, cost, leftExpr.of.name, left.map((v) => v / factor(left)));
+      fd = raw?.map((v) => v * factor(left));
+      if (fd && !close(left, fd, FD_TOLERANCE)) {
+        return { kind: 'fd', message: `backpropagation and finite differences disagree about ${describe(leftExpr)} here, so no verdict is safe` };
+      }
+    } else if (leftExpr.kind !== 'derivative') left = ev.eval(leftExpr).value;
     else {
       left = ev.derivative(leftExpr.of, leftExpr.wrt.name);
       // an unknown derivative (of something undefined) has nothing to difference
@@ -91,7 +99,7 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint): Outcome 
 }
 
 /** Central differences of `of` in the variable (per entry for small tensors, else along random directions). */
-export function finiteDifference(note: VectorNote, point: WorldPoint, of: import('../../latex/ast').Expr, wrt: string, backprop: Tensor): Tensor | undefined {
+export function finiteDifference(note: VectorNote, point: WorldPoint, of: Expr, wrt: string, backprop: Tensor): Tensor | undefined {
   const base = new Evaluation(note, point).symbol(wrt).value;
   const f = (t: Tensor): number => sumAll(new Evaluation(note, point, new Map([[wrt, constant(t)]])).eval(of)).value.data[0];
   if (base.size <= PER_ENTRY_LIMIT) return centralDifference(f, base);
@@ -166,8 +174,16 @@ function shapeSummary(claim: Claim, note: VectorNote, shapes: ReturnType<VectorN
 function foreignSymbols(claim: Claim, note: VectorNote): string[] {
   const context = new Set<string>();
   for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) context.add(s);
+  // dW stands for ∂J/∂W: what J depends on may appear on the right
+  if (note.cost && claim.context.some((side) => side.expr && usesShorthand(side.expr))) context.add(note.cost);
   const allowed = note.env.inputsOf(context);
   return [...symbolsOf(claim.right.expr!)]
     .filter((s) => !note.env.isDefined(s) && !allowed.has(s) && !note.shapes.sizeSymbols.has(s))
     .map((s) => `${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
+}
+
+function usesShorthand(e: Expr): boolean {
+  let found = false;
+  walk(e, (n) => (found ||= n.kind === 'shorthand'));
+  return found;
 }

@@ -222,8 +222,14 @@ export class ShapeInference {
       this.sumModes.set(node, columns ? 'columns' : 'all');
     }
     if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, 'the batch');
-    const sizes = SIZES.filter((s) => s !== BATCH_SIZE);
-    this.dims.freeRoots().forEach((root, i) => this.dims.fix(root, sizes[i] ?? 20 + i));
+    // sizes already given (declared, or the batch) are not handed out again, so distinct dimensions stay distinct
+    const used = new Set<number>([BATCH_SIZE, 1]);
+    for (let d = 0; d < this.dims.count; d++) {
+      const s = this.dims.sizeOf(d);
+      if (s !== undefined) used.add(s);
+    }
+    const sizes = [...SIZES, ...Array.from({ length: 200 }, (_, i) => 20 + i)].filter((s) => !used.has(s));
+    this.dims.freeRoots().forEach((root, i) => this.dims.fix(root, sizes[i]));
   }
 
   /** A shape's sizes (after finish). */

@@ -57,10 +57,11 @@ export function judgeUpdate(claim: Claim, note: VectorNote, ctx: JudgeContext, r
     const j0 = j(before);
     const j1 = j(small);
     const fmt = (x: number): string => String(+x.toPrecision(6));
+    const change = `${j1 < j0 ? 'lowers' : 'raises'} ${displayName(cost)} by ${Math.abs(j1 - j0).toExponential(2)} (from ${fmt(j0)})`;
     if (inner < 0) {
-      return result({ verdict: 'verified', message: `a descent step: it points against ∂${displayName(cost)}/∂${displayName(param)}, and a small step lowers ${displayName(cost)} from ${fmt(j0)} to ${fmt(j1)}` });
+      return result({ verdict: 'verified', message: `a descent step: it points against ∂${displayName(cost)}/∂${displayName(param)}, and a small step along it ${change}` });
     }
-    return result({ verdict: 'refuted', message: `an ascent step: it points along ∂${displayName(cost)}/∂${displayName(param)}, so ${displayName(cost)} rises (from ${fmt(j0)} to ${fmt(j1)} for a small step); the sign should be minus` });
+    return result({ verdict: 'refuted', message: `an ascent step: it points along ∂${displayName(cost)}/∂${displayName(param)}, so a small step ${change}; the sign should be minus` });
   } catch (e) {
     if (e instanceof Unverifiable) return unverifiable(e.message);
     if (e instanceof ShapeError) return result({ verdict: 'refuted', message: `the update cannot be formed: ${e.message}` });
