@@ -12,6 +12,8 @@ export interface DerivativeGraph {
   definitionOf(id: string): MathNode | undefined;
   /** Does the symbol's value depend on v through the definitions (id ≠ v)? */
   dependsOn(id: string, v: string): boolean;
+  /** Called as the work goes on: may throw to stop it (a time box). */
+  tick?(): void;
 }
 
 /** A derivative that crosses something unknown (a definition with `\sum`, an undefined function). */
@@ -19,6 +21,7 @@ export class Opaque extends Error {}
 
 /** d(node)/dv where v is held free (what feeds v is cut, as in backpropagation). */
 export function differentiate(node: MathNode, v: string, graph: DerivativeGraph, memo = new Map<string, MathNode>()): MathNode {
+  graph.tick?.();
   const depends = (n: MathNode): boolean => [...symbolNames(n)].some((s) => s === v || graph.dependsOn(s, v));
   if (!depends(node)) return num(0);
   const placeholders = new Map<string, { fn: string; arg: MathNode }>();

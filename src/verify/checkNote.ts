@@ -11,6 +11,7 @@ import { needsVectors } from './vector/mode';
 import { VectorNote } from './vector/note';
 import { scalarEngineCheck } from './vector/scalarCheck';
 import type { ClaimCache } from './cache';
+import { TooSlow, startClock, stopClock } from './deadline';
 import { ForwardPass } from './sampling';
 import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
 
@@ -30,6 +31,8 @@ export interface ClaimReport extends ClaimResult {
   readonly location: Location;
   /** The claim's source text. */
   readonly latex: string;
+  /** How long judging it took (0 when the verdict came from the cache). */
+  readonly durationMs: number;
 }
 
 export interface NoteError {
@@ -79,12 +82,14 @@ export function checkDocument(document: NoteDocument, options: CheckOptions = {}
     for (const claim of model.claims) {
       const key = cache?.key(claim, source);
       let result = key === undefined ? undefined : cache!.get(key, claim);
+      const started = performance.now();
       if (!result) {
         judge ??= makeJudge(model, resolved, source);
         result = judge(claim);
         if (key !== undefined) cache!.set(key, result);
       }
-      claims.push({ ...result, location: locate(claim.at), latex: source(claim.at) });
+      const durationMs = performance.now() - started;
+      claims.push({ ...result, location: locate(claim.at), latex: source(claim.at), durationMs });
     }
   } catch (e) {
     errors.push({ message: `internal error while checking this note: ${(e as Error).message}` });
@@ -109,14 +114,18 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
       if (!needsVectors(claim, model, env)) return judgeClaim(claim, ctx);
       vectorNote ??= new VectorNote(model, env, model.declarations);
       return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
-    });
+    }, options.timeLimitMs);
 }
 
-function judgeSafely(claim: Claim, judge: () => ClaimResult): ClaimResult {
+function judgeSafely(claim: Claim, judge: () => ClaimResult, timeLimitMs: number): ClaimResult {
+  startClock(timeLimitMs);
   try {
     return judge();
   } catch (e) {
+    if (e instanceof TooSlow) return { claim, verdict: 'unverifiable', message: e.message, uses: [] };
     return { claim, verdict: 'unverifiable', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
+  } finally {
+    stopClock();
   }
 }
 
@@ -126,5 +135,6 @@ function withDefaults(options: CheckOptions): Required<CheckOptions> {
     samples: options.samples ?? DEFAULT_OPTIONS.samples,
     tolerance: options.tolerance ?? DEFAULT_OPTIONS.tolerance,
     seed: options.seed ?? DEFAULT_OPTIONS.seed,
+    timeLimitMs: options.timeLimitMs ?? DEFAULT_OPTIONS.timeLimitMs,
   };
 }

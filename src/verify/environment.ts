@@ -10,6 +10,7 @@ import { Opaque } from '../calculus/differentiate';
 import { type MathNode, sym } from '../calculus/math';
 import type { NoteModel } from '../model/types';
 import { type Converted, convertExpr, Unsupported } from './convert';
+import { checkClock } from './deadline';
 
 interface DefinitionState {
   readonly converted?: Converted;
@@ -133,6 +134,10 @@ export class NoteEnvironment implements DerivativeGraph {
   }
 
   // DerivativeGraph, on mathjs names
+
+  tick(): void {
+    checkClock();
+  }
 
   dependsOn(id: string, v: string): boolean {
     const name = this.names.get(id);

@@ -10,6 +10,7 @@ import { kinkDistance, resetKinkDistance } from '../calculus/math';
 import type { BlockSpan, Claim } from '../model/types';
 import { type Converted, type DerivativeUse, Unsupported, convertExpr } from './convert';
 import type { NoteEnvironment } from './environment';
+import { checkClock } from './deadline';
 import { explainPath, refute } from './refute';
 import { type ForwardPass, type Scope, hashString, makeRng } from './sampling';
 import { analyseChain } from './structure';
@@ -111,6 +112,7 @@ function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: Judg
   let fdFailures = 0;
   const want = ctx.options.samples;
   for (let attempt = 0; points.length < want && attempt < want * 8; attempt++) {
+    checkClock();
     resetKinkDistance();
     const scope = ctx.pass.sample(rng, attempt >= want * 4);
     const lv = l.evaluate(scope) as number;

@@ -73,6 +73,8 @@ export interface CheckOptions {
   readonly tolerance?: number;
   /** Seed of the sample points (default 1). */
   readonly seed?: number;
+  /** Time box per claim in milliseconds (default 250): longer, and it is unverifiable, "took too long". */
+  readonly timeLimitMs?: number;
 }
 
-export const DEFAULT_OPTIONS: Required<CheckOptions> = { samples: 5, tolerance: 1e-6, seed: 1 };
+export const DEFAULT_OPTIONS: Required<CheckOptions> = { samples: 5, tolerance: 1e-6, seed: 1, timeLimitMs: 250 };

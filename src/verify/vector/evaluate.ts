@@ -26,6 +26,7 @@ import {
   sumOverColumns,
   transpose,
 } from '../../engine';
+import { checkClock } from '../deadline';
 import { describe } from '../describe';
 import { applyGeneric, applyKnown } from './functions';
 import type { VectorNote, WorldPoint } from './note';
@@ -150,6 +151,7 @@ export class Evaluation {
 
   /** ∂(of)/∂(wrt) by backpropagation, wrt held free; for a vector `of`, the per-entry (elementwise) derivative. */
   derivative(of: Expr, wrt: string): Tensor {
+    checkClock();
     const label = `∂(${of.kind === 'symbol' ? displayName(of.name) : '…'})/∂${displayName(wrt)}`;
     const reach = this.note.reaches(of, wrt);
     if (reach !== true) {
