@@ -141,8 +141,19 @@ const DECORATION_UNICODE: Readonly<Record<string, (s: string) => string>> = {
   '\\mathcal': (s) => ({ L: 'ℒ', J: '𝒥', C: '𝒞' } as Record<string, string>)[s] ?? s,
 };
 
+const DISPLAY_CACHE = new Map<string, string>();
+
 /** A symbol's canonical LaTeX name as readable Unicode for messages: `\delta_{out}` → δ_out, `w_2` → w₂. */
 export function displayName(name: string): string {
+  let shown = DISPLAY_CACHE.get(name);
+  if (shown === undefined) {
+    shown = computeDisplayName(name);
+    if (DISPLAY_CACHE.size < 10000) DISPLAY_CACHE.set(name, shown);
+  }
+  return shown;
+}
+
+function computeDisplayName(name: string): string {
   let s = name.replace(/\\([a-zA-Z]+)\{([^{}]*)\}/g, (m, cmd: string, arg: string) => {
     const f = DECORATION_UNICODE[`\\${cmd}`];
     return f ? f(displayName(arg)) : m;

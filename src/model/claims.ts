@@ -48,20 +48,20 @@ function isDerivativeLike(e: Expr | undefined): boolean {
   return e?.kind === 'derivative' || (e?.kind === 'call' && e.primes > 0);
 }
 
-/** A right side made only of derivative factors, multiplied or added: a chain rule. */
+/** A right side made only of derivative factors (and numbers), multiplied or added, with at least one derivative. */
 export function isChainOfFactors(e: Expr): boolean {
-  switch (e.kind) {
-    case 'derivative':
-      return true;
-    case 'binary':
-      if (e.op === '*' || e.op === '+') {
-        return (isChainOfFactors(e.left) || e.left.kind === 'number') && (isChainOfFactors(e.right) || e.right.kind === 'number')
-          && (isChainOfFactors(e.left) || isChainOfFactors(e.right));
-      }
-      return false;
-    default:
-      return false;
-  }
+  return factorKind(e) === 'derivatives';
+}
+
+/** 'derivatives' if built of derivatives (and numbers), 'numbers' if of numbers only, else 'other'. */
+function factorKind(e: Expr): 'derivatives' | 'numbers' | 'other' {
+  if (e.kind === 'derivative') return 'derivatives';
+  if (e.kind === 'number') return 'numbers';
+  if (e.kind !== 'binary' || (e.op !== '*' && e.op !== '+')) return 'other';
+  const l = factorKind(e.left);
+  const r = factorKind(e.right);
+  if (l === 'other' || r === 'other') return 'other';
+  return l === 'derivatives' || r === 'derivatives' ? 'derivatives' : 'numbers';
 }
 
 function firstKind(left: Expr | undefined, right: Expr | undefined): ClaimKind {

@@ -7,7 +7,7 @@ import type { NoteDocument, SourcePosition } from '../notes/types';
 import { NoteEnvironment } from './environment';
 import { type JudgeContext, judgeClaim, usedDefinitions } from './judge';
 import { judgeVectorClaim } from './vector/judge';
-import { needsVectors } from './vector/mode';
+import { vectorDetector } from './vector/mode';
 import { VectorNote } from './vector/note';
 import { scalarEngineCheck } from './vector/scalarCheck';
 import type { ClaimCache } from './cache';
@@ -109,9 +109,10 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
     source,
     engine: (claim, scope, symbolic) => scalarEngineCheck((scalarNote ??= new VectorNote(model, env, [], true)), env, claim, scope, symbolic),
   };
+  const needsVectors = vectorDetector(model, env);
   return (claim) =>
     judgeSafely(claim, () => {
-      if (!needsVectors(claim, model, env)) return judgeClaim(claim, ctx);
+      if (!needsVectors(claim)) return judgeClaim(claim, ctx);
       vectorNote ??= new VectorNote(model, env, model.declarations);
       return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
     }, options.timeLimitMs);

@@ -135,23 +135,24 @@ class Converter {
   private derivative(e: DerivativeNode): MathNode {
     const of = this.node(e.of);
     const v = this.env.idOf(e.wrt.name);
-    const label = describe(e);
-    const key = `d(${of.toString()})/${v}`;
+    const label = (): string => describe(e);
+    // the key of an unknown derivative: the same text on both sides of a claim shares one unknown value
+    const key = (): string => `d(${describe(e.of, Infinity)})/${v}`;
     const names = [...symbolNames(of)];
     if (names.some((s) => this.out.unknowns.has(s) && !s.startsWith('s_'))) {
-      return this.unknown(key, `${label} depends on a value that is not known`);
+      return this.unknown(key(), `${label()} depends on a value that is not known`);
     }
     if (!names.some((s) => s === v || this.env.dependsOn(s, v))) {
       const undefinedHere = names.map((s) => this.env.nameOf(s)).filter((n): n is string => n !== undefined && !this.env.isDefined(n));
       const why = undefinedHere.length > 0 ? ` (${undefinedHere.map(displayName).join(', ')} not defined in terms of it)` : '';
-      return this.unknown(key, `${label}: ${describe(e.of)} does not depend on ${displayName(e.wrt.name)} in this note${why}`);
+      return this.unknown(key(), `${label()}: ${describe(e.of)} does not depend on ${displayName(e.wrt.name)} in this note${why}`);
     }
     try {
       const value = differentiate(of, v, this.env);
-      this.out.derivatives.push({ of, wrt: v, value, label });
+      this.out.derivatives.push({ of, wrt: v, value, label: label() });
       return value;
     } catch (err) {
-      if (err instanceof Opaque) return this.unknown(key, `${label} cannot be computed: ${err.message}`);
+      if (err instanceof Opaque) return this.unknown(key(), `${label()} cannot be computed: ${err.message}`);
       throw err;
     }
   }

@@ -7,12 +7,12 @@ import { type Expr, symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { Opaque, localDerivative } from '../calculus/differentiate';
 import { tidyLatex } from '../calculus/latex';
-import type { MathNode } from '../calculus/math';
+import { type MathNode, sym } from '../calculus/math';
 import type { ClaimReport, NoteReport } from './checkNote';
 import { Unsupported, convertExpr } from './convert';
 import { NoteEnvironment } from './environment';
 import { pathsBetween } from './paths';
-import { ForwardPass, type Scope, makeRng } from './sampling';
+import { ForwardPass, type Plan, type Scope, makeRng } from './sampling';
 import type { EngineCheck, Verdict } from './types';
 import { VectorNote } from './vector/note';
 import { scalarEngineCheck } from './vector/scalarCheck';
@@ -98,8 +98,8 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
   const around = new Set<string>([...focus].flatMap((s) => [s, ...env.dependencies(s)]));
   const leftNode = tryConvert(left, env);
   const rightNode = tryConvert(right, env);
-  pass.use([leftNode, rightNode].filter((n): n is MathNode => n !== undefined));
-  const scope = pointScope(pass, env, claim, seed);
+  const plan = pass.plan([leftNode, rightNode, ...[...around].map((s) => sym(env.idOf(s)))].filter((n): n is MathNode => n !== undefined));
+  const scope = pointScope(pass, plan, env, claim, seed);
   const paths = output && variable ? pathsBetween(env, output, variable, MAX_PATHS + 1) : [];
   const onPath = new Set(paths.flat());
   const value = (n: MathNode | undefined): number | undefined => {
@@ -154,7 +154,7 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     nodes,
     edges,
     paths: chainPaths,
-    values: { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, env, scope, target) : undefined },
+    values: { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, plan, env, scope, target) : undefined },
     engine: engineAt(report, env, claim, scope, value(leftNode)),
     wrongFactor: claim.wrongFactor && { claimed: claim.wrongFactor.claimedLatex, derivative: claim.wrongFactor.derivativeLatex, expected: claim.wrongFactor.expectedLatex },
     structure: claim.structure ?? [],
@@ -195,21 +195,21 @@ function definitionNode(env: NoteEnvironment, name: string): MathNode | undefine
 }
 
 /** The counterexample's point when the claim was refuted (seed 0), else a point drawn with the seed. */
-function pointScope(pass: ForwardPass, env: NoteEnvironment, claim: ClaimReport, seed: number): Scope {
+function pointScope(pass: ForwardPass, plan: Plan, env: NoteEnvironment, claim: ClaimReport, seed: number): Scope {
   const rng = makeRng(seed || 1);
   for (let attempt = 0; attempt < 40; attempt++) {
-    const scope = pass.sample(rng, attempt >= 20);
+    const scope = pass.sample(rng, attempt >= 20, plan);
     if (seed === 0 && claim.counterexample) {
       for (const [name, v] of Object.entries(claim.counterexample.point)) scope[env.idOf(name)] = v;
-      pass.run(scope);
+      pass.run(scope, plan);
     }
     if (Object.values(scope).every((v) => typeof v !== 'number' || Number.isFinite(v))) return scope;
   }
-  return pass.sample(rng, true);
+  return pass.sample(rng, true, plan);
 }
 
 /** Central difference of the claim's derivative at the point. */
-function finiteDifference(pass: ForwardPass, env: NoteEnvironment, scope: Scope, target: Extract<Expr, { kind: 'derivative' }>): number | undefined {
+function finiteDifference(pass: ForwardPass, plan: Plan, env: NoteEnvironment, scope: Scope, target: Extract<Expr, { kind: 'derivative' }>): number | undefined {
   const of = tryConvert(target.of, env);
   if (!of) return undefined;
   const v = env.idOf(target.wrt.name);
@@ -218,7 +218,7 @@ function finiteDifference(pass: ForwardPass, env: NoteEnvironment, scope: Scope,
   const h = 1e-6 * Math.max(1, Math.abs(x));
   const at = (t: number): number => {
     const s: Scope = { ...scope, [v]: t };
-    pass.run(s, v);
+    pass.run(s, plan, v);
     return of.compile().evaluate(s) as number;
   };
   const fd = (at(x + h) - at(x - h)) / (2 * h);

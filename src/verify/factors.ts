@@ -14,7 +14,7 @@ import type { NoteEnvironment } from './environment';
 import { describe } from './describe';
 import { pathsBetween } from './paths';
 import type { ForwardPass, Scope } from './sampling';
-import type { ChainLink, WrongFactor } from './types';
+import type { WrongFactor } from './types';
 
 /** The links of the single path from v up to f, each with its local derivative; undefined unless exactly one path. */
 export function singlePath(env: NoteEnvironment, left: DerivativeNode): { upper: string; lower: string; node: MathNode }[] | undefined {
@@ -64,7 +64,6 @@ export function findWrongFactor(ctx: FactorContext, left: DerivativeNode, right:
   let factorValues: (number[] | undefined)[];
   try {
     const nodes = factors.map((f) => convertExpr(f, ctx.env).node);
-    ctx.pass.use(nodes);
     factorValues = nodes.map((n) => valuesAt(n, ctx.points));
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
@@ -117,16 +116,4 @@ function oneUnmatched(groups: [number, number][], factorValues: number[][], link
     else freeLinks.delete(li);
   });
   return unmatched.length === 1 && freeLinks.size === 1 ? { group: unmatched[0], link: [...freeLinks][0] } : undefined;
-}
-
-/** The path's links with their values at a point, for explanations. */
-export function describePath(ctx: FactorContext, left: DerivativeNode): ChainLink[] | undefined {
-  const links = singlePath(ctx.env, left);
-  if (!links || ctx.points.length === 0) return undefined;
-  return links.map((l) => ({
-    from: l.lower,
-    to: l.upper,
-    latex: tidyLatex(l.node, ctx.latexOf),
-    value: l.node.compile().evaluate(ctx.points[0]) as number,
-  }));
 }

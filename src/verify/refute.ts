@@ -1,5 +1,5 @@
 /** What a refuted claim reports: the counterexample, the expected expression, and the likeliest slip. */
-import { type DerivativeNode, symbolsOf } from '../latex/ast';
+import { symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { tidyLatex, toText } from '../calculus/latex';
 import type { MathNode } from '../calculus/math';
@@ -7,7 +7,7 @@ import type { Claim } from '../model/types';
 import type { Converted } from './convert';
 import { describe } from './describe';
 import type { NoteEnvironment } from './environment';
-import { describePath, findWrongFactor, type FactorContext } from './factors';
+import { findWrongFactor, type FactorContext } from './factors';
 import type { JudgeContext, Point, ResultBuilder } from './judge';
 import type { ClaimResult } from './types';
 
@@ -38,7 +38,6 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
     counterexample: { point, claimed: bad.right, actual: bad.left },
     wrongFactor,
     structure: remarks.length > 0 ? remarks : undefined,
-    path: explainPath(claim, ctx, points),
   });
 }
 
@@ -75,13 +74,6 @@ function factorContext(ctx: JudgeContext, points: readonly Point[]): FactorConte
     textOf: (id) => textOf(env, id),
     source: ctx.source,
   };
-}
-
-/** The single path's links with their values, for explanations. */
-export function explainPath(claim: Claim, ctx: JudgeContext, points: readonly Point[]): ClaimResult['path'] {
-  const leftExpr = claim.left.expr;
-  if (leftExpr?.kind !== 'derivative') return undefined;
-  return describePath(factorContext(ctx, points), leftExpr as DerivativeNode);
 }
 
 /** The claim's inputs in the order a reader wants them: its variable, then what the right side names, then the rest. */

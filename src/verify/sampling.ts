@@ -3,7 +3,6 @@
  * forward pass that computes every intermediate from its definition (float64, seeded so runs repeat).
  */
 import type { EvalFunction } from 'mathjs';
-import { symbolsOf } from '../latex/ast';
 import type { MathNode } from '../calculus/math';
 import type { NoteEnvironment } from './environment';
 
@@ -44,73 +43,93 @@ export function genericInstance(rng: () => number): (n: number) => (x: number) =
 
 const MAX_GENERIC_ORDER = 4;
 
-/** Evaluates the note's definitions in dependency order. */
+/** What one claim needs evaluated: its definitions in dependency order, the values to draw, the generic functions. */
+export interface Plan {
+  readonly defs: readonly { readonly id: string; readonly fn: EvalFunction }[];
+  readonly sampled: readonly string[];
+  readonly generics: readonly string[];
+}
+
+interface Compiled {
+  readonly fn: EvalFunction;
+  readonly symbols: readonly string[];
+  readonly generics: readonly string[];
+}
+
+const GENERIC = /^gen_([A-Za-z]+)_\d+$/;
+
+/** The symbols (s_…, u_…) and generic function letters a tree mentions. */
+function mentions(node: MathNode): { symbols: string[]; generics: string[] } {
+  const symbols = new Set<string>();
+  const generics = new Set<string>();
+  node.traverse((n) => {
+    const name = (n as { name?: string }).name;
+    if (!name) return;
+    const m = GENERIC.exec(name);
+    if (m) generics.add(m[1]);
+    else if (/^[su]_\d+$/.test(name)) symbols.add(name);
+  });
+  return { symbols: [...symbols], generics: [...generics] };
+}
+
+/**
+ * Evaluates a note's definitions, each compiled once, but for one claim only those it depends on: a claim's cost
+ * does not grow with the size of the note.
+ */
 export class ForwardPass {
-  private readonly order: { id: string; fn: EvalFunction }[] = [];
-  /** Every mathjs name that is sampled rather than computed (inputs, unknowns, opaque definitions). */
-  private readonly sampled = new Set<string>();
-  private readonly genericLetters = new Set<string>();
+  private readonly compiled = new Map<string, Compiled | undefined>();
 
-  constructor(private readonly env: NoteEnvironment) {
-    const visited = new Set<string>();
-    const visit = (name: string): void => {
-      if (visited.has(name)) return;
-      visited.add(name);
-      for (const dep of env.directDependencies(name)) if (env.isDefined(dep)) visit(dep);
-      const state = env.definition(name);
-      if (state.converted) {
-        this.order.push({ id: env.idOf(name), fn: state.converted.node.compile() });
-        state.converted.node.traverse((n) => {
-          const m = /^gen_([A-Za-z]+)_\d+$/.exec((n as { name?: string }).name ?? '');
-          if (m) this.genericLetters.add(m[1]);
-        });
-      }
+  constructor(private readonly env: NoteEnvironment) {}
+
+  private compiledOf(name: string): Compiled | undefined {
+    if (!this.compiled.has(name)) {
+      const node = this.env.definition(name).converted?.node;
+      this.compiled.set(name, node && { fn: node.compile(), ...mentions(node) });
+    }
+    return this.compiled.get(name);
+  }
+
+  /** The plan for evaluating these trees: every definition they reach, in dependency order. */
+  plan(nodes: readonly MathNode[]): Plan {
+    const defs: { id: string; fn: EvalFunction }[] = [];
+    const computed = new Set<string>();
+    const seen = new Set<string>();
+    const symbols = new Set<string>();
+    const generics = new Set<string>();
+    const visit = (id: string): void => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      symbols.add(id);
+      const name = this.env.nameOf(id);
+      const c = name !== undefined && this.env.isDefined(name) ? this.compiledOf(name) : undefined;
+      if (!c) return;
+      for (const dep of c.symbols) visit(dep);
+      c.generics.forEach((g) => generics.add(g));
+      defs.push({ id, fn: c.fn });
+      computed.add(id);
     };
-    for (const name of env.model.definitions.keys()) visit(name);
-  }
-
-  /** Registers trees to be evaluated on this pass's points (their symbols and generic functions get values). */
-  use(nodes: readonly MathNode[]): void {
     for (const node of nodes) {
-      node.traverse((n) => {
-        const name = (n as { name?: string }).name;
-        if (!name) return;
-        const m = /^gen_([A-Za-z]+)_\d+$/.exec(name);
-        if (m) this.genericLetters.add(m[1]);
-        else if (/^[su]_\d+$/.test(name)) this.sampled.add(name);
-      });
+      const m = mentions(node);
+      m.generics.forEach((g) => generics.add(g));
+      m.symbols.forEach(visit);
     }
+    return { defs, sampled: [...symbols].filter((id) => !computed.has(id)), generics: [...generics] };
   }
 
-  /** A fresh random point: inputs in [-2, 2] (or (0.05, 1) when `positive`), then every intermediate. */
-  sample(rng: () => number, positive: boolean): Scope {
+  /** A fresh random point for a plan: inputs in [-2, 2] (or (0.05, 1) when `positive`), then the intermediates. */
+  sample(rng: () => number, positive: boolean, plan: Plan): Scope {
     const scope: Scope = {};
-    const draw = (): number => (positive ? 0.05 + 0.95 * rng() : 4 * rng() - 2);
-    for (const id of this.sampled) scope[id] = draw();
-    for (const name of this.env.model.definitions.keys()) {
-      const id = this.env.idOf(name);
-      if (!this.env.definition(name).converted) scope[id] = draw();
-    }
-    for (const name of this.inputNames()) scope[this.env.idOf(name)] = draw();
-    for (const id of this.env.unknownReasons.keys()) scope[id] ??= draw();
-    for (const letter of this.genericLetters) {
+    for (const id of plan.sampled) scope[id] = positive ? 0.05 + 0.95 * rng() : 4 * rng() - 2;
+    for (const letter of plan.generics) {
       const g = genericInstance(rng);
       for (let n = 0; n <= MAX_GENERIC_ORDER; n++) scope[`gen_${letter}_${n}`] = g(n);
     }
-    this.run(scope);
+    this.run(scope, plan);
     return scope;
   }
 
-  /** Recomputes intermediates, holding `fixed` (a perturbed variable) at its given value. */
-  run(scope: Scope, fixed?: string): void {
-    for (const { id, fn } of this.order) if (id !== fixed) scope[id] = fn.evaluate(scope) as number;
-  }
-
-  private inputNames(): Set<string> {
-    const out = new Set<string>();
-    for (const d of this.env.model.definitions.values()) {
-      if (d.value.expr) for (const s of symbolsOf(d.value.expr)) if (!this.env.isDefined(s)) out.add(s);
-    }
-    return out;
+  /** Recomputes a plan's intermediates, holding `fixed` (a perturbed variable) at its given value. */
+  run(scope: Scope, plan: Plan, fixed?: string): void {
+    for (const { id, fn } of plan.defs) if (id !== fixed) scope[id] = fn.evaluate(scope) as number;
   }
 }

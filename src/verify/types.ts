@@ -22,16 +22,6 @@ export interface WrongFactor {
   readonly message: string;
 }
 
-/** One link of the chain from the variable to the output, for explanations. */
-export interface ChainLink {
-  readonly from: string;
-  readonly to: string;
-  /** ∂to/∂from in LaTeX. */
-  readonly latex: string;
-  /** Its value at the first sample point. */
-  readonly value: number;
-}
-
 /**
  * The network engine's second opinion on a claim: the claimed value, the engine's backpropagation and central
  * finite differences at one sample point (for tensors: Frobenius norms, and the worst entry), and the largest
@@ -60,8 +50,6 @@ export interface ClaimResult {
   readonly structure?: readonly string[];
   /** The note symbols whose definitions the verdict used. */
   readonly uses: readonly string[];
-  /** The path from the variable to the output, when there is exactly one. */
-  readonly path?: readonly ChainLink[];
   /** The engine's numbers, when the claim is a derivative (or an equation of tensors). */
   readonly engine?: EngineCheck;
 }

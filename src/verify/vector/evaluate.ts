@@ -3,7 +3,7 @@
  * inputs, products read as the shapes say, derivatives by backpropagation through the definitions (the variable
  * held free, what feeds it cut), course shorthand as derivatives of the note's cost.
  */
-import type { Expr } from '../../latex/ast';
+import { type Expr, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import {
   Tensor,
@@ -30,6 +30,8 @@ import { checkClock } from '../deadline';
 import { describe } from '../describe';
 import { applyGeneric, applyKnown } from './functions';
 import type { VectorNote, WorldPoint } from './note';
+
+const NOTHING: Expr = { kind: 'number', value: 0, span: { start: 0, end: 0 } };
 
 /** The claim cannot be decided here; the message says why. */
 export class Unverifiable extends Error {}
@@ -175,15 +177,19 @@ export class Evaluation {
   shorthand(target: string): Tensor {
     const { cost, factor } = this.shorthandMeaning(target);
     const g = this.derivative(cost, target);
-    return factor(g) === 1 ? g : g.map((v) => v * factor(g));
+    const k = factor(g);
+    return k === 1 ? g : g.map((v) => v * k);
   }
 
   /** What dX stands for: the cost to differentiate, and the factor (m for dZ and dA, else 1). */
   shorthandMeaning(target: string): { cost: Expr; factor: (g: Tensor) => number } {
-    const cost = this.note.cost;
+    const cost = this.note.costFor(target);
     if (!cost) throw new Unverifiable(`d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`);
     const perSample = /^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, ''));
-    return { cost: { kind: 'symbol', name: cost, span: { start: 0, end: 0 } }, factor: (g) => (perSample ? g.cols : 1) };
+    // per-sample derivatives: m·∂J/∂Z when J averages over the m samples (its definition divides by m), else ∂J/∂Z
+    const averaged = this.note.env.dependencies(cost).has('m') || symbolsOf(this.note.model.definitions.get(cost)?.value.expr ?? NOTHING).has('m');
+    const m = perSample && averaged ? this.symbol('m').value.data[0] : 1;
+    return { cost: { kind: 'symbol', name: cost, span: { start: 0, end: 0 } }, factor: () => m };
   }
 }
 

@@ -175,15 +175,16 @@ function foreignSymbols(claim: Claim, note: VectorNote): string[] {
   const context = new Set<string>();
   for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) context.add(s);
   // dW stands for ∂J/∂W: what J depends on may appear on the right
-  if (note.cost && claim.context.some((side) => side.expr && usesShorthand(side.expr))) context.add(note.cost);
+  for (const side of claim.context) {
+    if (!side.expr) continue;
+    walk(side.expr, (n) => {
+      const cost = n.kind === 'shorthand' ? note.costFor(n.of.name) : undefined;
+      if (cost) context.add(cost);
+    });
+  }
   const allowed = note.env.inputsOf(context);
   return [...symbolsOf(claim.right.expr!)]
     .filter((s) => !note.env.isDefined(s) && !allowed.has(s) && !note.shapes.sizeSymbols.has(s))
     .map((s) => `${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
 }
 
-function usesShorthand(e: Expr): boolean {
-  let found = false;
-  walk(e, (n) => (found ||= n.kind === 'shorthand'));
-  return found;
-}

@@ -13,20 +13,24 @@ export function usesVectorNotation(e: Expr): boolean {
   return found;
 }
 
-/** Does the claim need the vector path (or is it an update rule, which the engine judges)? */
-export function needsVectors(claim: Claim, model: NoteModel, env: NoteEnvironment): boolean {
-  if (claim.kind === 'update') return true;
-  const sides = [claim.left.expr, claim.right.expr].filter((e): e is Expr => e !== undefined);
-  if (sides.some(usesVectorNotation)) return true;
+/** Decides, claim by claim, whether the vector path is needed; what it learns about symbols is kept for the next. */
+export function vectorDetector(model: NoteModel, env: NoteEnvironment): (claim: Claim) => boolean {
   const declared = new Set(model.declarations.filter((d) => d.rows * d.cols > 1).map((d) => d.symbol));
-  for (const side of sides) {
-    for (const s of symbolsOf(side)) {
-      for (const d of [s, ...env.dependencies(s)]) {
-        if (declared.has(d)) return true;
-        const def = model.definitions.get(d)?.value.expr;
-        if (def && usesVectorNotation(def)) return true;
-      }
+  const memo = new Map<string, boolean>();
+  // does this symbol's value (through its definitions) involve vector notation or a declared non-scalar?
+  const vectorish = (s: string): boolean => {
+    let v = memo.get(s);
+    if (v === undefined) {
+      const def = model.definitions.get(s)?.value.expr;
+      v = declared.has(s) || (def !== undefined && usesVectorNotation(def));
+      memo.set(s, v);
     }
-  }
-  return false;
+    return v;
+  };
+  return (claim) => {
+    if (claim.kind === 'update') return true;
+    const sides = [claim.left.expr, claim.right.expr].filter((e): e is Expr => e !== undefined);
+    if (sides.some(usesVectorNotation)) return true;
+    return sides.some((side) => [...symbolsOf(side)].some((s) => vectorish(s) || [...env.dependencies(s)].some(vectorish)));
+  };
 }

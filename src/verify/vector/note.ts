@@ -9,8 +9,8 @@ import { Tensor } from '../../engine';
 import type { NoteEnvironment } from '../environment';
 import { genericInstance } from '../sampling';
 import type { GenericInstance } from './functions';
-import { isLabelName, isLowercase, isScalarName } from './roles';
-import { ShapeInference } from './shapes';
+import { baseLetter, isLabelName, isLowercase, isScalarName } from './roles';
+import { BATCH_SIZE, ShapeInference } from './shapes';
 
 /** One sample point: the inputs drawn so far, instances of generic functions, and doubts met on the way. */
 export interface WorldPoint {
@@ -22,13 +22,37 @@ export interface WorldPoint {
   readonly doubts: Set<string>;
 }
 
-const COST_NAMES = ['J', '\\mathcal{J}', 'C', '\\mathcal{C}', 'L', '\\mathcal{L}', 'E', '\\ell'];
+/** Names a cost goes by, in order of preference (J is the course's); `baseLetter` reads `\mathcal{L}` as L. */
+const COST_ORDER = ['J', 'C', 'L', 'E', '\\ell'];
+const COST_BASES = new Set(COST_ORDER);
+
+/** The subscript part of a canonical name (`W_1^{[2]}` → `_1`), which ties a symbol to its network in a note with several. */
+function subscriptOf(name: string): string {
+  return /(_\{[^}]*\}|_[^{^\s])/.exec(name)?.[1] ?? '';
+}
 const LEARNING_RATES = new Set(['\\alpha', '\\eta', '\\gamma', '\\epsilon']);
+/** Counts (a batch size m, a number of samples n) are positive whole numbers. */
+const COUNTS = new Set(['m', 'n', 'N', 'M']);
+
+/**
+ * The batch: when the note counts samples with `m`, the columns of its data matrices (capital letters that are not
+ * weights or biases: X, Y, Z, A) are the m samples, all the same m.
+ */
+function batchDimension(shapes: ShapeInference, model: NoteModel): number | undefined {
+  if (!model.variables.has('m') || model.definitions.has('m')) return undefined;
+  let batch: number | undefined;
+  for (const [name, s] of shapes.symbols) {
+    if (!/^[XYZA]$/.test(baseLetter(name)) || shapes.dims.isOne(s.c)) continue;
+    if (batch === undefined) batch = s.c;
+    else shapes.dims.unify(batch, s.c);
+  }
+  return batch;
+}
 
 export class VectorNote {
   readonly shapes: ShapeInference;
-  /** The note's cost, for dW = ∂J/∂W. */
-  readonly cost: string | undefined;
+  /** The note's costs (scalar J, C, L, E …), for dW = ∂J/∂W. */
+  private readonly costs: string[];
   /** Labels are probability distributions (per column) when the note uses softmax. */
   private readonly distributions: boolean;
 
@@ -47,12 +71,19 @@ export class VectorNote {
       shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.infer(def.value.expr));
     }
     const lowercase = new Set([...model.variables].filter((n) => isLowercase(n) && !isScalarName(n)));
-    const batch = ['X', 'Y', 'A^{[0]}'].map((n) => shapes.symbols.get(n)?.c).find((c) => c !== undefined);
+    const batch = batchDimension(shapes, model);
     shapes.finish(lowercase, batch);
-    if (batch !== undefined && model.variables.has('m') && !model.definitions.has('m')) shapes.sizeSymbols.set('m', batch);
+    if (batch !== undefined) shapes.sizeSymbols.set('m', batch);
     this.shapes = shapes;
     this.distributions = softmax;
-    this.cost = COST_NAMES.find((n) => model.definitions.has(n) && this.shapeOf(n).every((s) => s === 1) && !this.unusable(n));
+    this.costs = [...model.definitions.keys()].filter((n) => COST_BASES.has(baseLetter(n)) && this.shapeOf(n).every((s) => s === 1) && !this.unusable(n));
+    this.costs.sort((a, b) => COST_ORDER.indexOf(baseLetter(a)) - COST_ORDER.indexOf(baseLetter(b)));
+  }
+
+  /** The cost dX differentiates: the note's only cost, or the one with X's subscript (J_1 for W_1^{[2]}). */
+  costFor(target: string): string | undefined {
+    if (this.costs.length <= 1) return this.costs[0];
+    return this.costs.find((c) => subscriptOf(c) === subscriptOf(target));
   }
 
   /** A claim's own reading of shapes: unknown symbols and sums take the shapes the claim gives them. */
@@ -98,6 +129,7 @@ export class VectorNote {
     const [r, c] = this.shapeOf(name, shapes);
     let t: Tensor;
     if (size !== undefined) t = Tensor.scalar(shapes.dims.sizeOf(size) ?? 1);
+    else if (COUNTS.has(name)) t = Tensor.scalar(BATCH_SIZE);
     else if (LEARNING_RATES.has(name)) t = Tensor.full(r, c, 0.01 + 0.09 * p.rng());
     else if (isLabelName(name)) t = this.label(r, c, p.rng);
     else t = Tensor.random(r, c, p.rng, -2, 2);

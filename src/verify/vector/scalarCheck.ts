@@ -3,6 +3,7 @@
  * claimed value, backpropagation through the note's definitions, and finite differences. Any disagreement between
  * backpropagation, finite differences and the symbolic derivative makes the claim unverifiable, never refuted.
  */
+import { symbolsOf } from '../../latex/ast';
 import { ShapeError, Tensor } from '../../engine';
 import type { Claim } from '../../model/types';
 import type { NoteEnvironment } from '../environment';
@@ -21,9 +22,9 @@ export function scalarEngineCheck(note: VectorNote, env: NoteEnvironment, claim:
   const left = claim.left.expr;
   if (left?.kind !== 'derivative' || !claim.right.expr) return undefined;
   const point = note.point(() => 0.5);
-  for (const name of env.model.variables) {
+  for (const name of env.inputsOf([...symbolsOf(left), ...symbolsOf(claim.right.expr)])) {
     const v = scope[env.idOf(name)];
-    if (typeof v === 'number' && !env.isDefined(name)) point.inputs.set(name, Tensor.scalar(v));
+    if (typeof v === 'number') point.inputs.set(name, Tensor.scalar(v));
   }
   for (const [key, f] of Object.entries(scope)) {
     const m = /^gen_([A-Za-z]+)_0$/.exec(key);

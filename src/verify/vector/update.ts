@@ -22,7 +22,7 @@ function costOf(right: Expr, param: string, note: VectorNote): string | undefine
     if (e.kind === 'negate' || e.kind === 'labelled') visit(e.kind === 'negate' ? e.arg : e.expr);
   };
   visit(right);
-  return named ?? note.cost;
+  return named ?? note.costFor(param);
 }
 
 const dot = (a: Tensor, b: Tensor): number => a.data.reduce((s, x, i) => s + x * b.data[i], 0);
