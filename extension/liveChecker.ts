@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { displayName } from '../src/latex/notation';
 import { ClaimCache } from '../src/verify/cache';
-import { type ClaimReport, type NoteReport, checkDocument } from '../src/verify/checkNote';
+import { type ClaimReport, type NoteReport, checkDocument, checkDocumentInSlices } from '../src/verify/checkNote';
 import { settings } from './config';
 import { type OpenNote, noteOf, notebookNote, toRange } from './notes';
 import { diagnosticFor } from './presentation';
@@ -21,6 +21,8 @@ interface NoteState {
   readonly cache: ClaimCache;
   timer?: ReturnType<typeof setTimeout>;
   result?: CheckedNote;
+  /** Bumped by every edit: a check started for an older generation stops at its next slice. */
+  generation: number;
 }
 
 const MAX_RELATED = 6;
@@ -61,16 +63,17 @@ export class LiveChecker implements vscode.Disposable {
     if (!settings(note.uri).liveChecks) return;
     const state = this.stateOf(note);
     if (state.timer) clearTimeout(state.timer);
+    const generation = ++state.generation;
     state.timer = setTimeout(() => {
       state.timer = undefined;
-      this.check(state);
+      void this.checkInSlices(state, generation);
     }, delayMs);
   }
 
   private stateOf(note: OpenNote): NoteState {
     let state = this.states.get(note.key);
     if (!state) {
-      state = { note, cache: new ClaimCache() };
+      state = { note, cache: new ClaimCache(), generation: 0 };
       this.states.set(note.key, state);
     }
     state.note = note;
@@ -84,7 +87,9 @@ export class LiveChecker implements vscode.Disposable {
     const state = this.stateOf(note);
     if (state.timer) clearTimeout(state.timer);
     state.timer = undefined;
-    return this.check(state);
+    state.generation++;
+    const s = settings(state.note.uri);
+    return this.finish(state, checkDocument(state.note.read(), s.check, state.cache));
   }
 
   /** The latest result for the note of a document, if it was checked. */
@@ -98,9 +103,14 @@ export class LiveChecker implements vscode.Disposable {
     return checked.report.claims.filter((c) => checked.note.documentOf(c.location.part)?.toString() === uri.toString());
   }
 
-  private check(state: NoteState): CheckedNote {
+  /** A live check: in slices that give the editor back, abandoned when a newer edit comes. */
+  private async checkInSlices(state: NoteState, generation: number): Promise<void> {
+    const report = await checkDocumentInSlices(state.note.read(), settings(state.note.uri).check, state.cache, () => state.generation !== generation);
+    if (report && state.generation === generation && this.states.get(state.note.key) === state) this.finish(state, report);
+  }
+
+  private finish(state: NoteState, report: NoteReport): CheckedNote {
     const s = settings(state.note.uri);
-    const report = checkDocument(state.note.read(), s.check, state.cache);
     const result: CheckedNote = { note: state.note, report };
     state.result = result;
     if (s.liveChecks) this.publish(result, s.showUnverifiable);

@@ -6,8 +6,8 @@
 import { zipWith } from './kernels';
 import { ShapeError, Tensor, shapeText } from './tensor';
 
-/** Maps ∂L/∂output to ∂L/∂parent, one tensor per parent, each of that parent's shape. */
-export type BackwardStep = (grad: Tensor) => readonly Tensor[];
+/** Maps ∂L/∂output to ∂L/∂parent, one tensor per parent, each of that parent's shape (undefined: not needed). */
+export type BackwardStep = (grad: Tensor) => readonly (Tensor | undefined)[];
 
 /** A node on the tape. */
 export class Var {
@@ -27,7 +27,8 @@ export class Var {
     if (!this.step || !this.grad) return;
     const grads = this.step(this.grad);
     this.parents.forEach((p, k) => {
-      if (p.requiresGrad) p.grad = zipWith(p.grad ?? Tensor.zeros(p.value.rows, p.value.cols), grads[k], (x, y) => x + y);
+      const g = grads[k];
+      if (p.requiresGrad && g) p.grad = zipWith(p.grad ?? Tensor.zeros(p.value.rows, p.value.cols), g, (x, y) => x + y);
     });
   }
 }

@@ -52,10 +52,16 @@ export function zipWith(a: Tensor, b: Tensor, f: (x: number, y: number) => numbe
 /** The matrix product a·b (shapes already checked). */
 export function matmulValues(a: Tensor, b: Tensor): Tensor {
   const out = Tensor.zeros(a.rows, b.cols);
-  for (let i = 0; i < a.rows; i++) {
-    for (let k = 0; k < a.cols; k++) {
-      const aik = a.data[i * a.cols + k];
-      for (let j = 0; j < b.cols; j++) out.data[i * b.cols + j] += aik * b.data[k * b.cols + j];
+  // i-k-j order with hoisted arrays: the inner loop runs along rows of b and out, contiguous in memory
+  const [ad, bd, od] = [a.data, b.data, out.data];
+  const [n, inner, m] = [a.rows, a.cols, b.cols];
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let k = 0; k < inner; k++) {
+      const aik = ad[i * inner + k];
+      if (aik === 0) continue;
+      const bRow = k * m;
+      for (let j = 0; j < m; j++) od[row + j] += aik * bd[bRow + j];
     }
   }
   return out;

@@ -72,9 +72,10 @@ export function matmul(a: Var, b: Var): Var {
   const [k2, m] = b.value.shape;
   if (k !== k2) throw new ShapeError(`matmul: ${n}×${k} times ${k2}×${m} (inner sizes ${k} and ${k2} differ)`);
   // C = AB: dA = G Bᵀ, dB = Aᵀ G
+  // a side held constant (the data X) needs no gradient: skipping it halves the backward pass
   return record(matmulValues(a.value, b.value), [a, b], (g) => [
-    matmulValues(g, transposeValues(b.value)),
-    matmulValues(transposeValues(a.value), g),
+    a.requiresGrad ? matmulValues(g, transposeValues(b.value)) : undefined,
+    b.requiresGrad ? matmulValues(transposeValues(a.value), g) : undefined,
   ]);
 }
 

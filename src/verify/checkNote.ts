@@ -58,6 +58,38 @@ export function checkNote(path: string, text: string, options: CheckOptions = {}
 
 /** Checks a note already read (an open notebook's cells, say). With a cache, unchanged claims are not re-judged. */
 export function checkDocument(document: NoteDocument, options: CheckOptions = {}, cache?: ClaimCache): NoteReport {
+  const steps = checkSteps(document, options, cache);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, in slices: it gives the event loop back whenever `sliceMs` have passed, so that an editor stays
+ * responsive on a large note, and stops (returning undefined) as soon as `cancelled()` says a newer edit came.
+ */
+export async function checkDocumentInSlices(
+  document: NoteDocument,
+  options: CheckOptions,
+  cache: ClaimCache | undefined,
+  cancelled: () => boolean,
+  sliceMs = 15,
+): Promise<NoteReport | undefined> {
+  const steps = checkSteps(document, options, cache);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cancelled()) return undefined;
+    sliceStart = performance.now();
+  }
+}
+
+/** The check as a generator: it yields after each claim judged. */
+function* checkSteps(document: NoteDocument, options: CheckOptions, cache: ClaimCache | undefined): Generator<void, NoteReport, void> {
   const indexes = document.parts.map((p) => new LineIndex(p.text));
   const locate = (at: BlockSpan): Location => {
     const block = document.blocks[at.block];
@@ -90,6 +122,7 @@ export function checkDocument(document: NoteDocument, options: CheckOptions = {}
       }
       const durationMs = performance.now() - started;
       claims.push({ ...result, location: locate(claim.at), latex: source(claim.at), durationMs });
+      yield;
     }
   } catch (e) {
     errors.push({ message: `internal error while checking this note: ${(e as Error).message}` });

@@ -118,6 +118,19 @@ export class NoteEnvironment implements DerivativeGraph {
 
   /** Writes a tree with the note's own symbols: σ(z)(1 − σ(z)) becomes ŷ(1 − ŷ) when ŷ = σ(z). */
   fold(node: MathNode): MathNode {
+    const byText = this.foldable();
+    if (byText.size === 0) return node;
+    return node.transform((n) => {
+      const id = byText.get(n.toString());
+      return id ? sym(id) : n;
+    });
+  }
+
+  private foldTable?: Map<string, string>;
+
+  /** Each plain definition's expression (as mathjs text) → the symbol it defines; built once per note. */
+  private foldable(): Map<string, string> {
+    if (this.foldTable) return this.foldTable;
     const byText = new Map<string, string>();
     for (const [name, d] of this.model.definitions) {
       // only plain equations: a label (δ under a brace) or a derivative's name would hide the expression
@@ -126,11 +139,7 @@ export class NoteEnvironment implements DerivativeGraph {
       const n = c?.node as (MathNode & { isSymbolNode?: boolean; isConstantNode?: boolean }) | undefined;
       if (n && !n.isSymbolNode && !n.isConstantNode && c!.unknowns.size === 0) byText.set(n.toString(), this.idOf(name));
     }
-    if (byText.size === 0) return node;
-    return node.transform((n) => {
-      const id = byText.get(n.toString());
-      return id ? sym(id) : n;
-    });
+    return (this.foldTable = byText);
   }
 
   // DerivativeGraph, on mathjs names

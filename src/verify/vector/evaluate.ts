@@ -66,7 +66,13 @@ export class Evaluation {
       this.point.doubts.add(unusable);
       return constant(this.note.unknown(`value ${name}`, this.note.shapeOf(name, this.point.shapes), this.point));
     }
-    return this.eval(def.value.expr!);
+    // a definition no free leaf reaches has the same value in every evaluation at this point: computed once
+    const shared = this.params.size === 0 && ![...this.leaves.keys()].some((l) => this.note.env.dependencies(name).has(l));
+    const cached = shared ? this.point.values.get(name) : undefined;
+    if (cached) return constant(cached);
+    const v = this.eval(def.value.expr!);
+    if (shared) this.point.values.set(name, v.value);
+    return v;
   }
 
   eval(e: Expr): Var {
@@ -80,7 +86,7 @@ export class Evaluation {
       case 'labelled':
         return this.eval(e.expr);
       case 'binary':
-        return this.binary(e);
+        return this.shared(e, () => this.binary(e));
       case 'call':
         return this.call(e);
       case 'indicator': {
@@ -102,6 +108,18 @@ export class Evaluation {
       case 'unsupported':
         throw new Unverifiable(`uses ${e.reason}`);
     }
+  }
+
+  /** A subexpression no free leaf reaches (W·X when differentiating by b) is computed once per point. */
+  private shared(e: Expr, compute: () => Var): Var {
+    if (this.params.size > 0) return compute();
+    const reached = this.note.reachedBy(e);
+    for (const l of this.leaves.keys()) if (reached.has(l)) return compute();
+    const cached = this.point.exprValues.get(e);
+    if (cached) return constant(cached);
+    const v = compute();
+    this.point.exprValues.set(e, v.value);
+    return v;
   }
 
   private binary(e: Extract<Expr, { kind: 'binary' }>): Var {

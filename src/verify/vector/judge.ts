@@ -20,7 +20,7 @@ const FD_TOLERANCE = 1e-4;
 const MAX_POINTS = 3;
 const PER_ENTRY_LIMIT = 48;
 
-type Outcome = { kind: 'ok'; left: Tensor; right: Tensor; engine: EngineCheck } | { kind: 'shape'; message: string } | { kind: 'fd'; message: string };
+type Outcome = { kind: 'ok'; left: Tensor; right: Tensor; fd?: Tensor; engine: EngineCheck } | { kind: 'shape'; message: string } | { kind: 'fd'; message: string };
 
 /** Judges a claim that needs tensors (or is an update rule). */
 export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeContext, uses: string[]): ClaimResult {
@@ -36,9 +36,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   try {
     for (let k = 0; k < Math.min(ctx.options.samples, MAX_POINTS); k++) {
       const point = note.point(rng, shapes);
-      outcomes.push(evaluateAt(claim, note, point));
+      // finite differences vouch for backpropagation at the first point, and at any point where the sides differ
+      let outcome = evaluateAt(claim, note, point, k === 0);
+      if (outcome.kind === 'ok' && !outcome.fd && !close(outcome.left, outcome.right, ctx.options.tolerance)) outcome = evaluateAt(claim, note, point, true);
+      outcomes.push(outcome);
       for (const d of point.doubts) doubts.add(d);
-      if (outcomes[outcomes.length - 1].kind !== 'ok') break;
+      if (outcome.kind !== 'ok') break;
     }
   } catch (e) {
     if (e instanceof Unverifiable) return unverifiable(e.message);
@@ -51,7 +54,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   if (bad?.kind === 'shape') return doubt ? unverifiable(`${doubt}; ${bad.message}`) : result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
   const oks = outcomes as Extract<Outcome, { kind: 'ok' }>[];
   const first = oks[0];
-  const mismatch = oks.find((o) => !close(o.left, o.right, ctx.options.tolerance));
+  const mismatch = oks.find((o) => !close(o.left, o.right, ctx.options.tolerance) && beyondEngineError(o));
   if (!mismatch) {
     return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}`, engine: first.engine });
   }
@@ -60,7 +63,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
 }
 
 /** Both sides at one point: the right side evaluated, the left side too, or (a derivative) by backprop and by FD. */
-function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint): Outcome {
+function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: boolean): Outcome {
   const ev = new Evaluation(note, point);
   const leftExpr = claim.left.expr!;
   let right: Tensor;
@@ -76,7 +79,7 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint): Outcome 
     if (leftExpr.kind === 'shorthand') {
       left = ev.shorthand(leftExpr.of.name);
       const { cost, factor } = ev.shorthandMeaning(leftExpr.of.name);
-      const raw = point.doubts.size > 0 ? undefined : finiteDifference(note, point, cost, leftExpr.of.name, left.map((v) => v / factor(left)));
+      const raw = !withFd || point.doubts.size > 0 ? undefined : finiteDifference(note, point, cost, leftExpr.of.name, left.map((v) => v / factor(left)));
       fd = raw?.map((v) => v * factor(left));
       if (fd && !close(left, fd, FD_TOLERANCE)) {
         return { kind: 'fd', message: `backpropagation and finite differences disagree about ${describe(leftExpr)} here, so no verdict is safe` };
@@ -85,7 +88,7 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint): Outcome 
     else {
       left = ev.derivative(leftExpr.of, leftExpr.wrt.name);
       // an unknown derivative (of something undefined) has nothing to difference
-      fd = point.doubts.size > 0 ? undefined : finiteDifference(note, point, leftExpr.of, leftExpr.wrt.name, left);
+      fd = !withFd || point.doubts.size > 0 ? undefined : finiteDifference(note, point, leftExpr.of, leftExpr.wrt.name, left);
       if (fd && !close(left, fd, FD_TOLERANCE)) {
         return { kind: 'fd', message: `backpropagation and finite differences disagree about ${describe(leftExpr)} here, so no verdict is safe` };
       }
@@ -95,7 +98,10 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint): Outcome 
     throw e;
   }
   if (left.rows !== right.rows || left.cols !== right.cols) return { kind: 'shape', message: shapeMismatch(claim, left, right) };
-  return { kind: 'ok', left, right, engine: engineCheck(right, left, fd) };
+  if (![left, right, ...(fd ? [fd] : [])].every(allFinite)) {
+    return { kind: 'fd', message: 'the values overflow (are not finite) at a sample point, so no verdict is safe' };
+  }
+  return { kind: 'ok', left, right, fd, engine: engineCheck(right, left, fd) };
 }
 
 /** Central differences of `of` in the variable (per entry for small tensors, else along random directions). */
@@ -104,6 +110,15 @@ export function finiteDifference(note: VectorNote, point: WorldPoint, of: Expr, 
   const f = (t: Tensor): number => sumAll(new Evaluation(note, point, new Map([[wrt, constant(t)]])).eval(of)).value.data[0];
   if (base.size <= PER_ENTRY_LIMIT) return centralDifference(f, base);
   return directionalCheck(f, base, backprop, point.rng).agrees ? backprop : undefined;
+}
+
+const allFinite = (t: Tensor): boolean => t.data.every(Number.isFinite);
+
+const maxDifference = (a: Tensor, b: Tensor): number => a.data.reduce((m, x, i) => Math.max(m, Math.abs(x - b.data[i])), 0);
+
+/** A difference the engine's own rounding could explain (backprop vs FD disagree by as much) is no evidence. */
+function beyondEngineError(o: Extract<Outcome, { kind: 'ok' }>): boolean {
+  return !o.fd || maxDifference(o.left, o.right) > 10 * maxDifference(o.left, o.fd);
 }
 
 export function close(a: Tensor, b: Tensor, tol: number): boolean {

@@ -20,6 +20,10 @@ export interface WorldPoint {
   readonly generics: Map<string, GenericInstance>;
   readonly rng: () => number;
   readonly doubts: Set<string>;
+  /** Values of definitions at this point, shared by every evaluation whose free leaves they do not depend on. */
+  readonly values: Map<string, Tensor>;
+  /** The same for subexpressions. */
+  readonly exprValues: Map<Expr, Tensor>;
 }
 
 /** Names a cost goes by, in order of preference (J is the course's); `baseLetter` reads `\mathcal{L}` as L. */
@@ -49,6 +53,14 @@ function batchDimension(shapes: ShapeInference, model: NoteModel): number | unde
   return batch;
 }
 
+/** Groups of symbols that meet: each definition's, each claim's. */
+function meetings(model: NoteModel): string[][] {
+  const out: string[][] = [];
+  for (const [name, def] of model.definitions) if (def.value.expr) out.push([name, ...symbolsOf(def.value.expr)]);
+  for (const c of model.claims) out.push([...(c.left.expr ? symbolsOf(c.left.expr) : []), ...(c.right.expr ? symbolsOf(c.right.expr) : [])]);
+  return out;
+}
+
 export class VectorNote {
   readonly shapes: ShapeInference;
   /** The note's costs (scalar J, C, L, E …), for dW = ∂J/∂W. */
@@ -72,7 +84,7 @@ export class VectorNote {
     }
     const lowercase = new Set([...model.variables].filter((n) => isLowercase(n) && !isScalarName(n)));
     const batch = batchDimension(shapes, model);
-    shapes.finish(lowercase, batch);
+    shapes.finish(lowercase, batch, meetings(model));
     if (batch !== undefined) shapes.sizeSymbols.set('m', batch);
     this.shapes = shapes;
     this.distributions = softmax;
@@ -117,7 +129,7 @@ export class VectorNote {
 
   /** A fresh sample point. */
   point(rng: () => number, shapes: ShapeInference = this.shapes): WorldPoint {
-    return { shapes, inputs: new Map(), generics: new Map(), rng, doubts: new Set() };
+    return { shapes, inputs: new Map(), generics: new Map(), rng, doubts: new Set(), values: new Map(), exprValues: new Map() };
   }
 
   /** An input's value at the point, drawn on first use with the input's shape and role. */
@@ -132,7 +144,11 @@ export class VectorNote {
     else if (COUNTS.has(name)) t = Tensor.scalar(BATCH_SIZE);
     else if (LEARNING_RATES.has(name)) t = Tensor.full(r, c, 0.01 + 0.09 * p.rng());
     else if (isLabelName(name)) t = this.label(r, c, p.rng);
-    else t = Tensor.random(r, c, p.rng, -2, 2);
+    else {
+      // entries shrink as 1/√width, so that a wide product (W·X with 784 columns) stays O(1) and σ, tanh, log do not saturate
+      const spread = 2 / Math.sqrt(Math.max(1, c / 4));
+      t = Tensor.random(r, c, p.rng, -spread, spread);
+    }
     p.inputs.set(name, t);
     return t;
   }
@@ -166,6 +182,28 @@ export class VectorNote {
       p.generics.set(letter, g);
     }
     return g;
+  }
+
+  private readonly reached = new WeakMap<Expr, ReadonlySet<string>>();
+
+  /** The symbols `e` uses and everything they depend on. */
+  reachedBy(e: Expr): ReadonlySet<string> {
+    let out = this.reached.get(e);
+    if (!out) {
+      const set = new Set<string>();
+      const names = symbolsOf(e);
+      // dX is a derivative of the cost: it depends on whatever the cost does
+      walk(e, (n) => {
+        const cost = n.kind === 'shorthand' ? this.costFor(n.of.name) : undefined;
+        if (cost) names.add(cost);
+      });
+      for (const s of names) {
+        set.add(s);
+        for (const d of this.env.dependencies(s)) set.add(d);
+      }
+      this.reached.set(e, (out = set));
+    }
+    return out;
   }
 
   /** Does the value of `e` depend on the symbol? */

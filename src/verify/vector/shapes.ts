@@ -205,8 +205,12 @@ export class ShapeInference {
     } else this.unifyShapes(p.out, this.broadcast(p.a, p.b));
   }
 
-  /** Decides every product, reads every sum, and gives every free dimension a size. */
-  finish(lowercaseVectors: ReadonlySet<string>, batch?: number): void {
+  /**
+   * Decides every product, reads every sum, and gives every free dimension a size. `together` lists groups of
+   * symbols that meet (in a definition or a claim): sizes are distinct within what meets, and start small again for
+   * an unrelated network, so that a note of many networks keeps small, well-conditioned tensors.
+   */
+  finish(lowercaseVectors: ReadonlySet<string>, batch?: number, together: readonly (readonly string[])[] = []): void {
     while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
     // a lowercase symbol nothing says more about is a column vector
     for (const name of lowercaseVectors) {
@@ -229,7 +233,37 @@ export class ShapeInference {
       if (s !== undefined) used.add(s);
     }
     const sizes = [...SIZES, ...Array.from({ length: 200 }, (_, i) => 20 + i)].filter((s) => !used.has(s));
-    this.dims.freeRoots().forEach((root, i) => this.dims.fix(root, sizes[i]));
+    const groupOf = this.groups(together);
+    const handedOut = new Map<number, number>();
+    for (const root of this.dims.freeRoots()) {
+      const g = groupOf(root);
+      const i = handedOut.get(g) ?? 0;
+      handedOut.set(g, i + 1);
+      this.dims.fix(root, sizes[Math.min(i, sizes.length - 1)]);
+    }
+  }
+
+  /** Which group of meeting symbols a dimension belongs to (a dimension in none is a group of its own). */
+  private groups(together: readonly (readonly string[])[]): (root: number) => number {
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      while (parent.get(x) !== x) x = parent.get(x)!;
+      return x;
+    };
+    for (const names of together) {
+      let first: number | undefined;
+      for (const name of names) {
+        const s = this.symbols.get(name);
+        if (!s) continue;
+        for (const d of [this.dims.find(s.r), this.dims.find(s.c)]) {
+          if (this.dims.sizeOf(d) !== undefined) continue; // a fixed size (1, the batch) ties nothing together
+          if (!parent.has(d)) parent.set(d, d);
+          if (first === undefined) first = find(d);
+          else parent.set(find(d), first);
+        }
+      }
+    }
+    return (root) => (parent.has(root) ? find(root) : -1 - root);
   }
 
   /** A shape's sizes (after finish). */
