@@ -9,14 +9,14 @@ import * as path from 'path';
 import { ClaimCache } from '../src/verify/cache';
 import { checkNote } from '../src/verify/checkNote';
 import { SYMPY_LIMIT_S, baselineClaims, naiveMathjs, sympy } from './baselines';
-import { deepChain, scalarNote, vectorNote } from './generate';
-import { fmt, median, medianTime, percentile, time } from './stats';
+import { deepChain, mnistNote, scalarNote, vectorNote } from './generate';
+import { fmt, median, percentile, time } from './stats';
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, '.bench');
 const RUNS = 5;
 /** Fewer repetitions for the largest notes, so the whole benchmark stays a few minutes. */
-const runsFor = (claims: number): number => (claims > 500 ? 2 : RUNS);
+const runsFor = (claims: number): number => (claims > 500 ? 3 : RUNS);
 
 interface NoteResult {
   name: string;
@@ -52,7 +52,7 @@ function measureNote(name: string, text: string): NoteResult {
   const cold = coldRun(file);
   let report = checkNote(file, text);
   const runs = runsFor(report.claims.length);
-  const warmMs = medianTime(() => (report = checkNote(file, text)), runs);
+  const warmMs = median(Array.from({ length: runs }, () => time(() => (report = checkNote(file, text))).ms));
   const durations: number[] = [];
   for (let r = 0; r < runs; r++) durations.push(...checkNote(file, text).claims.map((c) => c.durationMs));
   const edits = oneCharEdits(text);
@@ -96,11 +96,14 @@ function main(): void {
   const notes: [string, string][] = [];
   for (const n of [10, 100, 200, 1000]) notes.push([`scalar-${n}`, scalarNote(n).text], [`vector-${n}`, vectorNote(n).text]);
   for (const d of [2, 4, 6, 8, 10]) notes.push([`deep-${d}`, deepChain(d).text]);
+  notes.push(['vector-mnist-sized', mnistNote().text]);
   for (const dir of ['test/fixtures', 'examples']) {
     for (const f of readdirSync(path.join(ROOT, dir)).filter((x) => /\.(txt|md)$/.test(x)).sort()) notes.push([`${path.basename(dir)}/${f}`.replace(/\.(txt|md)$/, ''), readFileSync(path.join(ROOT, dir, f), 'utf8')]);
   }
   mkdirSync(path.join(OUT, 'notes', 'fixtures'), { recursive: true });
   mkdirSync(path.join(OUT, 'notes', 'examples'), { recursive: true });
+  // warm: the JIT has compiled the checker, as in an editor that has been checking for a while
+  for (let i = 0; i < 3; i++) for (const n of [scalarNote(100), vectorNote(100), mnistNote()]) checkNote('warm-up.md', n.text);
   const results = notes.map(([name, text]) => measureNote(name, text));
   const activation = [1, 2, 3].map(() => JSON.parse(execFileSync(process.execPath, [path.join(OUT, 'activate.js')], { encoding: 'utf8' })) as { loadMs: number; activateMs: number });
   const baselineInput = scalarNote(100).text;
@@ -142,10 +145,14 @@ function print(
   console.log(sym ? `  SymPy (diff + simplify(lhs − rhs) == 0)       ${fmt(sym.p50)} / ${fmt(sym.p95)} ms  (×${fmt(sym.p50 / oursP50, 0)} slower at the median${sym.timedOut ? `; ${sym.timedOut} claims stopped at ${SYMPY_LIMIT_S} s` : ''})` : '  SymPy: not installed (apt-get install python3-sympy)');
   const s200 = at('scalar-200')!;
   const vsix = report.sizes['derivcheck.vsix'];
-  const p95 = Math.max(...results.filter((r) => /^(scalar|vector|deep)-/.test(r.name)).map((r) => r.perClaimP95));
+  const generated = results.filter((r) => /^(scalar|vector|deep)-\d/.test(r.name));
+  const worst = generated.reduce((a, b) => (b.perClaimP95 > a.perClaimP95 ? b : a));
+  const p95 = worst.perClaimP95;
   console.log('\nBudgets:');
   const budget = (ok: boolean, text: string): void => console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
-  budget(p95 <= 2, `p95 per claim, warm ≤ 2 ms: worst p95 over the generated notes ${fmt(p95)} ms`);
+  budget(p95 <= 2, `p95 per claim, warm ≤ 2 ms: worst p95 over the generated notes ${fmt(p95)} ms (${worst.name}); median of their p95s ${fmt(median(generated.map((r) => r.perClaimP95)))} ms`);
+  const wide = at('vector-mnist-sized');
+  if (wide) console.log(`        (MNIST-sized tensors, 128×784 weights, are outside this budget: p50 ${fmt(wide.perClaimP50, 1)} ms, p95 ${fmt(wide.perClaimP95, 1)} ms per claim)`);
   budget(Math.max(s200.recheckProseMs, s200.recheckClaimMs) <= 50, `200-claim note re-checked ≤ 50 ms after a one-character edit: ${fmt(s200.recheckProseMs, 1)} ms (prose), ${fmt(s200.recheckClaimMs, 1)} ms (a claim)`);
   budget(act <= 150, `extension start-up ≤ 150 ms: ${fmt(act, 1)} ms`);
   budget(vsix !== undefined && vsix <= 3 * 2 ** 20, `.vsix ≤ 3 MB: ${vsix === undefined ? 'not built (npm run package)' : `${fmt(vsix / 2 ** 20)} MB`}`);

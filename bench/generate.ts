@@ -64,3 +64,18 @@ export const scalarNote = (claims: number): { text: string; claims: number } => 
 export const vectorNote = (claims: number): { text: string; claims: number } => repeat(vectorGroup, claims, 2);
 /** One scalar network `layers` deep: the chain rule from its output to its first weight goes through every layer. */
 export const deepChain = (layers: number): { text: string; claims: number } => scalarGroup(1, layers);
+
+/** The course's two-layer network at MNIST's declared sizes (784 inputs, 128 hidden units, 10 outputs, 64 samples). */
+export const mnistNote = (): { text: string; claims: number } => ({
+  text: [
+    '$$W^{[1]} \\in \\mathbb{R}^{128 \\times 784}, \\quad W^{[2]} \\in \\mathbb{R}^{10 \\times 128}, \\quad X \\in \\mathbb{R}^{784 \\times 64}$$',
+    '$$Z^{[1]} = W^{[1]} X + b^{[1]}, \\quad A^{[1]} = \\tanh(Z^{[1]})$$',
+    '$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \\quad A^{[2]} = \\sigma(Z^{[2]})$$',
+    '$$J = -\\frac{1}{m}\\sum \\left(Y \\odot \\log A^{[2]} + (1 - Y) \\odot \\log(1 - A^{[2]})\\right)$$',
+    '$$dZ^{[2]} = A^{[2]} - Y$$',
+    '$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}, \\qquad db^{[2]} = \\frac{1}{m}\\sum dZ^{[2]}$$',
+    '$$dZ^{[1]} = W^{[2]T} dZ^{[2]} \\odot (1 - (A^{[1]})^2)$$',
+    '$$dW^{[1]} = \\frac{1}{m} dZ^{[1]} X^T, \\qquad db^{[1]} = \\frac{1}{m}\\sum dZ^{[1]}$$',
+  ].join('\n'),
+  claims: 6,
+});

@@ -15,9 +15,4 @@ export function time<T>(f: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t, value };
 }
 
-/** The median of `runs` timings of f. */
-export function medianTime(f: () => unknown, runs: number): number {
-  return median(Array.from({ length: runs }, () => time(f).ms));
-}
-
 export const fmt = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : '—');

@@ -82,10 +82,10 @@ export class Dims {
     return this.parent.length;
   }
 
-  /** Every root without a size. */
-  freeRoots(): Dim[] {
+  /** Every root without a size (from dimension `from` on). */
+  freeRoots(from = 0): Dim[] {
     const out: Dim[] = [];
-    for (let i = 0; i < this.parent.length; i++) if (this.find(i) === i && this.size[i] === undefined) out.push(i);
+    for (let i = from; i < this.parent.length; i++) if (this.find(i) === i && this.size[i] === undefined) out.push(i);
     return out;
   }
 }

@@ -95,8 +95,14 @@ export class VectorNote {
   /** The cost dX differentiates: the note's only cost, or the one with X's subscript (J_1 for W_1^{[2]}). */
   costFor(target: string): string | undefined {
     if (this.costs.length <= 1) return this.costs[0];
-    return this.costs.find((c) => subscriptOf(c) === subscriptOf(target));
+    if (!this.costBySubscript) {
+      this.costBySubscript = new Map();
+      for (const c of this.costs) if (!this.costBySubscript.has(subscriptOf(c))) this.costBySubscript.set(subscriptOf(c), c);
+    }
+    return this.costBySubscript.get(subscriptOf(target));
   }
+
+  private costBySubscript?: Map<string, string>;
 
   /** A claim's own reading of shapes: unknown symbols and sums take the shapes the claim gives them. */
   forClaim(left: Expr | undefined, right: Expr | undefined): ShapeInference {

@@ -6,6 +6,7 @@
  */
 import type { Expr, SumNode } from '../../latex/ast';
 import { type DimShape, Dims } from './dims';
+import { Layered } from './layered';
 import { isBiasName, isMatrixLike, isScalarName } from './roles';
 
 export type ProductKind = 'scale' | 'matmul' | 'elementwise';
@@ -25,15 +26,15 @@ export const BATCH_SIZE = 6;
 
 export class ShapeInference {
   readonly dims: Dims;
-  readonly symbols: Map<string, DimShape>;
+  readonly symbols: Layered<string, DimShape>;
   /** How each product was read. */
-  readonly products: Map<Expr, ProductKind>;
+  readonly products: Layered<Expr, ProductKind>;
   /** Sums without an index, to be read once the shapes are known. */
-  readonly sums: Map<SumNode, { readonly body: DimShape; readonly out: DimShape }>;
+  readonly sums: Layered<SumNode, { readonly body: DimShape; readonly out: DimShape }>;
   /** How each sum was read: over all entries, or over the columns (the samples). */
-  readonly sumModes: Map<SumNode, 'all' | 'columns'>;
+  readonly sumModes: Layered<SumNode, 'all' | 'columns'>;
   /** Scalars whose value is a dimension's size (`n` of `\sum^n_1`, the batch size `m`). */
-  readonly sizeSymbols: Map<string, DimShape['r']>;
+  readonly sizeSymbols: Layered<string, DimShape['r']>;
   private pending: PendingProduct[] = [];
   private readonly one: number;
 
@@ -43,12 +44,13 @@ export class ShapeInference {
   constructor(from?: ShapeInference, allScalar = false) {
     this.allScalar = from?.allScalar ?? allScalar;
     this.dims = from ? from.dims.clone() : new Dims();
-    this.symbols = new Map(from?.symbols);
-    this.products = new Map(from?.products);
-    this.sums = new Map(from?.sums);
-    this.sumModes = new Map(from?.sumModes);
-    this.sizeSymbols = new Map(from?.sizeSymbols);
+    this.symbols = new Layered(from?.symbols);
+    this.products = new Layered(from?.products);
+    this.sums = new Layered(from?.sums);
+    this.sumModes = new Layered(from?.sumModes);
+    this.sizeSymbols = new Layered(from?.sizeSymbols);
     this.one = from ? from.one : this.dims.fresh(1);
+    this.inherited = from?.finished;
   }
 
   /** A copy to infer one claim's shapes in, leaving the note's as they are. */
@@ -227,21 +229,28 @@ export class ShapeInference {
     }
     if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, 'the batch');
     // sizes already given (declared, or the batch) are not handed out again, so distinct dimensions stay distinct
-    const used = new Set<number>([BATCH_SIZE, 1]);
-    for (let d = 0; d < this.dims.count; d++) {
+    // a fork's inherited dimensions all have sizes already: only its own new ones need a look
+    const used = new Set<number>(this.inherited?.used ?? [BATCH_SIZE, 1]);
+    for (let d = this.inherited?.count ?? 0; d < this.dims.count; d++) {
       const s = this.dims.sizeOf(d);
       if (s !== undefined) used.add(s);
     }
     const sizes = [...SIZES, ...Array.from({ length: 200 }, (_, i) => 20 + i)].filter((s) => !used.has(s));
     const groupOf = this.groups(together);
     const handedOut = new Map<number, number>();
-    for (const root of this.dims.freeRoots()) {
+    for (const root of this.dims.freeRoots(this.inherited?.count ?? 0)) {
       const g = groupOf(root);
       const i = handedOut.get(g) ?? 0;
       handedOut.set(g, i + 1);
       this.dims.fix(root, sizes[Math.min(i, sizes.length - 1)]);
+      used.add(sizes[Math.min(i, sizes.length - 1)]);
     }
+    this.finished = { count: this.dims.count, used };
   }
+
+  /** After finish: how many dimensions there were and the sizes given, for forks to start from. */
+  private finished?: { readonly count: number; readonly used: ReadonlySet<number> };
+  private readonly inherited?: { readonly count: number; readonly used: ReadonlySet<number> };
 
   /** Which group of meeting symbols a dimension belongs to (a dimension in none is a group of its own). */
   private groups(together: readonly (readonly string[])[]): (root: number) => number {
