@@ -19,7 +19,7 @@ export function settings(scope?: vscode.Uri): Settings {
       samples: Math.max(1, Math.round(c.get<number>('samples', 5))),
       tolerance: c.get<number>('tolerance', 1e-6),
       seed: Math.round(c.get<number>('seed', 1)),
-      timeLimitMs: 250,
+      timeLimitMs: Math.max(1, Math.round(c.get<number>('timeLimitMs', 250))),
     },
   };
 }

@@ -26,7 +26,7 @@ export async function main(argv: readonly string[], write: (s: string) => void, 
     return 0;
   }
   const found = await findNotes(options.paths);
-  const check = { seed: options.seed, samples: options.samples, tolerance: options.tolerance };
+  const check = { seed: options.seed, samples: options.samples, tolerance: options.tolerance, timeLimitMs: options.timeLimitMs };
   const results: FileResult[] = found.map((f) =>
     f.text === undefined ? { path: f.path, error: f.error } : { path: f.path, report: checkNote(f.path, f.text, check) },
   );

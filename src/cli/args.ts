@@ -5,12 +5,16 @@ export interface CliOptions {
   readonly seed?: number;
   readonly samples?: number;
   readonly tolerance?: number;
+  readonly timeLimitMs: number;
   readonly paths: readonly string[];
   readonly help: boolean;
   readonly version: boolean;
 }
 
-export const USAGE = `Usage: derivcheck [--format text|json] [--seed N] [--samples K] [--tolerance T] <file|dir>...
+/** The CLI's time box per claim: generous, since nobody is typing (the editor's is 250 ms). */
+export const CLI_TIME_LIMIT_MS = 2000;
+
+export const USAGE = `Usage: derivcheck [--format text|json] [--seed N] [--samples K] [--tolerance T] [--time-limit MS] <file|dir>...
 
 Checks the derivative claims, chain rules and = … = steps in study notes (Markdown, Obsidian
 Excalidraw drawings, Jupyter notebooks). Directories are searched for .md, .excalidraw.md and
@@ -22,6 +26,8 @@ Options:
   --seed N            seed of the random sample points (default 1)
   --samples K         sample points per claim (default 5)
   --tolerance T       relative tolerance when comparing two sides (default 1e-6)
+  --time-limit MS     time box per claim; a claim that takes longer is unverifiable
+                      ("took too long") (default ${CLI_TIME_LIMIT_MS}; the editor uses 250)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -33,6 +39,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let seed: number | undefined;
   let samples: number | undefined;
   let tolerance: number | undefined;
+  let timeLimitMs = CLI_TIME_LIMIT_MS;
   let help = false;
   let version = false;
   const paths: string[] = [];
@@ -62,6 +69,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         tolerance = v;
         break;
       }
+      case '--time-limit':
+        timeLimitMs = integer(flag, value(), 1);
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -80,7 +90,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (!help && !version && paths.length === 0) throw new Error('no file or directory given');
-  return { format, seed, samples, tolerance, paths, help, version };
+  return { format, seed, samples, tolerance, timeLimitMs, paths, help, version };
 }
 
 function splitInline(arg: string): [string, string | undefined] {

@@ -94,6 +94,19 @@ describe('derivcheck CLI', () => {
     }
   });
 
+  it('takes a time box per claim: a claim over it is unverifiable, never refuted', async () => {
+    const file = path.join(dir, 'deep.md');
+    // 150 layers: the forward pass alone takes more than a millisecond
+    const layers = Array.from({ length: 150 }, (_, i) => `$$z_{${i + 1}} = w_{${i + 1}} ${i === 0 ? 'x' : `a_{${i}}`}, \\quad a_{${i + 1}} = \\sigma(z_{${i + 1}})$$`);
+    writeFileSync(file, `${layers.join('\n')}\n$$\\frac{\\partial a_{150}}{\\partial w_{150}} = a_{150}$$\n`);
+    const boxed = JSON.parse((await run('--format', 'json', '--time-limit', '1', file)).out);
+    assert.equal(boxed.files[0].claims[0].verdict, 'unverifiable');
+    assert.match(boxed.files[0].claims[0].message, /took too long/);
+    const free = await run('--format', 'json', file);
+    assert.equal(JSON.parse(free.out).files[0].claims[0].verdict, 'refuted');
+    assert.equal((await run('--time-limit', '0', file)).code, 2);
+  });
+
   it('prints help and version', async () => {
     assert.match((await run('--help')).out, /Usage: derivcheck/);
     assert.match((await run('--version')).out, /^derivcheck /);
