@@ -17,7 +17,7 @@ export async function verifyGradient(extensionUri: vscode.Uri, checker: LiveChec
   }
   const checked = checker.checkNow(doc);
   if (!checked) {
-    void vscode.window.showInformationMessage('derivcheck: this file is not a note with math in it.');
+    void vscode.window.showInformationMessage(checker.tooLargeNotice(doc) ?? 'derivcheck: this file is not a note with math in it.');
     return undefined;
   }
   const claims = checker.claimsIn(checked, doc.uri);

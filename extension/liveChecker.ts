@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { displayName } from '../src/latex/notation';
 import { ClaimCache } from '../src/verify/cache';
 import { type ClaimReport, type NoteReport, checkDocument, checkDocumentInSlices } from '../src/verify/checkNote';
+import { LIMITS, tooLargeForLiveMessage } from '../src/verify/limits';
 import { settings } from './config';
 import { type OpenNote, noteOf, notebookNote, toRange } from './notes';
 import { diagnosticFor } from './presentation';
@@ -88,8 +89,26 @@ export class LiveChecker implements vscode.Disposable {
     if (state.timer) clearTimeout(state.timer);
     state.timer = undefined;
     state.generation++;
+    if (this.tooLarge(state)) return undefined;
     const s = settings(state.note.uri);
     return this.finish(state, checkDocument(state.note.read(), s.check, state.cache));
+  }
+
+  /** Why the note of a document is not checked here, if it is too large. */
+  tooLargeNotice(doc: vscode.TextDocument): string | undefined {
+    const chars = noteOf(doc)?.size() ?? 0;
+    return chars > LIMITS.liveNoteChars ? tooLargeForLiveMessage(chars) : undefined;
+  }
+
+  /** A note too large to check while typing gets one notice at its top instead of diagnostics. */
+  private tooLarge(state: NoteState): boolean {
+    const chars = state.note.size();
+    if (chars <= LIMITS.liveNoteChars) return false;
+    state.result = undefined;
+    const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), tooLargeForLiveMessage(chars), vscode.DiagnosticSeverity.Information);
+    notice.source = 'derivcheck';
+    state.note.documents().forEach((uri, i) => this.diagnostics.set(uri, i === 0 ? [notice] : []));
+    return true;
   }
 
   /** The latest result for the note of a document, if it was checked. */
@@ -105,6 +124,7 @@ export class LiveChecker implements vscode.Disposable {
 
   /** A live check: in slices that give the editor back, abandoned when a newer edit comes. */
   private async checkInSlices(state: NoteState, generation: number): Promise<void> {
+    if (this.tooLarge(state)) return;
     const report = await checkDocumentInSlices(state.note.read(), settings(state.note.uri).check, state.cache, () => state.generation !== generation);
     if (report && state.generation === generation && this.states.get(state.note.key) === state) this.finish(state, report);
   }

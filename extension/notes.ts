@@ -12,6 +12,8 @@ export interface OpenNote {
   readonly key: string;
   readonly uri: vscode.Uri;
   readonly read: () => NoteDocument;
+  /** Its length in characters (cheap: nothing is parsed). */
+  readonly size: () => number;
   /** The editor document holding a part of the note. */
   readonly documentOf: (part: number) => vscode.Uri | undefined;
   /** The documents of the note (for clearing diagnostics). */
@@ -32,6 +34,7 @@ export function noteOf(doc: vscode.TextDocument): OpenNote | undefined {
     key: doc.uri.toString(),
     uri: doc.uri,
     read: () => readNote(doc.uri.path, doc.getText()),
+    size: () => doc.getText().length,
     documentOf: () => doc.uri,
     documents: () => [doc.uri],
   };
@@ -47,6 +50,7 @@ export function notebookNote(notebook: vscode.NotebookDocument): OpenNote {
       snapshot = cells();
       return readMarkdownCells(snapshot.map((c) => ({ text: c.document.getText(), cell: c.index })));
     },
+    size: () => cells().reduce((n, c) => n + c.document.getText().length, 0),
     documentOf: (part) => snapshot[part]?.document.uri,
     documents: () => cells().map((c) => c.document.uri),
   };

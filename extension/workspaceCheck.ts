@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { looksLikeNote } from '../src/notes/readNote';
 import { type NoteReport, checkNote } from '../src/verify/checkNote';
+import { LIMITS, tooLargeForLiveMessage } from '../src/verify/limits';
 import { settings } from './config';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
@@ -52,6 +53,12 @@ async function checkFile(uri: vscode.Uri, checker: LiveChecker, closedNotes: vsc
     return undefined;
   }
   if (!/\.(md|markdown|ipynb)$/i.test(uri.path) && !looksLikeNote(text)) return undefined;
+  if (text.length > LIMITS.liveNoteChars) {
+    const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), tooLargeForLiveMessage(text.length), vscode.DiagnosticSeverity.Information);
+    notice.source = 'derivcheck';
+    closedNotes.set(uri, [notice]);
+    return undefined;
+  }
   const s = settings(uri);
   const report = checkNote(uri.path, text, s.check);
   const items: vscode.Diagnostic[] = [];

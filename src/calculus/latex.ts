@@ -1,13 +1,16 @@
 /** mathjs trees back to LaTeX in the note's own symbols, lightly tidied (no `·1`, `+0`, `^{2-1}`). */
-import { type MathNode, isCall, isSymbol, math } from './math';
+import { type MathNode, TIDY_DEPTH, isCall, isPrintable, isSymbol, math, treeDepth } from './math';
 import { RULES, parseGenericName } from './rules';
 
 /** Removes the trivial parts differentiation leaves (`1·x`, `x + 0`, `(2 − 1)`) without reshaping the rest. */
 export function tidy(node: MathNode): MathNode {
+  if (!isPrintable(node) || treeDepth(node, TIDY_DEPTH) > TIDY_DEPTH) return node;
   return math.simplifyCore(math.simplifyConstant(math.simplifyCore(node)));
 }
 
 const MARK = '\u0001';
+export const TOO_LARGE_TEXT = '(an expression too large to show)';
+const TOO_LARGE_LATEX = '\\text{(an expression too large to show)}';
 const primes = (n: number): string => (n <= 3 ? "'".repeat(n) : `^{(${n})}`);
 
 /**
@@ -15,6 +18,7 @@ const primes = (n: number): string => (n <= 3 ? "'".repeat(n) : `^{(${n})}`);
  * table says (σ, ReLU, 1[·]); generic functions as g, g′, g″.
  */
 export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | undefined): string {
+  if (!isPrintable(node)) return TOO_LARGE_LATEX;
   const handler = (n: MathNode, options: object): string | undefined => {
     if (isSymbol(n)) {
       const name = latexOfSymbol(n.name);
@@ -41,6 +45,7 @@ const TEXT_NAMES: Readonly<Record<string, string>> = { sigmoid: 'σ', relu: 'ReL
 
 /** Plain text for a tidied tree, for messages: `σ(z₂) (1 - σ(z₂))`. */
 export function toText(node: MathNode, textOfSymbol: (id: string) => string | undefined): string {
+  if (!isPrintable(node)) return TOO_LARGE_TEXT;
   const handler = (n: MathNode, options: object): string | undefined => {
     if (isSymbol(n)) return textOfSymbol(n.name);
     if (!isCall(n) || n.args.length !== 1) return undefined;

@@ -81,3 +81,36 @@ export function substitute(n: MathNode, replacements: ReadonlyMap<string, MathNo
     return node;
   });
 }
+
+/** Nodes a tree has when printed (shared subtrees count each time), counted only up to `cap`. */
+export function treeSize(root: MathNode, cap: number): number {
+  let count = 0;
+  const stack: MathNode[] = [root];
+  while (stack.length > 0 && count <= cap) {
+    const n = stack.pop()!;
+    count++;
+    n.forEach((child) => stack.push(child));
+  }
+  return count;
+}
+
+/** Trees larger than this are neither simplified nor printed: nested functions can make them exponentially large. */
+export const PRINTABLE_NODES = 600;
+
+export const isPrintable = (n: MathNode): boolean => treeSize(n, PRINTABLE_NODES) <= PRINTABLE_NODES;
+
+/** How deeply a tree nests, counted only up to `cap`. */
+export function treeDepth(root: MathNode, cap: number): number {
+  let deepest = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (d > deepest) deepest = d;
+    if (deepest > cap) break;
+    n.forEach((child) => stack.push([child, d + 1]));
+  }
+  return deepest;
+}
+
+/** mathjs's simplifyCore takes time exponential in the nesting (×2 a level, 0.5 s at 20 levels): deeper trees stay as they are. */
+export const TIDY_DEPTH = 12;

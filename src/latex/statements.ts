@@ -2,7 +2,7 @@
  * Splits a block of LaTeX into statements (at top-level `,` `;` `\quad` `\because` `\therefore` `\\` and aligned
  * rows) and each statement into the parts of its `=` chain, each parsed into an expression tree. Never throws.
  */
-import type { Expr, Span } from './ast';
+import { type Expr, type Span, childrenOf } from './ast';
 import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
 import { LatexError, Parser, type ParseContext } from './parser';
 import { type Token, tokenize } from './tokens';
@@ -211,10 +211,47 @@ function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: 
   while (from < to - 1 && IGNORED_COMMANDS.has(toks[from].text)) from++;
   while (to > from + 1 && IGNORED_COMMANDS.has(toks[to - 1].text)) to--;
   const span = { start: toks[from].start, end: toks[to - 1].end };
+  const nesting = bracketNesting(toks, from, to);
+  if (nesting > MAX_NESTING) return { error: `nested ${nesting} brackets deep (derivcheck reads up to ${MAX_NESTING})`, span };
   try {
-    return { expr: new Parser(ctx, toks, from, to).parseWhole(), span };
+    const expr = new Parser(ctx, toks, from, to).parseWhole();
+    const depth = treeDepth(expr, MAX_TREE_DEPTH);
+    if (depth > MAX_TREE_DEPTH) return { error: `too long or too deeply nested to check (over ${MAX_TREE_DEPTH} levels)`, span };
+    return { expr, span };
   } catch (e) {
     if (e instanceof LatexError) return { error: e.message, span };
     return { error: `could not read this: ${(e as Error).message}`, span };
   }
+}
+
+/** Brackets nested deeper than this are not read (50 levels, the deepest a note plausibly needs, are fine). */
+export const MAX_NESTING = 100;
+/** Expression trees deeper than this (a 500-term sum, x^{2}^{2}…) are not checked: the checker recurses over them. */
+export const MAX_TREE_DEPTH = 400;
+
+const OPENERS = new Set(['{', '(', '[', '\left']);
+const CLOSING = new Set(['}', ')', ']', '\right']);
+
+/** The deepest nesting of brackets in `toks[from..to)` (unbalanced ones are the parser's business). */
+function bracketNesting(toks: readonly Token[], from: number, to: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = from; i < to; i++) {
+    const t = toks[i].text;
+    if (OPENERS.has(t)) deepest = Math.max(deepest, ++depth);
+    else if (CLOSING.has(t)) depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** The depth of an expression tree, counted only up to `cap` (iteratively: the tree may be too deep to recurse). */
+function treeDepth(root: Expr, cap: number): number {
+  let deepest = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0 && deepest <= cap) {
+    const [e, d] = stack.pop()!;
+    deepest = Math.max(deepest, d);
+    for (const c of childrenOf(e)) stack.push([c, d + 1]);
+  }
+  return deepest;
 }

@@ -12,6 +12,7 @@ import { VectorNote } from './vector/note';
 import { scalarEngineCheck } from './vector/scalarCheck';
 import type { ClaimCache } from './cache';
 import { TooSlow, startClock, stopClock } from './deadline';
+import { LIMITS, claimsSkippedMessage } from './limits';
 import { ForwardPass } from './sampling';
 import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
 
@@ -111,7 +112,11 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
     const resolved = withDefaults(options);
     cache?.begin(model, resolved, source);
     let judge: ((claim: Claim) => ClaimResult) | undefined;
-    for (const claim of model.claims) {
+    const judged = model.claims.slice(0, LIMITS.claimsPerNote);
+    if (judged.length < model.claims.length) {
+      errors.push({ message: claimsSkippedMessage(model.claims.length), location: locate(model.claims[judged.length].at) });
+    }
+    for (const claim of judged) {
       const key = cache?.key(claim, source);
       let result = key === undefined ? undefined : cache!.get(key, claim);
       const started = performance.now();

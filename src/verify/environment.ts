@@ -7,7 +7,7 @@ import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { DerivativeGraph } from '../calculus/differentiate';
 import { Opaque } from '../calculus/differentiate';
-import { type MathNode, sym } from '../calculus/math';
+import { type MathNode, isPrintable, sym } from '../calculus/math';
 import type { NoteModel } from '../model/types';
 import { type Converted, convertExpr, Unsupported } from './convert';
 import { checkClock } from './deadline';
@@ -119,7 +119,7 @@ export class NoteEnvironment implements DerivativeGraph {
   /** Writes a tree with the note's own symbols: σ(z)(1 − σ(z)) becomes ŷ(1 − ŷ) when ŷ = σ(z). */
   fold(node: MathNode): MathNode {
     const byText = this.foldable();
-    if (byText.size === 0) return node;
+    if (byText.size === 0 || !isPrintable(node)) return node;
     return node.transform((n) => {
       const id = byText.get(n.toString());
       return id ? sym(id) : n;

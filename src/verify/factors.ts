@@ -7,7 +7,7 @@ import { type DerivativeNode, type Expr, factorsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { Opaque, localDerivative } from '../calculus/differentiate';
 import { tidyLatex, toText } from '../calculus/latex';
-import type { MathNode } from '../calculus/math';
+import { type MathNode, isPrintable } from '../calculus/math';
 import type { Side } from '../model/types';
 import { Unsupported, convertExpr } from './convert';
 import type { NoteEnvironment } from './environment';
@@ -80,6 +80,7 @@ export function findWrongFactor(ctx: FactorContext, left: DerivativeNode, right:
     const span = to - from === 1 ? factors[from].inner ?? factors[from].span : { start: factors[from].span.start, end: factors[to - 1].span.end };
     const at = { block: right.block, span };
     const link = links[odd.link];
+    if (!isPrintable(link.node)) return undefined; // a fix nobody could read is no fix
     const claimedLatex = ctx.source({ ...right, span: at.span });
     const run = factors.slice(from, to).reduce((a, b): Expr => ({ kind: 'binary', op: '*', left: a, right: b, span: { start: a.span.start, end: b.span.end } }));
     const shown = describe(run);

@@ -1,8 +1,8 @@
 /** What a refuted claim reports: the counterexample, the expected expression, and the likeliest slip. */
 import { symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
-import { tidyLatex, toText } from '../calculus/latex';
-import type { MathNode } from '../calculus/math';
+import { TOO_LARGE_TEXT, tidyLatex, toText } from '../calculus/latex';
+import { type MathNode, isPrintable } from '../calculus/math';
 import type { Claim } from '../model/types';
 import type { Converted } from './convert';
 import { describe } from './describe';
@@ -29,12 +29,13 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   const shown = Object.entries(point).slice(0, 5).map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).join(', ');
   const expectedText = toText(expectedNode, (id) => textOf(env, id));
   const first = claim.redefines ? ' (its first definition)' : '';
-  const truth = expectedText.length <= MAX_EXPECTED_IN_MESSAGE ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
+  const truth = expectedText.length <= MAX_EXPECTED_IN_MESSAGE && expectedText !== TOO_LARGE_TEXT ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
   const lead = wrongFactor?.message ?? remarks[0] ?? `${truth}${constantFactor(points, ctx.options.tolerance)}`;
   return result({
     verdict: 'refuted',
     message: `${lead}: at ${shown || 'the sample point'} the left side is ${fmt(bad.left)} but the right side is ${fmt(bad.right)}`,
-    expected: tidyLatex(expectedNode, (id) => env.nameOf(id)),
+    // no expected expression (and so no quick fix) when it is too large to print
+    expected: isPrintable(expectedNode) ? tidyLatex(expectedNode, (id) => env.nameOf(id)) : undefined,
     counterexample: { point, claimed: bad.right, actual: bad.left },
     wrongFactor,
     structure: remarks.length > 0 ? remarks : undefined,
@@ -57,9 +58,11 @@ function constantFactor(points: readonly Point[], tolerance: number): string {
   const ratios = points.map((p) => p.left / p.right);
   if (ratios.some((r) => !Number.isFinite(r) || r === 0)) return '';
   const r = ratios[0];
-  if (!ratios.every((x) => Math.abs(x - r) <= tolerance * 10 * Math.max(1, Math.abs(r)))) return '';
+  // relative agreement: tiny ratios (a vanishing true value) all look alike in absolute terms
+  if (!ratios.every((x) => Math.abs(x - r) <= tolerance * 10 * Math.abs(r))) return '';
   if (Math.abs(r + 1) < 1e-9) return ' (the sign is flipped)';
-  const shown = Number.isInteger(Math.round(r * 1e6) / 1e6) ? String(Math.round(r)) : fmt(r);
+  const whole = Math.round(r);
+  const shown = whole !== 0 && Math.abs(r - whole) < 1e-6 ? String(whole) : fmt(r);
   return ` (off by a constant factor: the true value is ${shown} times the claimed one)`;
 }
 

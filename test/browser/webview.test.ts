@@ -162,4 +162,28 @@ describe('chain webview (Chromium)', function () {
     assert.equal(await page.locator('#root img, #root script, #root a[href^="javascript"]').count(), 0);
     assert.deepEqual(problems, []);
   });
+
+  it('shows the real-editor tests\' hostile note inert: no script runs, nothing loads, KaTeX macros cannot loop', async () => {
+    const text = readFileSync(path.join(root, 'test/fixtures/workspace/hostile.md'), 'utf8');
+    const report = checkNote('hostile.md', text);
+    assert.equal(report.claims.length, 5);
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`http://localhost:${(server.address() as AddressInfo).port}/`)) requests.push(r.url());
+    });
+    let shown: string | null = null;
+    for (const claim of report.claims) {
+      await post({ type: 'explain', explanation: explainClaim(report, claim), notePath: '/hostile.md' });
+      // typeset, or (what KaTeX cannot typeset: \text with HTML in it, a macro that expands forever) shown as source
+      await page.waitForFunction((before) => {
+        const el = document.querySelector('[data-testid=claim]');
+        return el?.querySelector('.katex, .tex-error') && el.textContent !== before;
+      }, shown);
+      shown = await page.textContent('[data-testid=claim]');
+      assert.equal(await page.locator('#root img, #root script, #root iframe, #root a').count(), 0, claim.latex);
+    }
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    assert.deepEqual(requests, []);
+    assert.deepEqual(problems, []);
+  });
 });

@@ -116,18 +116,42 @@ describe('derivcheck in a real VS Code (code-server)', function () {
     assert.ok((await frame.locator('[data-testid=graph] .node.on-path').count()) >= 4);
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(ARTIFACTS, 'verify-gradient.png') });
+
+    // a hostile note: its HTML and \\href stay text, nothing runs, nothing loads
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await openFile(page, 'hostile.md');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('derivcheck: Verify Gradient');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const hostileFrame = await findWebviewFrame(page, 'href');
+    await hostileFrame.waitForSelector('[data-testid=claim] .katex', { timeout: 30000 });
+    assert.equal(await hostileFrame.locator('[data-testid=verdict]').innerText(), '? unverifiable');
+    assert.equal(await hostileFrame.locator('#root img, #root script, #root iframe, #root a').count(), 0);
+    assert.equal(await hostileFrame.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hostile-note.png') });
+    assert.deepEqual(dialogs, []);
     const violations = consoleLines.filter((l) => /Content Security Policy|Refused to (load|apply|execute)/.test(l));
     assert.deepEqual(violations, []);
     await page.close();
   });
 });
 
-/** The webview's content frame: the one holding the panel's #root. */
-async function findWebviewFrame(page: Page): Promise<import('playwright-core').Frame> {
+/** The webview's content frame: the one holding the panel's #root (and, if given, showing `text`). */
+async function findWebviewFrame(page: Page, text?: string): Promise<import('playwright-core').Frame> {
   const start = Date.now();
   for (;;) {
     for (const f of page.frames()) {
-      if (await f.locator('#root').count().catch(() => 0)) return f;
+      if (!(await f.locator('#root').count().catch(() => 0))) continue;
+      if (text === undefined || ((await f.locator('#root').innerText().catch(() => '')) ?? '').includes(text)) return f;
     }
     if (Date.now() - start > 30000) throw new Error('the Verify Gradient webview did not appear');
     await page.waitForTimeout(250);

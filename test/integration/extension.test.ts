@@ -112,6 +112,37 @@ describe('derivcheck in VS Code', () => {
     }
   });
 
+  it('checks a hostile note without running or changing anything, and explains its claims', async () => {
+    const editor = await open('hostile.md');
+    const before = editor.document.getText();
+    const hints = await waitFor('its unverifiable claims', () => {
+      const d = derivcheckDiagnostics(editor.document.uri);
+      return d.length === 4 && d;
+    });
+    assert.ok(hints.some((d) => /unknown command \\href/.test(d.message)));
+    editor.selection = new vscode.Selection(8, 5, 8, 5);
+    await vscode.commands.executeCommand('derivcheck.verifyGradient');
+    const api = vscode.extensions.getExtension<DerivcheckApi>(EXTENSION_ID)!.exports;
+    await waitFor('the panel on the hostile claim', () => api.chainPanel()?.isReady && api.chainPanel()?.claim?.location.start.line === 9);
+    assert.equal(editor.document.isDirty, false);
+    assert.equal(editor.document.getText(), before);
+  });
+
+  it('gives a note over 1 MB one notice instead of checking it while typing', async () => {
+    const uri = workspaceFile('huge.md');
+    const block = '$$a = \\sigma(z), \\quad \\frac{\\partial a}{\\partial z} = a(1 + a)$$\n\nSome prose between the formulas.\n\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(block.repeat(Math.ceil(1_100_000 / block.length))));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const notice = await waitFor('the notice', () => {
+      const d = derivcheckDiagnostics(editor.document.uri);
+      return d.length > 0 && d;
+    });
+    assert.equal(notice.length, 1);
+    assert.equal(notice[0].severity, vscode.DiagnosticSeverity.Information);
+    assert.match(notice[0].message, /this note is 1\.1 MB, so it is not checked in the editor/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it("checks a notebook's markdown cells as one note", async () => {
     const notebook = await vscode.workspace.openNotebookDocument(workspaceFile('notebook.ipynb'));
     await vscode.window.showNotebookDocument(notebook);
