@@ -11,6 +11,11 @@ import { compressToBase64 } from 'lz-string';
 export const FUZZ_SCALE = Math.max(1, Number(process.env.DERIVCHECK_FUZZ_SCALE ?? 1));
 export const runs = (n: number): number => Math.round(n * FUZZ_SCALE);
 
+// `npm test` replays the same cases every time (CI must not flake); `npm run fuzz` draws new ones each night and
+// prints the seed of any failure (rerun it with DERIVCHECK_FUZZ_SEED=<seed>)
+const seed = process.env.DERIVCHECK_FUZZ_SEED ?? (FUZZ_SCALE === 1 ? '20261123' : undefined);
+if (seed !== undefined) fc.configureGlobal({ seed: Number(seed) });
+
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 export const readRepoFile = (...parts: string[]): string => readFileSync(path.join(ROOT, ...parts), 'utf8');
 

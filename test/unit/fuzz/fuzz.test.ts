@@ -37,7 +37,8 @@ function assertLocationsInside(report: NoteReport): void {
   for (const l of locations) {
     const text = report.document.parts[l.part].text;
     assert.ok(0 <= l.startOffset && l.startOffset <= l.endOffset && l.endOffset <= text.length, `span ${l.startOffset}..${l.endOffset} inside 0..${text.length}`);
-    const before = text.slice(0, l.startOffset).split('\n');
+    // lines end at \r\n, \n or a lone \r, as in VS Code
+    const before = text.slice(0, l.startOffset).split(/\r\n|\r|\n/);
     assert.equal(l.start.line, before.length);
     assert.equal(l.start.column, before[before.length - 1].length + 1);
   }
