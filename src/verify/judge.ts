@@ -71,6 +71,10 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   const at = bad ?? points[0];
   const engine = ctx.engine?.(claim, at.scope, at.left);
   if (typeof engine === 'string') return unverifiable(engine);
+  if (!bad && !relativelyClose(points, ctx.options.tolerance)) {
+    // the tolerance's absolute floor cannot tell a vanishing value (1e-18 through 30 sigmoids) from zero
+    return unverifiable(`both sides are below ${TINY} at every sample point, too small to tell apart (the true value may vanish without being 0)`);
+  }
   if (!bad) {
     const worst = Math.max(...points.map((p) => Math.abs(p.left - p.right)));
     return result({ verdict: 'verified', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})`, engine });
@@ -80,6 +84,14 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${doubts[0]}` : doubts[0]);
   }
   return { ...refute(claim, ctx, left, bad, points, structure?.remarks ?? [], result), engine };
+}
+
+const TINY = 1e-8;
+
+/** Unless every value is tiny, true; then the sides must agree relative to their own size. */
+function relativelyClose(points: readonly Point[], tolerance: number): boolean {
+  if (points.some((p) => Math.abs(p.left) >= TINY || Math.abs(p.right) >= TINY)) return true;
+  return points.every((p) => Math.abs(p.left - p.right) <= tolerance * Math.max(Math.abs(p.left), Math.abs(p.right)));
 }
 
 /** Reasons a mismatch would not prove the claim wrong. */

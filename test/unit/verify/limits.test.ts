@@ -54,6 +54,14 @@ describe('limits (each one found by fuzzing or the limit tests, and pinned here)
     assert.equal(report.document.blocks[0].drawing?.elementId, 'img');
   });
 
+  it('a derivative that vanishes is not taken for 0: "= 0" through 30 sigmoids is unverifiable, not verified', () => {
+    const layers = Array.from({ length: 30 }, (_, i) => `$$z_{${i + 1}} = w_{${i + 1}} ${i === 0 ? 'x' : `a_{${i}}`}, \\quad a_{${i + 1}} = \\sigma(z_{${i + 1}})$$`);
+    const chain = Array.from({ length: 29 }, (_, i) => `w_{${30 - i}} a_{${29 - i}}(1 - a_{${29 - i}})`).join(' ');
+    const [zero, right] = verdicts(`${layers.join('\n')}\n$$\\frac{\\partial a_{30}}{\\partial w_1} = 0$$\n$$\\frac{\\partial a_{30}}{\\partial w_1} = a_{30}(1 - a_{30}) ${chain} x$$`);
+    assert.match(zero, /^unverifiable: both sides are below 1e-8 at every sample point/);
+    assert.match(right, /^verified/);
+  });
+
   it('a ratio that vanishes is no "constant factor" (was: "the true value is 0 times the claimed one")', () => {
     const [claim] = verdicts(`$$y = ${nest(50, (e) => `\\frac{${e}}{2}`)}$$\n$$\\frac{dy}{dx} = 1$$`);
     assert.doesNotMatch(claim, /0 times/);
