@@ -105,8 +105,7 @@ export class LiveChecker implements vscode.Disposable {
     const chars = state.note.size();
     if (chars <= LIMITS.liveNoteChars) return false;
     state.result = undefined;
-    const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), tooLargeForLiveMessage(chars), vscode.DiagnosticSeverity.Information);
-    notice.source = 'derivcheck';
+    const notice = tooLargeNotice(chars);
     state.note.documents().forEach((uri, i) => this.diagnostics.set(uri, i === 0 ? [notice] : []));
     return true;
   }
@@ -200,4 +199,11 @@ export class LiveChecker implements vscode.Disposable {
     for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
     for (const d of this.subscriptions) d.dispose();
   }
+}
+
+/** The one diagnostic a note too large to check in the editor gets, at its top. */
+export function tooLargeNotice(chars: number): vscode.Diagnostic {
+  const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), tooLargeForLiveMessage(chars), vscode.DiagnosticSeverity.Information);
+  notice.source = 'derivcheck';
+  return notice;
 }

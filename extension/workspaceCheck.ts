@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { looksLikeNote } from '../src/notes/readNote';
 import { type NoteReport, checkNote } from '../src/verify/checkNote';
-import { LIMITS, tooLargeForLiveMessage } from '../src/verify/limits';
+import { LIMITS } from '../src/verify/limits';
 import { settings } from './config';
-import type { LiveChecker } from './liveChecker';
+import { type LiveChecker, tooLargeNotice } from './liveChecker';
 import { toRange } from './notes';
 import { diagnosticFor } from './presentation';
 
@@ -54,9 +54,7 @@ async function checkFile(uri: vscode.Uri, checker: LiveChecker, closedNotes: vsc
   }
   if (!/\.(md|markdown|ipynb)$/i.test(uri.path) && !looksLikeNote(text)) return undefined;
   if (text.length > LIMITS.liveNoteChars) {
-    const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), tooLargeForLiveMessage(text.length), vscode.DiagnosticSeverity.Information);
-    notice.source = 'derivcheck';
-    closedNotes.set(uri, [notice]);
+    closedNotes.set(uri, [tooLargeNotice(text.length)]);
     return undefined;
   }
   const s = settings(uri);

@@ -1,5 +1,6 @@
 /** The one mathjs instance, and small helpers to build and inspect its expression trees. */
 import { all, create, type MathNode } from 'mathjs';
+import { depthOf } from '../trees';
 
 export type { MathNode };
 
@@ -101,16 +102,14 @@ export const isPrintable = (n: MathNode): boolean => treeSize(n, PRINTABLE_NODES
 
 /** How deeply a tree nests, counted only up to `cap`. */
 export function treeDepth(root: MathNode, cap: number): number {
-  let deepest = 0;
-  const stack: [MathNode, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [n, d] = stack.pop()!;
-    if (d > deepest) deepest = d;
-    if (deepest > cap) break;
-    n.forEach((child) => stack.push([child, d + 1]));
-  }
-  return deepest;
+  return depthOf(root, childrenOf, cap);
 }
+
+const childrenOf = (n: MathNode): MathNode[] => {
+  const out: MathNode[] = [];
+  n.forEach((child) => out.push(child));
+  return out;
+};
 
 /** mathjs's simplifyCore takes time exponential in the nesting (×2 a level, 0.5 s at 20 levels): deeper trees stay as they are. */
 export const TIDY_DEPTH = 12;

@@ -18,6 +18,7 @@ export {
   tanh,
 } from './elementwise';
 export { bce, halfMse, l2, mse, softmaxCrossEntropy } from './losses';
+export { transposeValues } from './kernels';
 export {
   CENTRAL_STEP,
   DIRECTIONAL_FLOOR,

@@ -6,6 +6,7 @@ import { type Expr, type Span, childrenOf } from './ast';
 import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
 import { LatexError, Parser, type ParseContext } from './parser';
 import { type Token, tokenize } from './tokens';
+import { depthOf } from '../trees';
 
 /** One side of an `=`: its tree, or why it could not be read. */
 export interface ParsedPart {
@@ -215,7 +216,7 @@ function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: 
   if (nesting > MAX_NESTING) return { error: `nested ${nesting} brackets deep (derivcheck reads up to ${MAX_NESTING})`, span };
   try {
     const expr = new Parser(ctx, toks, from, to).parseWhole();
-    const depth = treeDepth(expr, MAX_TREE_DEPTH);
+    const depth = depthOf(expr, childrenOf, MAX_TREE_DEPTH);
     if (depth > MAX_TREE_DEPTH) return { error: `too long or too deeply nested to check (over ${MAX_TREE_DEPTH} levels)`, span };
     return { expr, span };
   } catch (e) {
@@ -240,18 +241,6 @@ function bracketNesting(toks: readonly Token[], from: number, to: number): numbe
     const t = toks[i].text;
     if (OPENERS.has(t)) deepest = Math.max(deepest, ++depth);
     else if (CLOSING.has(t)) depth = Math.max(0, depth - 1);
-  }
-  return deepest;
-}
-
-/** The depth of an expression tree, counted only up to `cap` (iteratively: the tree may be too deep to recurse). */
-function treeDepth(root: Expr, cap: number): number {
-  let deepest = 0;
-  const stack: [Expr, number][] = [[root, 1]];
-  while (stack.length > 0 && deepest <= cap) {
-    const [e, d] = stack.pop()!;
-    deepest = Math.max(deepest, d);
-    for (const c of childrenOf(e)) stack.push([c, d + 1]);
   }
   return deepest;
 }

@@ -123,7 +123,8 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
       if (!result) {
         judge ??= makeJudge(model, resolved, source);
         result = judge(claim);
-        if (key !== undefined) cache!.set(key, result);
+        // a claim that ran out of time may well finish next time (the machine was busy): not remembered
+        if (key !== undefined && !timedOut.has(result)) cache!.set(key, result);
       }
       const durationMs = performance.now() - started;
       claims.push({ ...result, location: locate(claim.at), latex: source(claim.at), durationMs });
@@ -156,12 +157,19 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
     }, options.timeLimitMs);
 }
 
+/** Verdicts given because time ran out. */
+const timedOut = new WeakSet<ClaimResult>();
+
 function judgeSafely(claim: Claim, judge: () => ClaimResult, timeLimitMs: number): ClaimResult {
   startClock(timeLimitMs);
   try {
     return judge();
   } catch (e) {
-    if (e instanceof TooSlow) return { claim, verdict: 'unverifiable', message: e.message, uses: [] };
+    if (e instanceof TooSlow) {
+      const result: ClaimResult = { claim, verdict: 'unverifiable', message: e.message, uses: [] };
+      timedOut.add(result);
+      return result;
+    }
     return { claim, verdict: 'unverifiable', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
   } finally {
     stopClock();

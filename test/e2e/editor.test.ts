@@ -100,13 +100,7 @@ describe('derivcheck in a real VS Code (code-server)', function () {
     assert.match(await page.locator('.statusbar').innerText(), /✓ 7 ✗ 1/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'editor-diagnostics.png') });
 
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('19');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('derivcheck: Verify Gradient');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
+    await verifyGradientAt(page, 19);
 
     const frame = await findWebviewFrame(page);
     await frame.waitForSelector('[data-testid=claim] .katex', { timeout: 30000 });
@@ -124,13 +118,7 @@ describe('derivcheck in a real VS Code (code-server)', function () {
       void d.dismiss();
     });
     await openFile(page, 'hostile.md');
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('9');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('derivcheck: Verify Gradient');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
+    await verifyGradientAt(page, 9);
     const hostileFrame = await findWebviewFrame(page, 'href');
     await hostileFrame.waitForSelector('[data-testid=claim] .katex', { timeout: 30000 });
     assert.equal(await hostileFrame.locator('[data-testid=verdict]').innerText(), '? unverifiable');
@@ -145,6 +133,26 @@ describe('derivcheck in a real VS Code (code-server)', function () {
   });
 });
 
+/**
+ * Goes to a line (Go to Line) and runs Verify Gradient from the command palette, as a user would. Every step waits
+ * for the quick input it needs: keys typed before the widget is up land elsewhere (a CI run lost the line number so).
+ */
+async function verifyGradientAt(page: Page, line: number): Promise<void> {
+  const input = page.locator('.quick-input-widget');
+  await page.keyboard.press('Control+G');
+  await input.waitFor({ state: 'visible', timeout: 30000 });
+  await page.keyboard.type(String(line));
+  await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget .monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 30000 });
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 30000 });
+  await page.keyboard.type('derivcheck: Verify Gradient');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Verify Gradient' }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 30000 });
+}
+
 /** The webview's content frame: the one holding the panel's #root (and, if given, showing `text`). */
 async function findWebviewFrame(page: Page, text?: string): Promise<import('playwright-core').Frame> {
   const start = Date.now();
@@ -153,7 +161,10 @@ async function findWebviewFrame(page: Page, text?: string): Promise<import('play
       if (!(await f.locator('#root').count().catch(() => 0))) continue;
       if (text === undefined || ((await f.locator('#root').innerText().catch(() => '')) ?? '').includes(text)) return f;
     }
-    if (Date.now() - start > 30000) throw new Error('the Verify Gradient webview did not appear');
+    if (Date.now() - start > 30000) {
+      await page.screenshot({ path: path.join(ARTIFACTS, 'no-webview.png') });
+      throw new Error('the Verify Gradient webview did not appear (screenshot: test-artifacts/no-webview.png)');
+    }
     await page.waitForTimeout(250);
   }
 }

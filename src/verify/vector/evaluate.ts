@@ -113,8 +113,10 @@ export class Evaluation {
   /** A subexpression no free leaf reaches (W·X when differentiating by b) is computed once per point. */
   private shared(e: Expr, compute: () => Var): Var {
     if (this.params.size > 0) return compute();
-    const reached = this.note.reachedBy(e);
-    for (const l of this.leaves.keys()) if (reached.has(l)) return compute();
+    if (this.leaves.size > 0) {
+      const reached = this.note.reachedBy(e);
+      for (const l of this.leaves.keys()) if (reached.has(l)) return compute();
+    }
     const cached = this.point.exprValues.get(e);
     if (cached) return constant(cached);
     const v = compute();

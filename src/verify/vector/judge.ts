@@ -6,7 +6,7 @@
  */
 import { type Expr, symbolsOf, walk } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
-import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll } from '../../engine';
+import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
 import type { Claim } from '../../model/types';
 import { describe } from '../describe';
 import type { JudgeContext } from '../judge';
@@ -165,15 +165,9 @@ function shapeMismatch(claim: Claim, left: Tensor, right: Tensor): string {
 function mismatchMessage(claim: Claim, o: Extract<Outcome, { kind: 'ok' }>, shapesText: string): string {
   const e = o.engine;
   const where = e.worstEntry ? ` at entry (${e.worstEntry[0] + 1}, ${e.worstEntry[1] + 1})` : '';
-  const transposedEqual = o.left.rows === o.left.cols && close(transposeOf(o.left), o.right, 1e-9);
+  const transposedEqual = o.left.rows === o.left.cols && close(transposeValues(o.left), o.right, 1e-9);
   const lead = transposedEqual ? `${describe(claim.right.expr!)} is the transpose of ${describe(claim.left.expr!)}` : `${describe(claim.left.expr!)} is not ${describe(claim.right.expr!)}`;
   return `${lead}: they differ by ${fmt(e.maxAbsError ?? 0)}${where} at a sample point (${shapesText})`;
-}
-
-function transposeOf(t: Tensor): Tensor {
-  const out = Tensor.zeros(t.cols, t.rows);
-  for (let i = 0; i < t.rows; i++) for (let j = 0; j < t.cols; j++) out.data[j * t.rows + i] = t.data[i * t.cols + j];
-  return out;
 }
 
 const fmt = (x: number): string => String(+x.toPrecision(3));

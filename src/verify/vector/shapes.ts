@@ -252,7 +252,7 @@ export class ShapeInference {
   private finished?: { readonly count: number; readonly used: ReadonlySet<number> };
   private readonly inherited?: { readonly count: number; readonly used: ReadonlySet<number> };
 
-  /** Which group of meeting symbols a dimension belongs to (a dimension in none is a group of its own). */
+  /** Which group of meeting symbols a dimension belongs to (the dimensions in none form one group: all distinct). */
   private groups(together: readonly (readonly string[])[]): (root: number) => number {
     const parent = new Map<number, number>();
     const find = (x: number): number => {
@@ -272,7 +272,7 @@ export class ShapeInference {
         }
       }
     }
-    return (root) => (parent.has(root) ? find(root) : -1 - root);
+    return (root) => (parent.has(root) ? find(root) : -1);
   }
 
   /** A shape's sizes (after finish). */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { readNote } from '../../../src/notes/readNote';
+import { ClaimCache } from '../../../src/verify/cache';
 import { checkDocument, checkDocumentInSlices, checkNote } from '../../../src/verify/checkNote';
 
 /** A 40-layer scalar network and the derivative of its output by its first weight, as one expanded claim. */
@@ -21,6 +22,14 @@ describe('time box and time slices', () => {
     assert.match(boxed.claims[0].message, /took too long/);
     const free = checkNote('deep.md', text, { timeLimitMs: 60_000 });
     assert.equal(free.claims[0].verdict, 'verified', free.claims[0].message);
+  });
+
+  it('a claim that ran out of time is judged again next time, not taken from the cache', () => {
+    const cache = new ClaimCache();
+    const text = deepNote(40);
+    assert.match(checkNote('deep.md', text, { timeLimitMs: 0.01 }, cache).claims[0].message, /took too long/);
+    checkNote('deep.md', text, { timeLimitMs: 0.01 }, cache);
+    assert.deepEqual([cache.hits, cache.misses], [0, 2]);
   });
 
   it('a check in slices gives the same report as a check in one go', async () => {
