@@ -138,6 +138,15 @@ describe('derivcheck in a real VS Code (code-server)', function () {
  * for the quick input it needs: keys typed before the widget is up land elsewhere (a CI run lost the line number so).
  */
 async function verifyGradientAt(page: Page, line: number): Promise<void> {
+  try {
+    await runVerifyGradientAt(page, line);
+  } catch (e) {
+    await page.screenshot({ path: path.join(ARTIFACTS, 'verify-gradient-failure.png') });
+    throw e;
+  }
+}
+
+async function runVerifyGradientAt(page: Page, line: number): Promise<void> {
   const input = page.locator('.quick-input-widget');
   await page.keyboard.press('Control+G');
   await input.waitFor({ state: 'visible', timeout: 30000 });
@@ -161,7 +170,7 @@ async function findWebviewFrame(page: Page, text?: string): Promise<import('play
       if (!(await f.locator('#root').count().catch(() => 0))) continue;
       if (text === undefined || ((await f.locator('#root').innerText().catch(() => '')) ?? '').includes(text)) return f;
     }
-    if (Date.now() - start > 30000) {
+    if (Date.now() - start > 60000) {
       await page.screenshot({ path: path.join(ARTIFACTS, 'no-webview.png') });
       throw new Error('the Verify Gradient webview did not appear (screenshot: test-artifacts/no-webview.png)');
     }
