@@ -149,6 +149,9 @@ export class Evaluation {
   private product(e: Expr, a: Var, b: Var): Var {
     if (a.value.isScalar() || b.value.isScalar()) return mul(a, b);
     const kind = this.point.shapes.products.get(e);
+    if (this.point.shapes.isAmbiguous(e)) {
+      this.point.doubts.add(`${describe(e)} was read as an entry-by-entry product, but a matrix product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`);
+    }
     if (kind === 'matmul' || (kind === undefined && a.value.cols === b.value.rows)) return matmul(a, b);
     return mul(a, b);
   }

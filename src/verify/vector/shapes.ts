@@ -29,6 +29,8 @@ export class ShapeInference {
   readonly symbols: Layered<string, DimShape>;
   /** How each product was read. */
   readonly products: Layered<Expr, ProductKind>;
+  /** Products read entry by entry only by convention (nothing in the note decided it), with their factors' shapes. */
+  private readonly guesses: Layered<Expr, PendingProduct>;
   /** Sums without an index, to be read once the shapes are known. */
   readonly sums: Layered<SumNode, { readonly body: DimShape; readonly out: DimShape }>;
   /** How each sum was read: over all entries, or over the columns (the samples). */
@@ -46,6 +48,7 @@ export class ShapeInference {
     this.dims = from ? from.dims.clone() : new Dims();
     this.symbols = new Layered(from?.symbols);
     this.products = new Layered(from?.products);
+    this.guesses = new Layered(from?.guesses);
     this.sums = new Layered(from?.sums);
     this.sumModes = new Layered(from?.sumModes);
     this.sizeSymbols = new Layered(from?.sizeSymbols);
@@ -176,7 +179,9 @@ export class ShapeInference {
     }
     if (force && this.pending.length > 0) {
       const p = this.pending[0];
-      this.apply(p, this.decide(p, true)!);
+      const kind = this.decide(p, true)!;
+      if (kind === 'elementwise') this.guesses.set(p.node, p);
+      this.apply(p, kind);
       return true;
     }
     return progress;
@@ -194,6 +199,17 @@ export class ShapeInference {
     if (!force) return undefined;
     // a weight matrix on either side (W x, or row-major X W) makes a matrix product; otherwise entry by entry
     return matrixLeft() || isMatrixLike(p.right, (name) => this.symbols.get(name), d) ? 'matmul' : 'elementwise';
+  }
+
+  /**
+   * Whether a product was read entry by entry by convention although, with the shapes as finally read, a matrix
+   * product would fit too ((P Q)ᵀ = Qᵀ Pᵀ makes P and Q square): then the two readings differ and neither is the note's.
+   */
+  isAmbiguous(node: Expr): boolean {
+    const p = this.guesses.get(node);
+    if (!p) return false;
+    const [inner, outer] = [this.dims.sizeOf(p.a.c), this.dims.sizeOf(p.b.r)];
+    return this.dims.same(p.a.c, p.b.r) || (inner !== undefined && inner === outer);
   }
 
   private apply(p: PendingProduct, kind: ProductKind): void {

@@ -82,6 +82,23 @@ describe('vectorised derivations', () => {
     });
   });
 
+  describe('a product nothing in the note decides', () => {
+    it('does not refute (P Q)ᵀ = Qᵀ Pᵀ: P Q read entry by entry was a guess, and the transposes make P, Q square', () => {
+      const c = verdictOf('$$(P Q)^T = Q^T P^T$$');
+      assert.equal(c.verdict, 'unverifiable', c.message);
+      assert.match(c.message, /P·Q was read as an entry-by-entry product, but a matrix product fits/);
+    });
+    it('verifies it, and refutes the wrong order, once the shapes are declared', () => {
+      const declared = '$P \\in \\mathbb{R}^{3\\times 4}$, $Q \\in \\mathbb{R}^{4 \\times 5}$\n';
+      assert.equal(verdictOf(`${declared}$$(P Q)^T = Q^T P^T$$`).verdict, 'verified');
+      assert.equal(verdictOf(`${declared}$$(P Q)^T = P^T Q^T$$`).verdict, 'refuted');
+    });
+    it('still reads a(1 − a) of a non-square activation entry by entry, and refutes σ′ where tanh′ belongs', () => {
+      const c = verdictOf(`${COURSE}$$S = A^{[1]} (1 - A^{[1]})$$\n$$dZ^{[1]} = W^{[2]T} dZ^{[2]} \\odot S$$`);
+      assert.equal(c.verdict, 'refuted', c.message);
+    });
+  });
+
   it('verifies a scalar update rule written with \\leftarrow', () => {
     const c = verdictOf('$$L = (w x - t)^2, \\quad w \\leftarrow w - \\eta \\frac{\\partial L}{\\partial w}$$');
     assert.equal(c.verdict, 'verified', c.message);
