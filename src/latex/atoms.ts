@@ -250,7 +250,7 @@ function parseEnvironment(p: Parser, t: Token): Expr {
     last = n;
     if (depth === 0) last = p.argumentRange().span;
   }
-  return { kind: 'unsupported', reason: `a ${name} environment (matrices are checked by the vectorised verifier, not yet available)`, children: [], span: span(t, last) };
+  return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last) };
 }
 
 /** `\sum_{i=1}^{n} x_i`, `\sum^n_1 x`, `\prod …`: the rest of the term is the body. */

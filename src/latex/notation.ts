@@ -100,14 +100,13 @@ export const COMPARISONS: Readonly<Record<string, '>' | '<' | '>=' | '<='>> = {
   '>': '>', '<': '<', '\\gt': '>', '\\lt': '<', '\\geq': '>=', '\\ge': '>=', '\\leq': '<=', '\\le': '<=',
 };
 
-/** Constructs that parse but are not scalar-checkable yet, with the reason shown to the user. */
+/** Constructs that parse but are not checked, with the reason shown to the user (`\sum`, `\odot` and norms have rules of their own). */
 export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
-  '\\sum': '\\sum (sums are checked by the vectorised verifier, not yet available)',
   '\\prod': '\\prod (products over indices are not checked yet)',
   '\\int': '\\int (integrals are not checked)',
   '\\lim': '\\lim (limits are not checked)',
-  '\\nabla': '\\nabla (gradients of vectors are checked by the vectorised verifier, not yet available)',
-  '\\odot': '\\odot (elementwise products are checked by the vectorised verifier, not yet available)',
+  '\\nabla': '\\nabla (gradient notation is not checked: write \\frac{\\partial L}{\\partial w})',
+  '\\odot': '\\odot with nothing on its left',
   '\\otimes': '\\otimes (tensor products are not checked)',
   '\\circ': '\\circ (composition or elementwise products are not checked yet)',
   '\\cdots': '\\cdots (an elided expression cannot be checked)',
@@ -116,8 +115,6 @@ export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
   '\\infty': '\\infty (limits are not checked)',
   '\\pm': '\\pm (two expressions in one)',
   '\\mp': '\\mp (two expressions in one)',
-  '\\|': 'a norm \\|…\\| (checked by the vectorised verifier, not yet available)',
-  '\\lVert': 'a norm \\|…\\| (checked by the vectorised verifier, not yet available)',
 };
 
 /** Environments that are just alignment around equations: their rows are statements. */

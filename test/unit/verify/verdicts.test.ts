@@ -107,6 +107,11 @@ describe('verdicts', () => {
         assert.equal(c.verdict, 'unverifiable', rhs);
       }
     });
+    it('gradient notation, with what to write instead', () => {
+      const [c] = check('$$L = (w x - y)^2$$\n$$\\nabla_w L = 2(w x - y) x$$');
+      assert.equal(c.verdict, 'unverifiable');
+      assert.equal(c.message, 'uses \\nabla (gradient notation is not checked: write \\frac{\\partial L}{\\partial w})');
+    });
     it('a claim that holds only for a particular generic function', () => {
       const [c] = check('$Q = G(Z)$, $Q = \\sigma(Z)$');
       assert.equal(c.verdict, 'unverifiable');
