@@ -1,5 +1,6 @@
 /** mathjs trees back to LaTeX in the note's own symbols, lightly tidied (no `·1`, `+0`, `^{2-1}`). */
 import { type MathNode, TIDY_DEPTH, isCall, isPrintable, isSymbol, math, treeDepth } from './math';
+import { displayName } from '../latex/notation';
 import { RULES, parseGenericName } from './rules';
 
 /** Removes the trivial parts differentiation leaves (`1·x`, `x + 0`, `(2 − 1)`) without reshaping the rest. */
@@ -29,7 +30,7 @@ export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | 
     const rule = RULES[n.fn.name];
     if (rule && !['exp', 'sqrt', 'abs', 'tanh', 'sin', 'cos'].includes(n.fn.name)) return rule.latex(arg);
     const g = parseGenericName(n.fn.name);
-    if (g) return `${g.letter.length > 1 ? `\\${g.letter}` : g.letter}${primes(g.primes)}\\left(${arg}\\right)`;
+    if (g) return `${g.fn}${primes(g.primes)}\\left(${arg}\\right)`;
     return undefined;
   };
   // a space only where a command would run into a name (`\cdot A_1`, not `\cdotA_1`)
@@ -50,7 +51,7 @@ export function toText(node: MathNode, textOfSymbol: (id: string) => string | un
     if (isSymbol(n)) return textOfSymbol(n.name);
     if (!isCall(n) || n.args.length !== 1) return undefined;
     const g = parseGenericName(n.fn.name);
-    const name = g ? `${g.letter}${'′'.repeat(g.primes)}` : TEXT_NAMES[n.fn.name];
+    const name = g ? `${displayName(g.fn)}${'′'.repeat(g.primes)}` : TEXT_NAMES[n.fn.name];
     if (!name) return undefined;
     const arg = n.args[0].toString(options);
     return n.fn.name === 'step' ? `[${arg} > 0]` : `${name}(${arg})`;

@@ -1,7 +1,7 @@
 /** Atoms: numbers, symbols, groups, functions, and the commands of the notation table. */
 import type { Expr, Span } from './ast';
 import { parseDerivativeSlash, parseFraction, parseShorthand } from './fractions';
-import { parseCall, parseFunctionCommand, parseWordCall } from './functions';
+import { parseFunctionCommand, parseGenericCall, parseWordCall } from './functions';
 import {
   DECORATIONS,
   FUNCTION_COMMANDS,
@@ -69,7 +69,8 @@ function parseLetter(p: Parser, t: Token): Expr {
   const word = parseWordCall(p, t);
   if (word) return word;
   const base = UNICODE_GREEK[t.text] ?? t.text;
-  if (GENERIC_FUNCTION_LETTERS.has(base) && opensArgument(p, 1)) return parseCall(p, t, base, true);
+  const generic = GENERIC_FUNCTION_LETTERS.has(base) ? parseGenericCall(p, t, base) : undefined;
+  if (generic) return generic;
   if (t.text === 'd') {
     const d = parseDerivativeSlash(p, t) ?? parseShorthand(p, t);
     if (d) return d;
@@ -81,15 +82,36 @@ function parseLetter(p: Parser, t: Token): Expr {
     const exponent = p.sub(r.from, r.to).parseWhole();
     return { kind: 'call', fn: 'exp', generic: false, primes: 0, args: [exponent], span: span(t, r.span), fromE: true };
   }
+  const run = letterRun(p);
+  if (run.length >= MIN_WORD_LENGTH) {
+    // `net_{h1}`, `out`, `target`, `Error`: a word is one name, not a product of its letters
+    for (let k = 0; k < run.length; k++) p.next();
+    const last = run[run.length - 1];
+    return parseSymbolTail(p, run.map((r) => r.text).join(''), { ...t, end: last.end });
+  }
   p.next();
   return parseSymbolTail(p, base, t);
 }
 
-/** Is the token `k` ahead an argument opener (`(`, `[`, `\left(`) or a prime? */
-export function opensArgument(p: Parser, k: number): boolean {
+/** Letters written together this many or more form one name (`net`, `out`); two (`wx`) stay a product. */
+const MIN_WORD_LENGTH = 3;
+
+/** The ASCII letters from the parser's position on, written without spaces between them. */
+export function letterRun(p: Parser, from = 0): Token[] {
+  const run: Token[] = [];
+  for (let k = from; ; k++) {
+    const n = p.peek(k);
+    if (!n || n.type !== 'letter' || !/^[A-Za-z]$/.test(n.text) || (k > from && n.start !== run[run.length - 1].end)) break;
+    run.push(n);
+  }
+  return run;
+}
+
+/** Is the token `k` ahead an argument opener (`(`, `[`, `\left(`, with `braces` also `{`) or a prime? */
+export function opensArgument(p: Parser, k: number, braces = false): boolean {
   const t = p.peek(k);
   if (!t) return false;
-  if (t.text === '(' || t.text === '[' || t.text === "'") return true;
+  if (t.text === '(' || t.text === '[' || t.text === "'" || (braces && t.text === '{')) return true;
   if (t.text === '\\left') return ['(', '['].includes(p.peek(k + 1)?.text ?? '');
   if (t.text === '^') {
     const n = p.peek(k + 1)?.text;
@@ -108,9 +130,11 @@ function parseCommand(p: Parser, t: Token): Atom {
     throw new LatexError('a lone ∂ (expected \\partial f / \\partial v or \\frac{\\partial f}{\\partial v})', t);
   }
   if (c === '\\sqrt') return parseSqrt(p, t);
-  if (c in FUNCTION_COMMANDS && (c !== '\\sigma' || opensArgument(p, 1))) return parseFunctionCommand(p, t, FUNCTION_COMMANDS[c]);
+  // `\sigma{(h_1)}` and `\sigma{z}` apply σ too; a bare σ (a standard deviation, say) is a symbol
+  if (c in FUNCTION_COMMANDS && (c !== '\\sigma' || opensArgument(p, 1, true))) return parseFunctionCommand(p, t, FUNCTION_COMMANDS[c]);
   if (c === '\\max' || c === '\\min') return parseFunctionCommand(p, t, c.slice(1));
-  if (GENERIC_FUNCTION_LETTERS.has(c) && opensArgument(p, 1)) return parseCall(p, t, c, true);
+  const generic = GENERIC_FUNCTION_LETTERS.has(c) ? parseGenericCall(p, t, c) : undefined;
+  if (generic) return generic;
   if (c in GREEK) {
     p.next();
     if (c === '\\pi') return { kind: 'number', value: Math.PI, span: t };

@@ -26,14 +26,25 @@ function isBareOperator(p: Parser, from: number, to: number): boolean {
   return end === to || (to - from === 1 && DERIVATIVE_OPERATORS.has(p.toks[from].text));
 }
 
-/** Parses `[from, to)` as exactly one symbol, or returns undefined. */
+/**
+ * Parses `[from, to)` as exactly one symbol, or returns undefined. A letter raised to a letter names a variable
+ * here (`\frac{dE}{dz_1^a}`: ∂ with respect to a power means nothing, so z_1^a is "z_1, activated").
+ */
 function singleSymbol(p: Parser, from: number, to: number): SymbolNode | undefined {
   try {
     const e = p.sub(from, to).parseWhole();
-    return e.kind === 'symbol' ? e : undefined;
+    if (e.kind === 'symbol') return e;
+    const label = superscriptLabel(e);
+    return label ? { kind: 'symbol', name: label, span: e.span } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** `z_1^a` read as one name, `z_1^{a}`: a symbol raised to a single letter; undefined for anything else. */
+export function superscriptLabel(e: Expr): string | undefined {
+  if (e.kind !== 'binary' || e.op !== '^' || e.left.kind !== 'symbol' || e.right.kind !== 'symbol') return undefined;
+  return /^[A-Za-z]$/.test(e.right.name) ? `${e.left.name}^{${e.right.name}}` : undefined;
 }
 
 /** `\frac{N}{D}`: a derivative when D is an operator and one variable, else a quotient. */

@@ -1,8 +1,9 @@
 /** Function applications: `\sigma(z)`, `\text{Relu}(z)`, `Sig(z)`, `g'(z)`, `\tanh^2(u)`, `\max(0, z)`, `\log x`. */
 import type { Expr, Span } from './ast';
-import { opensArgument } from './atoms';
+import { letterRun, opensArgument } from './atoms';
 import { LONGEST_FUNCTION_WORD, TEXT_COMMANDS, functionForWord } from './notation';
 import { LatexError, type Parser, span } from './parser';
+import { rawText } from './scripts';
 import type { Token } from './tokens';
 
 /** A function word at `t` (`sigmoid(`, `\text{Relu}(`, `\operatorname{ReLU}(`) followed by its argument, or undefined. */
@@ -35,6 +36,68 @@ export function parseWordCall(p: Parser, t: Token): Expr | undefined {
       return parseCall(p, t, fn, false);
     }
   }
+  // `log a_2`, `exp z` without a backslash: a function word standing alone applies to the factor after it
+  const run = letterRun(p);
+  const fn = functionForWord(run.map((l) => l.text).join(''));
+  if (fn && BARE_ARGUMENT_WORDS.has(fn) && startsArgument(p, run.length)) {
+    for (let k = 0; k < run.length - 1; k++) p.next();
+    p.next();
+    return finishCall(p, t, fn, false, true);
+  }
+  return undefined;
+}
+
+/** Functions that, like `\log x`, take their argument without parentheses when written as a word. */
+const BARE_ARGUMENT_WORDS: ReadonlySet<string> = new Set(['log', 'exp', 'tanh', 'sin', 'cos']);
+
+/** Can the token `k` ahead be the argument of a bare function word (a letter, number, group or command)? */
+function startsArgument(p: Parser, k: number): boolean {
+  const n = p.peek(k);
+  if (!n) return false;
+  return n.type === 'letter' || n.type === 'number' || n.text === '{' || n.text === '^' || (n.type === 'command' && !n.text.startsWith('\\,'));
+}
+
+/**
+ * A generic function letter at the parser's position with its decorations, if an argument follows: `g(z)`,
+ * `g'(z)`, `g^{[1]}(Z^{[1]})`, `g^{[1]'}(Z)`, `g'^{[1]}(Z)`, `g^{[1]\\prime}(Z)`, `f_L'(Z_L)`. The layer and the
+ * subscript are part of the function's name; undefined (and nothing read) if no argument follows.
+ */
+export function parseGenericCall(p: Parser, t: Token, base: string): Expr | undefined {
+  const save = p.pos;
+  p.next();
+  let primes = 0;
+  let layer = '';
+  let sub = '';
+  for (;;) {
+    if (p.is("'")) {
+      p.next();
+      primes++;
+    } else if (p.is('^') && !layer) {
+      p.next();
+      const r = p.argumentRange();
+      const raw = rawText(p, r.from, r.to);
+      const m = /^((?:\[[^\]]*\])?)((?:'|\\prime)*)$/.exec(raw);
+      if (!m || raw === '') return restoreTo(p, save);
+      layer = m[1];
+      primes += (m[2].match(/'|\\prime/g) ?? []).length;
+      if (!layer && primes === 0) return restoreTo(p, save);
+    } else if (p.is('_') && !sub && !layer && primes === 0) {
+      p.next();
+      const r = p.argumentRange();
+      sub = rawText(p, r.from, r.to);
+    } else break;
+  }
+  // `h_1(1 - h_1)` is a product: a subscripted letter is a function only when a prime says so
+  if ((sub && primes === 0) || !opensArgument(p, 0)) return restoreTo(p, save);
+  let fn = base;
+  if (sub) fn += sub.length === 1 ? `_${sub}` : `_{${sub}}`;
+  if (layer) fn += `^{${layer}}`;
+  const { args, end } = parseArguments(p, t);
+  return { kind: 'call', fn, generic: true, primes, args, span: span(t, end) };
+}
+
+function restoreTo(p: Parser, save: number): undefined {
+  p.pos = save;
   return undefined;
 }
 
@@ -44,7 +107,7 @@ export function parseCall(p: Parser, t: Token, fn: string, generic: boolean): Ex
   return finishCall(p, t, fn, generic);
 }
 
-function finishCall(p: Parser, t: Token, fn: string, generic: boolean): Expr {
+function finishCall(p: Parser, t: Token, fn: string, generic: boolean, bareArgument = false): Expr {
   let primes = 0;
   let power: Expr | undefined;
   for (;;) {
@@ -59,7 +122,7 @@ function finishCall(p: Parser, t: Token, fn: string, generic: boolean): Expr {
       else power = p.sub(r.from, r.to).parseWhole();
     } else break;
   }
-  const { args, end } = parseArguments(p, t);
+  const { args, end } = parseArguments(p, t, bareArgument);
   const call: Expr = { kind: 'call', fn, generic, primes, args, span: span(t, end) };
   return power ? { kind: 'binary', op: '^', left: call, right: power, span: call.span } : call;
 }
@@ -74,7 +137,7 @@ function countPrimes(p: Parser, from: number, to: number): number {
 }
 
 /** `(a, b)`, `[a]`, `\left(a\right)`, or (for commands such as `\log x`) a single factor. */
-function parseArguments(p: Parser, name: Token): { args: Expr[]; end: Span } {
+function parseArguments(p: Parser, name: Token, bare = false): { args: Expr[]; end: Span } {
   const open = p.peek();
   const isLeft = open?.text === '\\left';
   if (open && (open.text === '(' || open.text === '[' || isLeft)) {
@@ -89,7 +152,11 @@ function parseArguments(p: Parser, name: Token): { args: Expr[]; end: Span } {
     const close = p.expect(opener === '[' ? ']' : ')', `${opener === '[' ? ']' : ')'} to close the arguments of ${name.text}`);
     return { args, end: close };
   }
-  if (name.type !== 'command') throw new LatexError(`${name.text} needs an argument in parentheses`, name);
+  if (open?.text === '{') {
+    const r = p.argumentRange();
+    return { args: [p.sub(r.from, r.to).parseWhole()], end: r.span };
+  }
+  if (name.type !== 'command' && !bare) throw new LatexError(`${name.text} needs an argument in parentheses`, name);
   const arg = p.parseFactorOrNothing();
   if (!arg || typeof arg === 'function') throw new LatexError(`${name.text} needs an argument`, name);
   return { args: [arg], end: arg.span };

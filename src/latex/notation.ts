@@ -89,7 +89,7 @@ export const STATEMENT_SEPARATORS: ReadonlySet<string> = new Set([',', ';', '\\q
 
 /** Relations other than `=`: a statement with one of these is not an equation chain. */
 export const OTHER_RELATIONS: ReadonlySet<string> = new Set([
-  '\\approx', '\\equiv', '\\neq', '\\ne', '\\leq', '\\le', '\\geq', '\\ge', '<', '>', '\\rightarrow', '\\to',
+  '\\equiv', '\\neq', '\\ne', '\\leq', '\\le', '\\geq', '\\ge', '<', '>', '\\rightarrow', '\\to',
   '\\Rightarrow', '\\Leftarrow', '\\implies', '\\impliedby', '\\iff', '\\in', '\\notin',
   '\\sim', '\\propto', '\\subset', '\\subseteq', '\\mapsto', '\\longrightarrow', '\\longleftarrow',
   '\\Leftrightarrow', '\\leftrightarrow', '\\lt', '\\gt', '\\cong', '\\simeq',
@@ -156,7 +156,8 @@ function computeDisplayName(name: string): string {
     return f ? f(displayName(arg)) : m;
   });
   s = s.replace(/\\[a-zA-Z]+/g, (cmd) => GREEK[cmd] ?? cmd);
-  s = s.replace(/_\{?(\d+)\}?/g, (_m, digits: string) => [...digits].map((d) => SUBSCRIPT_DIGITS[d]).join(''));
+  const subscript = (_m: string, digits: string): string => [...digits].map((d) => SUBSCRIPT_DIGITS[d]).join('');
+  s = s.replace(/_\{(\d+)\}/g, subscript).replace(/_(\d+)/g, subscript);
   s = s.replace(/_\{([^{}]*)\}/g, '_$1');
   s = s.replace(/\^\{([^{}]*)\}/g, '^$1');
   return s;

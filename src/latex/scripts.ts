@@ -24,10 +24,41 @@ export function rawText(p: Parser, from: number, to: number): string {
   return out;
 }
 
-/** `^{[1]}`, `^{(h)}`: a layer or sample index, part of the name. Optionally followed by T: `^{[1]T}`. */
+/**
+ * `^{[1]}`, `^{(h)}`, `^{[L](i)}`: layer and sample indexes, part of the name; optionally followed by T
+ * (`^{[1]T}`). Nielsen's bare layer letters `^{l}`, `^{L-1}` are layers too (a power of the loss L means nothing).
+ */
 function layerIndex(raw: string): { index: string; transpose: boolean } | undefined {
-  const m = /^(\[[^\]]*\]|\([^)]*\))(T|\\top|\\intercal)?$/.exec(raw);
-  return m ? { index: m[1], transpose: m[2] !== undefined } : undefined;
+  const m = /^((?:\[[^\]]*\]|\([^)]*\))+)(T|\\top|\\intercal)?$/.exec(raw);
+  if (m) return { index: m[1], transpose: m[2] !== undefined };
+  const bare = /^([lL](?:[+-]\d)?)(T|\\top)?$/.exec(raw);
+  return bare ? { index: bare[1], transpose: bare[2] !== undefined } : undefined;
+}
+
+/**
+ * What is written right after a one-letter subscript, without a space: digits (`y_o1` is y_{o1}) or letters
+ * (`E_Total` is E_{Total}); the writer meant them as part of the subscript.
+ */
+function subscriptWordTail(p: Parser, first: Token): string {
+  let tail = '';
+  let end = first.end;
+  let count = 0;
+  const digits = p.peek()?.type === 'number';
+  for (let k = 0; ; k++) {
+    const n = p.peek(k);
+    const fits = digits ? n?.type === 'number' && /^\d+$/.test(n.text) : n?.type === 'letter' && /^[A-Za-z]$/.test(n.text);
+    if (!n || !fits || n.start !== end) break;
+    tail += n.text;
+    end = n.end;
+    count++;
+    if (digits) break;
+  }
+  const after = p.peek(count);
+  const scripted = after !== undefined && after.start === end && (after.text === '_' || after.text === '^');
+  // `w_ix_i` is w_i·x_i: only a word of three letters or more, not followed by a script of its own
+  if (count === 0 || (!digits && (tail.length < 2 || scripted))) return '';
+  for (let k = 0; k < count; k++) p.next();
+  return tail;
 }
 
 /** Reads a symbol's subscript and layer index after its base; the symbol's name is canonical LaTeX. */
@@ -36,6 +67,13 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
   let layer: string | undefined;
   let transpose = false;
   let end = first.end;
+  const digits = p.peek();
+  if (digits?.type === 'number' && /^\d+$/.test(digits.text) && digits.start === first.end && /^\\?[A-Za-z]+$/.test(base)) {
+    // `w1` is w₁ (a number written after a name is its index; a coefficient comes first, as in 2w)
+    p.next();
+    sub = digits.text;
+    end = digits.end;
+  }
   for (;;) {
     const t = p.peek();
     if (t?.text === '_' && sub === undefined) {
@@ -43,6 +81,12 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
       const r = p.argumentRange();
       sub = rawText(p, r.from, r.to);
       end = r.span.end;
+      const single = r.to - r.from === 1 && p.toks[r.from].type === 'letter' && p.toks[r.from].end === end;
+      const tail = single ? subscriptWordTail(p, p.toks[r.from]) : '';
+      if (tail) {
+        sub += tail;
+        end = p.toks[p.pos - 1].end;
+      }
     } else if (t?.text === '^' && layer === undefined && !transpose) {
       const save = p.pos;
       p.next();

@@ -20,6 +20,8 @@ export interface ParsedStatement {
   readonly parts: readonly ParsedPart[];
   /** The `=` (or `:=`) between `parts[i]` and `parts[i+1]`. */
   readonly equals: readonly Span[];
+  /** Starts of the relations in `equals` (or `leadingEquals`) that are `≈`, not `=`. */
+  readonly approximate?: ReadonlySet<number>;
   /** The statement starts with `=`: it continues the previous chain. */
   readonly leadingEquals?: Span;
   /** The statement ends with `=`: the next statement continues it. */
@@ -69,8 +71,24 @@ function stripAlignment(tokens: Token[]): Token[] {
     }
     if (t.text === '&' && matrixDepth === 0) continue;
     out.push(t);
+    if (t.text === '\\\\') i = skipLineSpacing(tokens, i);
   }
   return out;
+}
+
+const LENGTH = /^-?(\d+(\.\d*)?|\.\d+)(pt|mm|cm|em|ex|in|bp|pc|mu|sp|dd)$/;
+
+/** `\\[10pt]`, `\\*`: the row break's spacing is not math (10·p·t); returns the index of its last token. */
+function skipLineSpacing(tokens: readonly Token[], i: number): number {
+  let at = i;
+  if (tokens[at + 1]?.text === '*' && tokens[at + 1].start === tokens[at].end) at++;
+  if (tokens[at + 1]?.text !== '[') return at;
+  for (let close = at + 2; close < tokens.length && close <= at + 8; close++) {
+    if (tokens[close].text !== ']') continue;
+    const inside = tokens.slice(at + 2, close).map((x) => x.text).join('');
+    return LENGTH.test(inside) ? close : at;
+  }
+  return at;
 }
 
 /** Depth change of a token: braces, brackets, parentheses, `\left…\right`, `\begin…\end`. */
@@ -117,7 +135,7 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
 }
 
 /** Tokens that leave an expression open at the end of a line, or continue one at the start of the next. */
-const OPERATORS = ['=', '+', '-', '*', '/', '^', '_', '&', '\\cdot', '\\times', '\\div'];
+const OPERATORS = ['=', '\\approx', '≈', '+', '-', '*', '/', '^', '_', '&', '\\cdot', '\\times', '\\div'];
 const OPEN_AT_END = new Set([...OPERATORS, '(', '[', '{', '\\left', '\\frac', '\\dfrac', '\\tfrac']);
 const CONTINUES_AT_START = new Set([...OPERATORS, "'", ')', ']', '}', '\\right']);
 
@@ -148,20 +166,26 @@ function startsEquation(tokens: readonly Token[], i: number): boolean {
 }
 
 const ASSIGNMENTS = new Set(['\\leftarrow', '\\gets', '\\coloneqq']);
+/** `≈` links a chain like `=`, but what follows it is rounded (`σ(0.25) ≈ 0.562`) or approximate. */
+const APPROXIMATELY = new Set(['\\approx', '≈']);
 
 /**
  * Indexes of the top-level `=` signs (a `:` right before one makes it `:=`; `\leftarrow` counts as one, for
  * update rules), whether one was an assignment, and any other relation.
  */
-function relations(toks: readonly Token[]): { equals: number[]; assignment: boolean; other?: string; otherAt?: number } {
+function relations(toks: readonly Token[]): { equals: number[]; approximate: Set<number>; assignment: boolean; other?: string; otherAt?: number } {
   const equals: number[] = [];
+  const approximate = new Set<number>();
   let other: string | undefined;
   let otherAt: number | undefined;
   let assignment = false;
   let depth = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i].text;
-    if (depth === 0 && (t === '=' || ASSIGNMENTS.has(t))) {
+    if (depth === 0 && APPROXIMATELY.has(t)) {
+      equals.push(i);
+      approximate.add(toks[i].start);
+    } else if (depth === 0 && (t === '=' || ASSIGNMENTS.has(t))) {
       equals.push(i);
       assignment ||= t !== '=' || toks[i - 1]?.text === ':';
     } else if (depth === 0 && OTHER_RELATIONS.has(t) && other === undefined) {
@@ -172,11 +196,11 @@ function relations(toks: readonly Token[]): { equals: number[]; assignment: bool
     i += skip;
     depth = Math.max(0, depth + delta);
   }
-  return { equals, assignment, other, otherAt };
+  return { equals, approximate, assignment, other, otherAt };
 }
 
 function parseStatement(src: string, toks: Token[], connective?: 'because' | 'therefore'): ParsedStatement | undefined {
-  const { equals, assignment, other, otherAt } = relations(toks);
+  const { equals, approximate, assignment, other, otherAt } = relations(toks);
   const ctx: ParseContext = { src, suspicions: [] };
   if (other === '\\in' && equals.length === 0 && otherAt !== undefined && otherAt > 0 && otherAt < toks.length - 1) {
     const membership = { left: parsePart(ctx, toks, 0, otherAt), right: parsePart(ctx, toks, otherAt + 1, toks.length) };
@@ -205,7 +229,7 @@ function parseStatement(src: string, toks: Token[], connective?: 'because' | 'th
   }
   if (parts.length === 0) return undefined;
   const span = { start: toks[0].start, end: toks[toks.length - 1].end };
-  return { parts, equals: equalSpans, leadingEquals, trailingEquals, connective, otherRelation: other, assignment, suspicions: ctx.suspicions, span };
+  return { parts, equals: equalSpans, approximate: approximate.size > 0 ? approximate : undefined, leadingEquals, trailingEquals, connective, otherRelation: other, assignment, suspicions: ctx.suspicions, span };
 }
 
 function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: number): ParsedPart {

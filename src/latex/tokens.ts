@@ -22,6 +22,8 @@ const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' ||
 
 /** A letter other than ASCII (Greek pasted as Unicode, say): one symbol each. */
 const isOtherLetter = (c: string): boolean => /\p{L}/u.test(c);
+/** Hangul, Han and kana write words, not single-letter symbols: a run of them is one name (`가중합`, `误差`). */
+const isWordScript = (c: string): boolean => /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(c);
 
 /** Splits LaTeX into tokens; `%` comments and whitespace are dropped (and noted on the next token). */
 export function tokenize(src: string): Token[] {
@@ -58,6 +60,13 @@ export function tokenize(src: string): Token[] {
       if (src[i] === '.' && isDigit(src[i + 1] ?? '')) {
         i++;
         while (i < src.length && isDigit(src[i])) i++;
+      }
+    } else if (isWordScript(String.fromCodePoint(src.codePointAt(i)!))) {
+      type = 'letter';
+      while (i < src.length) {
+        const ch = String.fromCodePoint(src.codePointAt(i)!);
+        if (!isWordScript(ch)) break;
+        i += ch.length;
       }
     } else if (isAsciiLetter(c) || isOtherLetter(c)) {
       type = 'letter';

@@ -6,6 +6,7 @@ import { collectClaims } from './claims';
 import { collectDeclarations } from './declarations';
 import { collectDefinitions } from './definitions';
 import { readEAsVariable } from './eVariable';
+import { readSuperscriptLabels } from './superscripts';
 import type { NoteModel } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
@@ -18,7 +19,7 @@ export function buildModelFromStatements(
   parsed: readonly (readonly ParsedStatement[])[],
   source: (block: number, s: ParsedStatement) => string = () => '',
 ): NoteModel {
-  const chains = buildChains(readEAsVariable(parsed));
+  const chains = buildChains(readSuperscriptLabels(readEAsVariable(parsed)));
   const defs = collectDefinitions(chains);
   const variables = new Set<string>();
   // a letter counts as a variable when an equation uses it, not when prose mentions it (`the activation $g$`)
@@ -30,6 +31,7 @@ export function buildModelFromStatements(
     definitions: defs.definitions,
     functions: defs.functions,
     unusable: defs.unusable,
+    scopes: defs.scopes,
     variables,
     claims: collectClaims(chains, defs),
     declarations: collectDeclarations(parsed, source),

@@ -9,6 +9,8 @@ export interface Link {
   readonly eq?: BlockSpan;
   /** No `=` was written: `\therefore X` after a chain is read as `= X`. */
   readonly implicit?: boolean;
+  /** Written `≈`: this part is rounded or approximate. */
+  readonly approximate?: boolean;
 }
 
 export interface Chain {
@@ -31,7 +33,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[]): Ch
       const canContinue = previous !== undefined && !previous.chain.otherRelation && !s.otherRelation;
       if (s.leadingEquals && canContinue && previous) {
         const eqs = [s.leadingEquals, ...s.equals];
-        sides.forEach((side, i) => previous!.chain.links.push({ side, eq: { block, span: eqs[i] } }));
+        sides.forEach((side, i) => previous!.chain.links.push({ side, eq: { block, span: eqs[i] }, approximate: s.approximate?.has(eqs[i].start) }));
         previous.chain.suspicions.push(...s.suspicions);
         previous = { chain: previous.chain, block };
         continue;
@@ -44,7 +46,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[]): Ch
       }
       const chain: Chain = {
         id: chains.length,
-        links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span } })),
+        links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span }, approximate: i > 0 && s.approximate?.has(s.equals[i - 1]?.start ?? -1) })),
         suspicions: [...s.suspicions],
         otherRelation: s.otherRelation,
         assignment: s.assignment,

@@ -16,7 +16,8 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
       const left = chain.links[i].side;
       const right = chain.links[i + 1].side;
       const head = chain.links[0].side.expr;
-      const redefines = i === 0 && head?.kind === 'symbol' && defs.definitions.has(head.name) ? head.name : undefined;
+      const redefined = head?.kind === 'symbol' ? head.name : head?.kind === 'call' ? head.fn : undefined;
+      const redefines = i === 0 && defs.boundaries.includes(chain.id) ? redefined : undefined;
       claims.push({
         id: claims.length,
         kind: i === 0 && defs.updates.has(chain.id) ? 'update' : i === start ? firstKind(left.expr, right.expr) : 'step',
@@ -27,8 +28,10 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
         suspicions: chain.suspicions,
         chain: chain.id,
         redefines,
+        scope: defs.boundaries.filter((b) => b < chain.id).length,
 
         implicit: chain.links[i + 1].implicit,
+        approximate: chain.links[i + 1].approximate,
       });
     }
   }

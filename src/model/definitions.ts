@@ -1,84 +1,128 @@
-/** Definitions: the first `symbol = expression` of each symbol, `\underbrace{X}_{δ}` labels, and `g(z) = …`. */
+/**
+ * Definitions: `symbol = expression`, `\underbrace{X}_{δ}` labels, and `g(z) = …`, in note order. A later
+ * definition of the same symbol (`a = \tanh(z)` under "## tanh unit", `f` reused for the next example) starts a new
+ * scope from there on: each claim is judged with the definitions in force where it is written.
+ */
 import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { Chain } from './chains';
-import type { Definition, FunctionDefinition } from './types';
+import type { Definition, DefinitionScope, FunctionDefinition } from './types';
 
 export interface Definitions {
-  readonly definitions: Map<string, Definition>;
-  readonly functions: Map<string, FunctionDefinition>;
+  /** The first definition of each symbol (the scope of claims before any redefinition). */
+  readonly definitions: ReadonlyMap<string, Definition>;
+  readonly functions: ReadonlyMap<string, FunctionDefinition>;
   /** Chains whose first part is the symbol they define (their claims start at the second part). */
   readonly defining: Set<number>;
   /** Chains that are update rules (`W = W - α dW`: the variable on both sides). */
   readonly updates: Set<number>;
   /** Symbols whose definitions cannot be used, and why. */
-  readonly unusable: Map<string, string>;
+  readonly unusable: ReadonlyMap<string, string>;
+  /** The scopes, in note order: scope k is in force after the k-th redefinition's chain. */
+  readonly scopes: DefinitionScope[];
+  /** The chain of each redefinition, ascending: a claim's scope is the number of these before its chain. */
+  readonly boundaries: number[];
 }
 
-/** Collects definitions in note order: the first one of a symbol wins; later ones become claims. */
+interface Placed<T> {
+  readonly chain: number;
+  readonly value: T;
+}
+
+/** Collects definitions in note order; a redefinition is a claim against the definition before it, and a new scope. */
 export function collectDefinitions(chains: readonly Chain[]): Definitions {
-  const d: Definitions = { definitions: new Map(), functions: new Map(), defining: new Set(), updates: new Set(), unusable: new Map() };
+  const symbols = new Map<string, Placed<Definition>[]>();
+  const functions = new Map<string, Placed<FunctionDefinition>[]>();
+  const defining = new Set<number>();
+  const updates = new Set<number>();
+  const boundaries = new Set<number>();
   for (const chain of chains) {
     if (chain.otherRelation) continue;
-    if (chain.links.length >= 2) defineFromChain(chain, d);
-    for (const link of chain.links) if (link.side.expr) defineLabels(link.side.expr, link.side.block, d);
+    if (chain.links.length >= 2) defineFromChain(chain, { symbols, functions, defining, updates, boundaries });
+    for (const link of chain.links) if (link.side.expr) defineLabels(link.side.expr, link.side.block, chain.id, symbols);
   }
-  markCycles(d);
-  return d;
+  const sorted = [...boundaries].sort((a, b) => a - b);
+  const scopes = [undefined, ...sorted].map((after) => scopeAfter(after, symbols, functions));
+  return { definitions: scopes[0].definitions, functions: scopes[0].functions, defining, updates, unusable: scopes[0].unusable, scopes, boundaries: sorted };
 }
 
-function defineFromChain(chain: Chain, d: Definitions): void {
+interface Collecting {
+  readonly symbols: Map<string, Placed<Definition>[]>;
+  readonly functions: Map<string, Placed<FunctionDefinition>[]>;
+  readonly defining: Set<number>;
+  readonly updates: Set<number>;
+  readonly boundaries: Set<number>;
+}
+
+function defineFromChain(chain: Chain, c: Collecting): void {
+  // `x ≈ 0.5` states a rounded value; it defines nothing
+  if (chain.links[1].approximate) return;
   const first = chain.links[0].side;
   const value = chain.links[1].side;
   const head = first.expr;
   if (head?.kind === 'symbol') {
-    if (d.definitions.has(head.name)) return;
     if (value.expr && symbolsOf(value.expr).has(head.name)) {
-      d.updates.add(chain.id);
+      c.updates.add(chain.id);
       return;
     }
-    d.definitions.set(head.name, { symbol: head.name, value, at: { block: first.block, span: head.span }, source: 'equation' });
-    d.defining.add(chain.id);
+    const list = c.symbols.get(head.name) ?? [];
+    list.push({ chain: chain.id, value: { symbol: head.name, value, at: { block: first.block, span: head.span }, source: 'equation' } });
+    c.symbols.set(head.name, list);
+    if (list.length === 1) c.defining.add(chain.id);
+    else c.boundaries.add(chain.id);
     return;
   }
-  if (head?.kind === 'call' && head.generic && head.primes === 0 && !d.functions.has(head.fn) && value.expr) {
+  if (head?.kind === 'call' && head.generic && head.primes === 0 && value.expr) {
     const params = head.args.map((a) => (a.kind === 'symbol' ? a.name : undefined));
     if (params.some((p) => p === undefined)) return;
-    d.functions.set(head.fn, { name: head.fn, params: params as string[], body: value.expr, at: { block: first.block, span: head.span } });
-    d.defining.add(chain.id);
+    const list = c.functions.get(head.fn) ?? [];
+    list.push({ chain: chain.id, value: { name: head.fn, params: params as string[], body: value.expr, at: { block: first.block, span: head.span } } });
+    c.functions.set(head.fn, list);
+    if (list.length === 1) c.defining.add(chain.id);
+    else c.boundaries.add(chain.id);
   }
 }
 
-function defineLabels(e: Expr, block: number, d: Definitions): void {
+function defineLabels(e: Expr, block: number, chain: number, symbols: Map<string, Placed<Definition>[]>): void {
   walk(e, (n) => {
-    if (n.kind !== 'labelled' || d.definitions.has(n.label.name)) return;
-    d.definitions.set(n.label.name, {
-      symbol: n.label.name,
-      value: { block, span: n.expr.span, expr: n.expr },
-      at: { block, span: n.label.span },
-      source: 'label',
-    });
+    if (n.kind !== 'labelled' || symbols.has(n.label.name)) return;
+    const value = { block, span: n.expr.span, expr: n.expr };
+    symbols.set(n.label.name, [{ chain, value: { symbol: n.label.name, value, at: { block, span: n.label.span }, source: 'label' } }]);
   });
 }
 
+/** The definitions in force after chain `after` (undefined: before any redefinition): each symbol's latest, else its first. */
+function scopeAfter(after: number | undefined, symbols: Map<string, Placed<Definition>[]>, functions: Map<string, Placed<FunctionDefinition>[]>): DefinitionScope {
+  const pick = <T>(list: readonly Placed<T>[]): T => {
+    let chosen = list[0];
+    for (const p of list) if (after !== undefined && p.chain <= after) chosen = p;
+    return chosen.value;
+  };
+  const definitions = new Map([...symbols].map(([name, list]) => [name, pick(list)]));
+  const fns = new Map([...functions].map(([name, list]) => [name, pick(list)]));
+  return { definitions, functions: fns, unusable: cycles(definitions) };
+}
+
 /** Definitions that refer to each other in a circle cannot be evaluated. */
-function markCycles(d: Definitions): void {
+function cycles(definitions: ReadonlyMap<string, Definition>): Map<string, string> {
+  const unusable = new Map<string, string>();
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const visit = (name: string): void => {
     state.set(name, 'open');
     stack.push(name);
-    const expr = d.definitions.get(name)?.value.expr;
+    const expr = definitions.get(name)?.value.expr;
     for (const dep of expr ? symbolsOf(expr) : []) {
-      if (!d.definitions.has(dep)) continue;
+      if (!definitions.has(dep)) continue;
       if (state.get(dep) === 'open') {
         const cycle = stack.slice(stack.indexOf(dep));
         const reason = `the definitions of ${cycle.map(displayName).join(', ')} refer to each other`;
-        for (const c of cycle) d.unusable.set(c, reason);
+        for (const c of cycle) unusable.set(c, reason);
       } else if (!state.has(dep)) visit(dep);
     }
     stack.pop();
     state.set(name, 'done');
   };
-  for (const name of d.definitions.keys()) if (!state.has(name)) visit(name);
+  for (const name of definitions.keys()) if (!state.has(name)) visit(name);
+  return unusable;
 }

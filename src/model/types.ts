@@ -53,8 +53,12 @@ export interface Claim {
   readonly chain: number;
   /** Set when the claim's left side is a symbol defined earlier in the note: this is a second definition. */
   readonly redefines?: string;
+  /** Index into `NoteModel.scopes`: the definitions in force where the claim is written. */
+  readonly scope: number;
   /** The `=` was not written but read into the note (`\therefore X` after a chain): never refuted. */
   readonly implicit?: boolean;
+  /** Written `≈`: the right side is rounded or approximate, never exact. */
+  readonly approximate?: boolean;
   /** Set when the statement cannot be judged whatever the values (an update rule, say). */
   readonly unverifiable?: string;
 }
@@ -68,14 +72,25 @@ export interface Declaration {
   readonly text: string;
 }
 
-export interface NoteModel {
-  /** The first definition of each symbol, by canonical name. */
+/** The definitions in force over a stretch of the note: a later definition of a symbol starts a new scope. */
+export interface DefinitionScope {
   readonly definitions: ReadonlyMap<string, Definition>;
   readonly functions: ReadonlyMap<string, FunctionDefinition>;
   /** Symbols whose definitions cannot be used, and why (a cycle, say). */
   readonly unusable: ReadonlyMap<string, string>;
+}
+
+export interface NoteModel extends DefinitionScope {
+  /** The scopes in note order; scope 0 (the first definition of each symbol) is also this model's own maps. */
+  readonly scopes: readonly DefinitionScope[];
   /** Every symbol name the note uses as a variable (so `h(1-h)` is a product when h is one). */
   readonly variables: ReadonlySet<string>;
   readonly claims: readonly Claim[];
   readonly declarations: readonly Declaration[];
+}
+
+/** The model as a claim sees it: the definitions of its scope. */
+export function modelInScope(model: NoteModel, scope: number): NoteModel {
+  const s = model.scopes[scope];
+  return !s || scope === 0 ? model : { ...model, ...s };
 }

@@ -30,7 +30,7 @@ interface Walk {
  * but not code spans or code blocks. Offsets refer to `text` as given; `part` is copied onto each block.
  */
 export function readMarkdownMath(text: string, part: number): MathBlock[] {
-  const norm = normalize(text);
+  const norm = withoutHtmlComments(normalize(text));
   let tokens: Token[];
   try {
     tokens = mathParser().parse(norm.text, {});
@@ -109,4 +109,38 @@ function contentStart(content: string, child: Token, searchFrom: number): number
     if (content.startsWith(child.content, start)) return start;
   }
   return content.indexOf(child.content, searchFrom);
+}
+
+const FENCE = /^ {0,3}(?:>\s*)*(`{3,}|~{3,})/;
+
+/**
+ * HTML comments (`<!-- … -->`) hide what they hold: a renderer shows none of it, so none of it is math, and a `$$`
+ * inside one must not pair with a `$$` outside. Each character of a closed comment outside code becomes a space
+ * (line breaks stay), so every offset still maps to the source.
+ */
+function withoutHtmlComments(norm: NormalizedText): NormalizedText {
+  const text = norm.text;
+  if (!text.includes('<!--')) return norm;
+  const chars = text.split('');
+  let fence: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    if (i === 0 || text[i - 1] === '\n') {
+      const m = FENCE.exec(text.slice(i, text.indexOf('\n', i) >>> 0));
+      if (m && (fence === undefined || m[1][0] === fence[0])) fence = fence === undefined ? m[1] : undefined;
+    }
+    if (fence !== undefined) continue;
+    if (text[i] === '`') {
+      // an inline code span on this line: skip it whole
+      const close = text.indexOf('`', i + 1);
+      const end = text.indexOf('\n', i);
+      if (close > i && (end < 0 || close < end)) i = close;
+      continue;
+    }
+    if (!text.startsWith('<!--', i)) continue;
+    const close = text.indexOf('-->', i + 4);
+    if (close < 0) break;
+    for (let k = i; k < close + 3; k++) if (chars[k] !== '\n') chars[k] = ' ';
+    i = close + 2;
+  }
+  return { ...norm, text: chars.join('') };
 }

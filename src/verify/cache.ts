@@ -19,15 +19,19 @@ export class ClaimCache {
 
   /** Starts a check of a (possibly edited) note: entries made under other definitions or options are dropped. */
   begin(model: NoteModel, options: Required<CheckOptions>, source: (at: { block: number; span: { start: number; end: number } }) => string): void {
-    const defs = [...model.definitions.values()].map((d) => `${d.symbol}=${d.value.expr ? source(d.value) : `!${d.value.error}`}`);
-    const fns = [...model.functions.values()].map((f) => `${f.name}(${f.params.join(',')})=${source({ block: f.at.block, span: f.body.span })}`);
-    const signature = JSON.stringify([options, defs, fns, [...model.unusable.keys()]]);
+    // every scope's definitions: a redefinition anywhere changes what the claims after it mean
+    const scopes = model.scopes.map((scope) => [
+      [...scope.definitions.values()].map((d) => `${d.symbol}=${d.value.expr ? source(d.value) : `!${d.value.error}`}`),
+      [...scope.functions.values()].map((f) => `${f.name}(${f.params.join(',')})=${source({ block: f.at.block, span: f.body.span })}`),
+      [...scope.unusable.keys()],
+    ]);
+    const signature = JSON.stringify([options, scopes]);
     if (signature !== this.signature) this.entries.clear();
     this.signature = signature;
   }
 
   key(claim: Claim, source: (at: { block: number; span: { start: number; end: number } }) => string): string {
-    return JSON.stringify([claim.kind, claim.context.map(source), source(claim.right), claim.suspicions, claim.redefines ?? '', claim.implicit ?? false, claim.unverifiable ?? '']);
+    return JSON.stringify([claim.kind, claim.scope, claim.context.map(source), source(claim.right), claim.suspicions, claim.redefines ?? '', claim.implicit ?? false, claim.approximate ?? false, claim.unverifiable ?? '']);
   }
 
   get(key: string, claim: Claim): ClaimResult | undefined {

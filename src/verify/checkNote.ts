@@ -1,6 +1,6 @@
 /** Checks a whole note: read → model → verdicts, with every place mapped back to the note's lines and columns. */
 import { buildModel } from '../model/build';
-import type { BlockSpan, Claim, NoteModel } from '../model/types';
+import { type BlockSpan, type Claim, type NoteModel, modelInScope } from '../model/types';
 import { LineIndex } from '../notes/positions';
 import { readNote } from '../notes/readNote';
 import type { NoteDocument, SourcePosition } from '../notes/types';
@@ -14,6 +14,7 @@ import type { ClaimCache } from './cache';
 import { TooSlow, startClock, stopClock } from './deadline';
 import { LIMITS, claimsSkippedMessage } from './limits';
 import { ForwardPass } from './sampling';
+import { WorkedExample } from './example';
 import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
 
 /** A place in the note: which part (a notebook cell, or the file) and where in it. */
@@ -105,7 +106,7 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
     message: e.message,
     location: { start: indexes[e.part].positionAt(e.offset), end: indexes[e.part].positionAt(e.offset), cell: document.parts[e.part].cell, startOffset: e.offset, endOffset: e.offset, part: e.part },
   }));
-  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), variables: new Set(), claims: [], declarations: [] };
+  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), scopes: [], variables: new Set(), claims: [], declarations: [] };
   const claims: ClaimReport[] = [];
   try {
     model = buildModel(document.blocks);
@@ -138,6 +139,16 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
 
 /** A judge for the note's claims: the symbolic path with the engine's second opinion, or the vector path. */
 function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim) => ClaimResult {
+  const scopes = new Map<number, (claim: Claim) => ClaimResult>();
+  return (claim) => {
+    let judge = scopes.get(claim.scope);
+    if (!judge) scopes.set(claim.scope, (judge = scopeJudge(modelInScope(model, claim.scope), options, source)));
+    return judge(claim);
+  };
+}
+
+/** The judge for the claims of one scope (the definitions in force there). */
+function scopeJudge(model: NoteModel, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim) => ClaimResult {
   const env = new NoteEnvironment(model);
   let scalarNote: VectorNote | undefined;
   let vectorNote: VectorNote | undefined;
@@ -146,6 +157,7 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
     pass: new ForwardPass(env),
     options,
     source,
+    example: new WorkedExample(model, env, source),
     engine: (claim, scope, symbolic) => scalarEngineCheck((scalarNote ??= new VectorNote(model, env, [], true)), env, claim, scope, symbolic),
   };
   const needsVectors = vectorDetector(model, env);

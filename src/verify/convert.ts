@@ -129,7 +129,7 @@ class Converter {
     if (this.env.model.variables.has(e.fn) && e.primes === 0 && args.length === 1) return op('*', this.symbol(e.fn), args[0]);
     if (args.length !== 1) throw new Unsupported(`the function ${displayName(e.fn)} of ${args.length} arguments`);
     this.out.generics.add(displayName(e.fn));
-    return call(genericName(e.fn.replace(/\\/g, ''), e.primes), args);
+    return call(genericName(e.fn, e.primes), args);
   }
 
   private derivative(e: DerivativeNode): MathNode {

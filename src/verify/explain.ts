@@ -11,6 +11,7 @@ import { type MathNode, sym } from '../calculus/math';
 import type { ClaimReport, NoteReport } from './checkNote';
 import { Unsupported, convertExpr } from './convert';
 import { NoteEnvironment } from './environment';
+import { modelInScope } from '../model/types';
 import { pathsBetween } from './paths';
 import { ForwardPass, type Plan, type Scope, makeRng } from './sampling';
 import type { EngineCheck, Verdict } from './types';
@@ -87,7 +88,8 @@ const MAX_PATHS = 4;
 
 /** Explains one claim of a report; `seed` picks the sample point (the counterexample when there is one and seed is 0). */
 export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): Explanation {
-  const env = new NoteEnvironment(report.model);
+  const model = modelInScope(report.model, claim.claim.scope);
+  const env = new NoteEnvironment(model);
   const pass = new ForwardPass(env);
   const left = claim.claim.left.expr;
   const right = claim.claim.right.expr;
@@ -118,7 +120,7 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     display: displayName(id),
     kind: env.isDefined(id) ? 'intermediate' : 'input',
     value: finite(scope[env.idOf(id)]),
-    definition: env.isDefined(id) ? report.source(report.model.definitions.get(id)!.value) : undefined,
+    definition: env.isDefined(id) ? report.source(model.definitions.get(id)!.value) : undefined,
     onPath: onPath.has(id),
     role: id === variable ? 'variable' : id === output ? 'output' : undefined,
   }));
@@ -155,19 +157,19 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     edges,
     paths: chainPaths,
     values: { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, plan, env, scope, target) : undefined },
-    engine: engineAt(report, env, claim, scope, value(leftNode)),
+    engine: engineAt(env, claim, scope, value(leftNode)),
     wrongFactor: claim.wrongFactor && { claimed: claim.wrongFactor.claimedLatex, derivative: claim.wrongFactor.derivativeLatex, expected: claim.wrongFactor.expectedLatex },
     structure: claim.structure ?? [],
-    definitions: [...report.model.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
+    definitions: [...model.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
   };
 }
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The engine's three numbers at the explanation's point (scalar claims), or the verdict's (tensor claims). */
-function engineAt(report: NoteReport, env: NoteEnvironment, claim: ClaimReport, scope: Scope, actual: number | undefined): EngineCheck | undefined {
+function engineAt(env: NoteEnvironment, claim: ClaimReport, scope: Scope, actual: number | undefined): EngineCheck | undefined {
   if (actual === undefined) return claim.engine;
-  const check = scalarEngineCheck(new VectorNote(report.model, env, [], true), env, claim.claim, scope, actual);
+  const check = scalarEngineCheck(new VectorNote(env.model, env, [], true), env, claim.claim, scope, actual);
   return typeof check === 'object' ? check : claim.engine;
 }
 

@@ -4,14 +4,17 @@
  * everything it depends on is known and a sample point shows the sides differ; otherwise, when in doubt,
  * it is unverifiable, with the reason.
  */
-import { type Expr, symbolsOf } from '../latex/ast';
+import { symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { kinkDistance, resetKinkDistance } from '../calculus/math';
 import type { BlockSpan, Claim } from '../model/types';
 import { type Converted, type DerivativeUse, Unsupported, convertExpr } from './convert';
 import type { NoteEnvironment } from './environment';
 import { checkClock } from './deadline';
+import { FD_TOLERANCE, type Finding, claimDoubts, closeValues, decide } from './policy';
 import { refute } from './refute';
+import type { WorkedExample } from './example';
+import { judgeExampleStep } from './exampleJudge';
 import { type ForwardPass, type Scope, hashString, makeRng } from './sampling';
 import { analyseChain } from './structure';
 import type { CheckOptions, ClaimResult, EngineCheck } from './types';
@@ -24,6 +27,8 @@ export interface JudgeContext {
   readonly options: Required<CheckOptions>;
   /** The LaTeX source at a place of the note. */
   readonly source: (at: BlockSpan) => string;
+  /** The note's worked example: the values it gives and states, for steps that substitute them. */
+  readonly example?: WorkedExample;
   /** The network engine's numbers at a sample point (or why they disagree with the symbolic derivative). */
   readonly engine?: (claim: Claim, scope: Scope, symbolic: number) => EngineCheck | string | undefined;
 }
@@ -34,8 +39,6 @@ export interface Point {
   readonly right: number;
 }
 
-const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
-const FD_TOLERANCE = 1e-4;
 /** Points at which every derivative is checked by finite differences even when the claim holds there. */
 const FD_POINTS = 2;
 
@@ -59,6 +62,10 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   }
   const doubts = doubtsAbout(claim, left, right, ctx.env);
   const { points, fdFailures } = samplePoints(claim, left, right, ctx);
+  const holds = points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance));
+  // a step that substitutes numbers (`x w_1 = 1.0 · 0.5`) is judged at the note's own values, not at random points
+  if (!holds && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, claimDoubts(claim, ctx.env), result);
+  if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
   const leftExpr = claim.left.expr!;
   const structure = leftExpr.kind === 'derivative' ? analyseChain(ctx.env, leftExpr, claim.right.expr!) : undefined;
   if (points.length === 0) {
@@ -67,49 +74,32 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     const why = doubts[0] ?? 'no sample point where both sides are defined';
     return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${why}` : why);
   }
-  const bad = points.find((p) => !close(p.left, p.right, ctx.options.tolerance));
+  const bad = points.find((p) => !closeValues(p.left, p.right, ctx.options.tolerance));
   const at = bad ?? points[0];
   const engine = ctx.engine?.(claim, at.scope, at.left);
   if (typeof engine === 'string') return unverifiable(engine);
-  if (!bad && !relativelyClose(points, ctx.options.tolerance)) {
-    // the tolerance's absolute floor cannot tell a vanishing value (1e-18 through 30 sigmoids) from zero
-    return unverifiable(`both sides are below ${TINY} at every sample point, too small to tell apart (the true value may vanish without being 0)`);
+  const finding: Finding = bad ? { kind: 'differ' } : { kind: 'agree', points: points.map((p) => ({ left: [p.left], right: [p.right] })) };
+  const decision = decide(finding, doubts, ctx.options.tolerance);
+  switch (decision.verdict) {
+    case 'verified': {
+      const worst = Math.max(...points.map((p) => Math.abs(p.left - p.right)));
+      const agrees = claim.redefines ? `; it agrees with the earlier definition of ${displayName(claim.redefines)}` : '';
+      return result({ verdict: 'verified', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})${agrees}`, engine });
+    }
+    case 'unverifiable':
+      if (bad && structure?.status === 'valid') return chainRuleVerified(claim, structure.order!, result);
+      return unverifiable(bad && structure?.remarks.length ? `${structure.remarks[0]}; ${decision.reason}` : decision.reason);
+    case 'refuted':
+      return { ...refute(claim, ctx, left, bad!, points, structure?.remarks ?? [], result), engine };
   }
-  if (!bad) {
-    const worst = Math.max(...points.map((p) => Math.abs(p.left - p.right)));
-    return result({ verdict: 'verified', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})`, engine });
-  }
-  if (structure?.status === 'valid' && doubts.length > 0) return chainRuleVerified(claim, structure.order!, result);
-  if (doubts.length > 0) {
-    return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${doubts[0]}` : doubts[0]);
-  }
-  return { ...refute(claim, ctx, left, bad, points, structure?.remarks ?? [], result), engine };
 }
 
-const TINY = 1e-8;
-
-/** Unless every value is tiny, true; then the sides must agree relative to their own size. */
-function relativelyClose(points: readonly Point[], tolerance: number): boolean {
-  if (points.some((p) => Math.abs(p.left) >= TINY || Math.abs(p.right) >= TINY)) return true;
-  return points.every((p) => Math.abs(p.left - p.right) <= tolerance * Math.max(Math.abs(p.left), Math.abs(p.right)));
-}
-
-/** Reasons a mismatch would not prove the claim wrong. */
+/** Reasons a mismatch would not prove the claim wrong: the policy's, and what the scalar reading leaves open. */
 function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): string[] {
-  const doubts = [...claim.suspicions];
-  if (claim.implicit) doubts.push('“∴ X” after a chain was read as “= X”, which the note does not write');
-  if (claim.redefines && claim.left.expr && isNumber(env.model.definitions.get(claim.redefines)?.value.expr) && isNumber(claim.right.expr)) {
-    doubts.push(`${displayName(claim.redefines)} is given two values; they are read as separate examples`);
-  }
+  const doubts = claimDoubts(claim, env);
   for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()])) doubts.push(reason);
   for (const g of new Set([...left.generics, ...right.generics])) {
     doubts.push(`${g} is a generic function here; the claim may hold only for a particular ${g}`);
-  }
-  const context = new Set<string>();
-  for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) context.add(s);
-  const allowed = env.inputsOf(context);
-  for (const s of symbolsOf(claim.right.expr!)) {
-    if (!env.isDefined(s) && !allowed.has(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
   }
   return doubts;
 }
@@ -133,7 +123,7 @@ function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: Judg
     const rv = r.evaluate(scope) as number;
     if (typeof lv !== 'number' || typeof rv !== 'number' || !Number.isFinite(lv) || !Number.isFinite(rv)) continue;
     // finite differences vouch for the derivatives at the first points, and at every point that could refute
-    const vouch = points.length < FD_POINTS || !close(lv, rv, ctx.options.tolerance);
+    const vouch = points.length < FD_POINTS || !closeValues(lv, rv, ctx.options.tolerance);
     const fd = vouch ? checks.map((c) => finiteDifferenceAgrees(c.use, c.of, c.value, scope, (s) => ctx.pass.run(s, plan, c.use.wrt))) : [];
     // outside the domain of a function being differentiated (the log of a negative, say): draw another point
     if (kinkDistance() < 1e-3 || fd.includes('undefined')) continue;
@@ -169,8 +159,6 @@ function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<Claim
   const v = displayName(order[order.length - 1]);
   return result({ verdict: 'verified', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values'})` });
 }
-
-const isNumber = (e: Expr | undefined): boolean => e?.kind === 'number' || (e?.kind === 'negate' && e.arg.kind === 'number');
 
 /** The defined symbols a claim's verdict rests on. */
 export function usedDefinitions(claim: Claim, env: NoteEnvironment): string[] {

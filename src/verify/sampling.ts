@@ -5,6 +5,7 @@
 import type { EvalFunction } from 'mathjs';
 import type { MathNode } from '../calculus/math';
 import type { NoteEnvironment } from './environment';
+import { parseGenericName } from '../calculus/rules';
 
 export type Scope = Record<string, number | ((x: number) => number)>;
 
@@ -56,7 +57,6 @@ interface Compiled {
   readonly generics: readonly string[];
 }
 
-const GENERIC = /^gen_([A-Za-z]+)_\d+$/;
 
 /** The symbols (s_…, u_…) and generic function letters a tree mentions. */
 function mentions(node: MathNode): { symbols: string[]; generics: string[] } {
@@ -65,8 +65,8 @@ function mentions(node: MathNode): { symbols: string[]; generics: string[] } {
   node.traverse((n) => {
     const name = (n as { name?: string }).name;
     if (!name) return;
-    const m = GENERIC.exec(name);
-    if (m) generics.add(m[1]);
+    const g = parseGenericName(name);
+    if (g) generics.add(g.id);
     else if (/^[su]_\d+$/.test(name)) symbols.add(name);
   });
   return { symbols: [...symbols], generics: [...generics] };

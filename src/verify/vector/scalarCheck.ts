@@ -9,6 +9,7 @@ import type { Claim } from '../../model/types';
 import type { NoteEnvironment } from '../environment';
 import type { Scope } from '../sampling';
 import type { EngineCheck } from '../types';
+import { genericName, parseGenericName } from '../../calculus/rules';
 import { Evaluation, Unverifiable } from './evaluate';
 import { engineCheck, finiteDifference } from './judge';
 import type { VectorNote } from './note';
@@ -27,11 +28,9 @@ export function scalarEngineCheck(note: VectorNote, env: NoteEnvironment, claim:
     if (typeof v === 'number') point.inputs.set(name, Tensor.scalar(v));
   }
   for (const [key, f] of Object.entries(scope)) {
-    const m = /^gen_([A-Za-z]+)_0$/.exec(key);
-    if (m && typeof f === 'function') {
-      const instance = (n: number): ((x: number) => number) => scope[`gen_${m[1]}_${n}`] as (x: number) => number;
-      point.generics.set(m[1], instance);
-      point.generics.set(`\\${m[1]}`, instance);
+    const g = parseGenericName(key);
+    if (g && g.primes === 0 && typeof f === 'function') {
+      point.generics.set(g.fn, (n: number): ((x: number) => number) => scope[genericName(g.fn, n)] as (x: number) => number);
     }
   }
   try {

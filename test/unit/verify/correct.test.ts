@@ -54,9 +54,10 @@ describe('readings the note does not spell out are never refuted', () => {
     const claims = check('For $x = 2$ we get … and for $x = 5$ we get …');
     assert.deepEqual(claims.map((c) => c.verdict), ['unverifiable']);
   });
-  it('but a second definition by an expression is a claim', () => {
-    const [c] = check('$a = \\sigma(z)$ and later $a = \\tanh(z)$');
-    assert.equal(c.verdict, 'refuted');
-    assert.match(c.message, /its first definition/);
+  it('a second definition by an expression starts a new scope: checked against the first, never refuted', () => {
+    const [redefinition, later] = check('## sigmoid unit\n$a = \\sigma(z)$\n## tanh unit\n$a = \\tanh(z)$, so $\\frac{\\partial a}{\\partial z} = 1 - a^2$');
+    assert.equal(redefinition.verdict, 'unverifiable');
+    assert.match(redefinition.message, /a is defined again here; it is read as a new definition from here on/);
+    assert.equal(later.verdict, 'verified', 'the claim after it uses the new definition');
   });
 });

@@ -1,0 +1,179 @@
+/**
+ * Worked examples, the commonest style of scalar backprop notes: the note gives values (`x = 1`, `w_1 = 0.5`),
+ * states results (`a_1 = \text{ReLU}(z_1) = 0.5`, `a_2 = σ(z_2) ≈ 0.562`) and substitutes them
+ * (`z_1 = x w_1 = 1.0 · 0.5 = 0.5`). Such a step is judged at the note's own values, never at random points, and
+ * every number at its printed precision: a stated result is known only to half a unit of its last digit.
+ */
+import { type Expr, mapExpr, symbolsOf, walk } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import { type MathNode, isCall, symbolNames } from '../calculus/math';
+import type { BlockSpan, Claim, NoteModel } from '../model/types';
+import { Unsupported, convertExpr } from './convert';
+import type { NoteEnvironment } from './environment';
+
+/** A number the note writes, and how far its true value may be from it (half a unit of its last digit). */
+interface Known {
+  readonly value: number;
+  readonly halfUnit: number;
+}
+
+/** A value at the example, or the symbols whose values the note does not give. */
+type Valued = { readonly value: number; readonly leaves: ReadonlyMap<string, Known> } | { readonly missing: readonly string[] };
+
+const LITERAL = '#literal';
+
+/** Half a unit of the last digit written: `0.552` → 0.0005; whole numbers are exact unless `approximate`. */
+export function halfUnitOf(text: string, approximate = false): number {
+  const m = /(\d*)(?:\.(\d+))?\s*$/.exec(text.trim());
+  const decimals = m?.[2]?.length ?? 0;
+  if (decimals === 0) return approximate ? 0.5 : 0;
+  return 0.5 * 10 ** -decimals;
+}
+
+const numberValue = (e: Expr | undefined): number | undefined => (e?.kind === 'number' ? e.value : e?.kind === 'negate' && e.arg.kind === 'number' ? -e.arg.value : undefined);
+
+export class WorkedExample {
+  /** Results the note states: a chain from a symbol that ends in a number, by symbol, in note order. */
+  private readonly stated = new Map<string, { chain: number; known: Known }[]>();
+
+  constructor(
+    private readonly model: NoteModel,
+    private readonly env: NoteEnvironment,
+    private readonly source: (at: BlockSpan) => string,
+  ) {
+    const lastOfChain = new Map<number, Claim>();
+    for (const c of model.claims) lastOfChain.set(c.chain, c);
+    for (const c of lastOfChain.values()) {
+      const head = c.context[0]?.expr;
+      const value = numberValue(c.right.expr);
+      if (head?.kind !== 'symbol' || value === undefined || c.kind === 'update') continue;
+      const list = this.stated.get(head.name) ?? [];
+      list.push({ chain: c.chain, known: { value, halfUnit: halfUnitOf(source(c.right), c.approximate) } });
+      this.stated.set(head.name, list);
+    }
+  }
+
+  /** Whether a claim that fails at random points is a step of a worked example: it substitutes numbers for symbols. */
+  isExampleStep(claim: Claim): boolean {
+    const left = claim.left.expr;
+    const right = claim.right.expr;
+    if (!left || !right) return false;
+    const rightSymbols = symbolsOf(right);
+    // `∂y/∂x = 1` is a claim about every x; `∂L/∂w_2 = 0.069` and `σ(0.25) = 0.562` are about the example
+    if (rightSymbols.size === 0) return hasNumber(right) && (symbolsOf(left).size === 0 || hasDecimal(right));
+    if (!hasDecimal(right)) return false;
+    const leftInputs = this.env.inputsOf(inputsWithDerivatives(left));
+    const rightInputs = this.env.inputsOf(rightSymbols);
+    return [...rightInputs].every((s) => leftInputs.has(s)) && rightInputs.size < leftInputs.size;
+  }
+
+  /**
+   * The value of a side at the example, and the given or stated values it rests on; or which values the note does
+   * not give. `moved` shifts some of those values (to measure how much their rounding may change the result).
+   */
+  valueAt(side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean, moved: ReadonlyMap<string, number> = new Map()): Valued {
+    const literals = new Map<string, Known>();
+    const rewritten = mapExpr(side, (n) => {
+      if (n.kind !== 'number') return n;
+      const name = `${LITERAL}${literals.size}`;
+      const text = this.source({ block: at.block, span: n.span });
+      literals.set(name, { value: n.value, halfUnit: literalsRounded ? halfUnitOf(text, claim.approximate) : 0 });
+      return { kind: 'symbol', name, span: n.span };
+    });
+    let node: MathNode;
+    try {
+      node = convertExpr(rewritten, this.env).node;
+    } catch (e) {
+      if (e instanceof Unsupported) return { missing: [`(${e.message})`] };
+      throw e;
+    }
+    return this.valueOf(node, literals, claim.chain, moved);
+  }
+
+  private valueOf(node: MathNode, literals: ReadonlyMap<string, Known>, chain: number, moved: ReadonlyMap<string, number>): Valued {
+    const scope: Record<string, number> = {};
+    const leaves = new Map<string, Known>();
+    const missing: string[] = [];
+    const memo = new Map<string, number | undefined>();
+    const need = (id: string, depth: number): number | undefined => {
+      if (memo.has(id)) return memo.get(id);
+      memo.set(id, undefined);
+      const name = this.env.nameOf(id);
+      let v: number | undefined;
+      const known = name === undefined ? undefined : literals.get(name) ?? this.known(name, chain);
+      if (name !== undefined && known) {
+        leaves.set(name, known);
+        v = moved.get(name) ?? known.value;
+      } else if (name !== undefined && this.env.isDefined(name) && depth < 200) {
+        const def = this.env.definition(name).converted;
+        if (def && def.unknowns.size === 0 && !usesGeneric(def.node)) v = this.evalNode(def.node, (i) => need(i, depth + 1));
+      }
+      if (v === undefined && name !== undefined && !this.env.isDefined(name) && !missing.includes(name)) missing.push(name);
+      memo.set(id, v);
+      return v;
+    };
+    if (usesGeneric(node)) return { missing: ['(a generic function)'] };
+    for (const id of symbolNames(node)) {
+      const v = need(id, 0);
+      if (v === undefined) {
+        if (!this.env.nameOf(id) && !missing.length) missing.push('(an unknown value)');
+      } else scope[id] = v;
+    }
+    if (missing.length > 0) return { missing };
+    const value = this.evalNode(node, (id) => scope[id]);
+    return value === undefined ? { missing: ['(a value outside the domain)'] } : { value, leaves };
+  }
+
+  private evalNode(node: MathNode, valueOf: (id: string) => number | undefined): number | undefined {
+    const scope: Record<string, number> = {};
+    for (const id of symbolNames(node)) {
+      const v = valueOf(id);
+      if (v === undefined) return undefined;
+      scope[id] = v;
+    }
+    const v = node.compile().evaluate(scope) as unknown;
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  }
+
+  /** A value the note gives or states for a symbol: a number definition in force (exact), else the nearest stated result. */
+  private known(name: string, chain: number): Known | undefined {
+    const stated = this.stated.get(name);
+    if (stated) {
+      let pick = stated[0];
+      for (const s of stated) if (s.chain <= chain) pick = s;
+      // a chain's own result is not evidence for the steps leading to it
+      if (pick.chain !== chain) return pick.known;
+    }
+    const def = this.model.definitions.get(name);
+    const value = numberValue(def?.value.expr);
+    return value === undefined ? undefined : { value, halfUnit: 0 };
+  }
+}
+
+function usesGeneric(node: MathNode): boolean {
+  let found = false;
+  node.traverse((n) => {
+    if (isCall(n) && n.fn.name.startsWith('gen_')) found = true;
+  });
+  return found;
+}
+
+function hasNumber(e: Expr): boolean {
+  let found = false;
+  walk(e, (n) => (found ||= n.kind === 'number'));
+  return found;
+}
+
+function hasDecimal(e: Expr): boolean {
+  let found = false;
+  walk(e, (n) => (found ||= n.kind === 'number' && !Number.isInteger(n.value)));
+  return found;
+}
+
+/** The symbols a side mentions (a derivative's variable included: ∂z/∂w depends on w). */
+function inputsWithDerivatives(e: Expr): Set<string> {
+  return symbolsOf(e);
+}
+
+export const missingMessage = (missing: readonly string[]): string =>
+  `a step of a worked example, but the note does not give the value of ${missing.map((m) => (m.startsWith('(') ? m : displayName(m))).join(', ')}`;

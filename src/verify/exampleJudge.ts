@@ -1,0 +1,67 @@
+/**
+ * Judges a step of a worked example at the note's own values: both sides computed from what the note gives and
+ * states, each known only to the rounding of the numbers it rests on. Within that rounding: verified; more than
+ * five units of the last digit outside it: refuted (when nothing else is in doubt); in between: unverifiable.
+ */
+import type { Expr } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import type { BlockSpan, Claim } from '../model/types';
+import { describe } from './describe';
+import { type WorkedExample, missingMessage } from './example';
+import type { ResultBuilder } from './judge';
+import type { ClaimResult } from './types';
+
+const fmt = (x: number): string => String(+x.toPrecision(6));
+
+/** A side's value at the example and how far the rounding of what it rests on may move it. */
+interface Bounded {
+  readonly value: number;
+  readonly spread: number;
+  readonly rests: ReadonlyMap<string, number>;
+}
+
+function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean): Bounded | readonly string[] {
+  const v = example.valueAt(side, at, claim, literalsRounded);
+  if ('missing' in v) return v.missing;
+  let spread = 0;
+  const rests = new Map<string, number>();
+  for (const [name, known] of v.leaves) {
+    if (!name.startsWith('#')) rests.set(name, known.value);
+    if (known.halfUnit === 0) continue;
+    // first-order: move each rounded number by its half unit, and add up how far the side moves
+    const moved = example.valueAt(side, at, claim, literalsRounded, new Map([[name, known.value + known.halfUnit]]));
+    spread += 'missing' in moved ? known.halfUnit : Math.abs(moved.value - v.value);
+  }
+  return { value: v.value, spread, rests };
+}
+
+/** The verdict on a worked-example step; `doubts` keep a difference from refuting it. */
+export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: readonly string[], result: ResultBuilder): ClaimResult {
+  const left = claim.left.expr!;
+  const right = claim.right.expr!;
+  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
+  // the left side's numbers are the computation as written; the right side's may be rounded results
+  const l = bounded(example, left, claim.left, claim, false);
+  if (!('value' in l)) return unverifiable(missingMessage(l));
+  const r = bounded(example, right, claim.right, claim, true);
+  if (!('value' in r)) return unverifiable(missingMessage(r));
+  const diff = Math.abs(l.value - r.value);
+  const spread = l.spread + r.spread;
+  const floor = 1e-9 * Math.max(1, Math.abs(l.value), Math.abs(r.value));
+  const rests = [...new Map([...l.rests, ...r.rests])].map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).slice(0, 5).join(', ');
+  const where = rests ? `at the note's values (${rests})` : 'as written';
+  if (diff <= spread + floor) {
+    const rounding = spread > 0 ? ` (to within the rounding of the numbers, ±${fmt(spread)})` : '';
+    return result({ verdict: 'verified', message: `holds ${where}: both sides are ${fmt(l.value)}${rounding}` });
+  }
+  const claimed = `${describe(left)} is ${fmt(l.value)} ${where}, and ${describe(right)} is ${fmt(r.value)}`;
+  if (diff <= 10 * spread + floor) return unverifiable(`${claimed}: closer than five units of the last digit shown, so rounding may explain the difference`);
+  if (doubts.length > 0) return unverifiable(`${claimed}; ${doubts[0]}`);
+  const point: Record<string, number> = Object.fromEntries(l.rests);
+  return result({
+    verdict: 'refuted',
+    message: `${claimed}${spread > 0 ? ` (more than rounding, ±${fmt(spread)}, explains)` : ''}`,
+    expected: fmt(l.value),
+    counterexample: { point, claimed: r.value, actual: l.value },
+  });
+}

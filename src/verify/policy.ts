@@ -1,0 +1,95 @@
+/**
+ * The one policy every verdict answers to, whichever evaluator computed the values (mathjs scalars or engine
+ * tensors): when two values agree, when finite differences vouch for a derivative, which doubts keep a
+ * difference from refuting a claim, and how the verdict follows. A claim is refuted only when it differs under the
+ * reading the checker is sure of; any guess that could explain the difference makes it unverifiable, naming it.
+ */
+import { symbolsOf } from '../latex/ast';
+import { displayName } from '../latex/notation';
+import type { Claim } from '../model/types';
+import type { NoteEnvironment } from './environment';
+
+/** Relative tolerance between backpropagation (or a symbolic derivative) and central finite differences. */
+export const FD_TOLERANCE = 1e-4;
+/** Values below this at every point cannot be told from zero by the tolerance's absolute floor. */
+export const TINY = 1e-8;
+
+/** Two values agree: relative tolerance, with an absolute floor of `tol` for values near zero. */
+export function closeValues(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Two lists of values (a tensor's entries) agree entry by entry. */
+export function closeEntries(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!closeValues(a[i], b[i], tol)) return false;
+  return true;
+}
+
+/** One sample point's two sides (a scalar is one entry). */
+export interface SidePair {
+  readonly left: ArrayLike<number>;
+  readonly right: ArrayLike<number>;
+}
+
+/**
+ * Sides that agree only through the tolerance's absolute floor: every value of both sides is below TINY at every
+ * point (1e-18 through 30 sigmoids, or 1e-9·x), and they differ relative to their own size. Such a claim is not
+ * verified: the true value may vanish without being the claimed one.
+ */
+export function tooSmallToTell(points: readonly SidePair[], tol: number): boolean {
+  let allTiny = true;
+  for (const p of points) {
+    for (const side of [p.left, p.right]) for (let i = 0; i < side.length; i++) if (Math.abs(side[i]) >= TINY) allTiny = false;
+  }
+  if (!allTiny) return false;
+  return !points.every((p) => {
+    for (let i = 0; i < p.left.length; i++) {
+      const [x, y] = [p.left[i], p.right[i]];
+      if (Math.abs(x - y) > tol * Math.max(Math.abs(x), Math.abs(y))) return false;
+    }
+    return true;
+  });
+}
+
+export const TOO_SMALL_MESSAGE = `both sides are below ${TINY} at every sample point, too small to tell apart (the true value may vanish without being 0)`;
+
+/** What the evaluator found at its sample points. */
+export type Finding =
+  | { readonly kind: 'agree'; readonly points: readonly SidePair[] }
+  | { readonly kind: 'differ' }
+  | { readonly kind: 'undecided'; readonly reason: string };
+
+export type Decision = { readonly verdict: 'verified' } | { readonly verdict: 'refuted' } | { readonly verdict: 'unverifiable'; readonly reason: string };
+
+/** The verdict a finding and the doubts about the claim's reading allow. */
+export function decide(finding: Finding, doubts: readonly string[], tol: number): Decision {
+  switch (finding.kind) {
+    case 'undecided':
+      return { verdict: 'unverifiable', reason: finding.reason };
+    case 'agree':
+      return tooSmallToTell(finding.points, tol) ? { verdict: 'unverifiable', reason: TOO_SMALL_MESSAGE } : { verdict: 'verified' };
+    case 'differ':
+      return doubts.length > 0 ? { verdict: 'unverifiable', reason: doubts[0] } : { verdict: 'refuted' };
+  }
+}
+
+/**
+ * Doubts about a claim that do not depend on the evaluator: OCR damage, an `=` read into the note, a second
+ * definition, and symbols the right side uses that are neither defined nor inputs of the left side.
+ * `alsoAllowed` are symbols that may appear anyway (sizes, the cost a shorthand stands for).
+ */
+export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: string) => boolean = () => false, context: Iterable<string> = []): string[] {
+  const doubts = [...claim.suspicions];
+  if (claim.implicit) doubts.push('“∴ X” after a chain was read as “= X”, which the note does not write');
+  if (claim.redefines) doubts.push(`${displayName(claim.redefines)} is defined again here; it is read as a new definition from here on, not as a claim about the earlier one`);
+  const names = new Set<string>(context);
+  for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) names.add(s);
+  const allowed = env.inputsOf(names);
+  if (claim.right.expr) {
+    for (const s of symbolsOf(claim.right.expr)) {
+      if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
+    }
+  }
+  return doubts;
+}
