@@ -1,5 +1,5 @@
 /** Builds a note's model from its math blocks: statements → chains → definitions and claims. */
-import { symbolsOf } from '../latex/ast';
+import { type Span, symbolsOf } from '../latex/ast';
 import { type ParsedStatement, parseBlock } from '../latex/statements';
 import { buildChains } from './chains';
 import { collectClaims } from './claims';
@@ -11,13 +11,13 @@ import type { NoteModel } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
 export function buildModel(blocks: readonly { readonly latex: string }[]): NoteModel {
-  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)), (block, s) => blocks[block].latex.slice(s.span.start, s.span.end));
+  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)), (block, span) => blocks[block].latex.slice(span.start, span.end));
 }
 
 /** Same, from already parsed blocks (the live checker caches parses per block). */
 export function buildModelFromStatements(
   parsed: readonly (readonly ParsedStatement[])[],
-  source: (block: number, s: ParsedStatement) => string = () => '',
+  source: (block: number, span: Span) => string = () => '',
 ): NoteModel {
   const chains = buildChains(readSuperscriptLabels(readEAsVariable(parsed)));
   const defs = collectDefinitions(chains);

@@ -66,8 +66,9 @@ export interface Claim {
 /** `W_1 \in \mathbb{R}^{3\times 4}`: a symbol's shape, as the note declares it. */
 export interface Declaration {
   readonly symbol: string;
-  readonly rows: number;
-  readonly cols: number;
+  /** A size, or the letter that names it (`m` of `\mathbb{R}^{m \times 4}`). */
+  readonly rows: number | string;
+  readonly cols: number | string;
   /** The declaration as written, for messages. */
   readonly text: string;
 }

@@ -51,7 +51,7 @@ export class Dims {
     if (sa !== undefined && sb !== undefined && sa !== sb) return false;
     this.parent[rb] = ra;
     this.size[ra] = sa ?? sb;
-    this.origin[ra] = this.origin[ra] ?? this.origin[rb];
+    this.origin[ra] = strongerOrigin(this.origin[ra], this.origin[rb]);
     return true;
   }
 
@@ -88,4 +88,14 @@ export class Dims {
     for (let i = from; i < this.parent.length; i++) if (this.find(i) === i && this.size[i] === undefined) out.push(i);
     return out;
   }
+}
+
+/** Origins that mark a size chosen by a convention of notes (a lowercase name is a column), not by the note. */
+export const CONVENTION = '~';
+
+/** A size the note gives beats one a convention gives, which beats none. */
+function strongerOrigin(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a.startsWith(CONVENTION) ? b : a;
 }

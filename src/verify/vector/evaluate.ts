@@ -99,7 +99,11 @@ export class Evaluation {
         return transpose(this.eval(e.arg));
       case 'sum': {
         const body = this.eval(e.body);
-        return e.index === undefined && this.point.shapes.sumModes.get(e) === 'columns' ? sumOverColumns(body) : sumAll(body);
+        const columns = e.index === undefined && this.point.shapes.sumModes.get(e) === 'columns';
+        if (this.point.shapes.guessedSums.has(e)) {
+          this.point.guesses.add(`${describe(e)} was read as a sum over ${columns ? 'the columns (the samples)' : 'every entry'}: the note does not say which`);
+        }
+        return columns ? sumOverColumns(body) : sumAll(body);
       }
       case 'shorthand':
         return constant(this.shorthand(e.of.name));
@@ -149,8 +153,11 @@ export class Evaluation {
   private product(e: Expr, a: Var, b: Var): Var {
     if (a.value.isScalar() || b.value.isScalar()) return mul(a, b);
     const kind = this.point.shapes.products.get(e);
-    if (this.point.shapes.isAmbiguous(e)) {
-      this.point.doubts.add(`${describe(e)} was read as an entry-by-entry product, but a matrix product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`);
+    const guessed = this.point.shapes.guessedReading(e);
+    if (guessed === 'elementwise') {
+      this.point.guesses.add(`${describe(e)} was read as an entry-by-entry product, but a matrix product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`);
+    } else if (guessed) {
+      this.point.guesses.add(`${describe(e)} was read as a matrix product, but an entry-by-entry product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`);
     }
     if (kind === 'matmul' || (kind === undefined && a.value.cols === b.value.rows)) return matmul(a, b);
     return mul(a, b);

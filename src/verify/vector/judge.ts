@@ -15,6 +15,9 @@ import type { ClaimResult, EngineCheck } from '../types';
 import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote, WorldPoint } from './note';
 import { judgeUpdate } from './update';
+import { type Finding, claimDoubts, decide } from '../policy';
+import { judgeExampleStep } from '../exampleJudge';
+import type { ShapeInference } from './shapes';
 
 const FD_TOLERANCE = 1e-4;
 const MAX_POINTS = 3;
@@ -22,16 +25,23 @@ const PER_ENTRY_LIMIT = 48;
 
 type Outcome = { kind: 'ok'; left: Tensor; right: Tensor; fd?: Tensor; engine: EngineCheck } | { kind: 'shape'; message: string } | { kind: 'fd'; message: string };
 
-/** Judges a claim that needs tensors (or is an update rule). */
-export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeContext, uses: string[]): ClaimResult {
-  const result = (r: Omit<ClaimResult, 'claim' | 'uses'>): ClaimResult => ({ claim, uses, ...r });
-  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
-  for (const side of [claim.left, claim.right]) if (!side.expr) return unverifiable(`could not read ${ctx.source(side)}: ${side.error}`);
-  if (claim.kind === 'update') return judgeUpdate(claim, note, ctx, result);
-  if (claim.unverifiable) return unverifiable(claim.unverifiable);
-  const shapes = note.forClaim(claim.left.expr, claim.right.expr);
+/** What one reading of the claim's shapes gave at its sample points. */
+interface Reading {
+  readonly shapes: ShapeInference;
+  readonly outcomes: readonly Outcome[];
+  /** Unknown values met (no finite differences there). */
+  readonly doubts: readonly string[];
+  /** Choices the reading made that the note does not (a product's kind, a sum's range, index notation). */
+  readonly guesses: readonly string[];
+  /** Set when the reading could not be evaluated at all. */
+  readonly unverifiable?: string;
+}
+
+/** Evaluates the claim under one reading of its shapes. */
+function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx: JudgeContext): Reading {
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
-  const doubts = new Set<string>([...claim.suspicions, ...foreignSymbols(claim, note)]);
+  const doubts: string[] = [];
+  const guesses = new Set<string>(indexNotation(claim));
   const outcomes: Outcome[] = [];
   try {
     for (let k = 0; k < Math.min(ctx.options.samples, MAX_POINTS); k++) {
@@ -40,26 +50,121 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       let outcome = evaluateAt(claim, note, point, k === 0);
       if (outcome.kind === 'ok' && !outcome.fd && !close(outcome.left, outcome.right, ctx.options.tolerance)) outcome = evaluateAt(claim, note, point, true);
       outcomes.push(outcome);
-      for (const d of point.doubts) doubts.add(d);
+      for (const d of point.doubts) if (!doubts.includes(d)) doubts.push(d);
+      for (const g of point.guesses) guesses.add(g);
       if (outcome.kind !== 'ok') break;
     }
   } catch (e) {
-    if (e instanceof Unverifiable) return unverifiable(e.message);
+    if (e instanceof Unverifiable) return { shapes, outcomes, doubts, guesses: [...guesses], unverifiable: e.message };
     throw e;
   }
-  const doubt = [...doubts][0];
-  const bad = outcomes.find((o) => o.kind !== 'ok');
-  if (bad?.kind === 'fd') return unverifiable(bad.message);
-  const shapesText = shapeSummary(claim, note, shapes);
-  if (bad?.kind === 'shape') return doubt ? unverifiable(`${doubt}; ${bad.message}`) : result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
-  const oks = outcomes as Extract<Outcome, { kind: 'ok' }>[];
-  const first = oks[0];
-  const mismatch = oks.find((o) => !close(o.left, o.right, ctx.options.tolerance) && beyondEngineError(o));
-  if (!mismatch) {
-    return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}`, engine: first.engine });
+  return { shapes, outcomes, doubts, guesses: [...guesses] };
+}
+
+const okOutcomes = (r: Reading): Extract<Outcome, { kind: 'ok' }>[] => r.outcomes.filter((o): o is Extract<Outcome, { kind: 'ok' }> => o.kind === 'ok');
+const failureOf = (r: Reading): Outcome | undefined => r.outcomes.find((o) => o.kind !== 'ok');
+
+/** Where a reading's two sides differ (beyond what the engine's own rounding explains), if they do. */
+function mismatchOf(r: Reading, tol: number): Extract<Outcome, { kind: 'ok' }> | undefined {
+  return failureOf(r) ? undefined : okOutcomes(r).find((o) => !close(o.left, o.right, tol) && beyondEngineError(o));
+}
+
+const holds = (r: Reading, tol: number): boolean => !r.unverifiable && !failureOf(r) && !mismatchOf(r, tol) && okOutcomes(r).length > 0;
+
+/** Judges a claim that needs tensors (or is an update rule). */
+export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeContext, uses: string[]): ClaimResult {
+  const result = (r: Omit<ClaimResult, 'claim' | 'uses'>): ClaimResult => ({ claim, uses, ...r });
+  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
+  for (const side of [claim.left, claim.right]) if (!side.expr) return unverifiable(`could not read ${ctx.source(side)}: ${side.error}`);
+  if (claim.kind === 'update') return judgeUpdate(claim, note, ctx, result);
+  if (claim.unverifiable) return unverifiable(claim.unverifiable);
+  const tol = ctx.options.tolerance;
+  const doubts = vectorDoubts(claim, note);
+  let reading = read(claim, note, note.forClaim(claim.left.expr, claim.right.expr), ctx);
+  if (reading.unverifiable) return unverifiable(reading.unverifiable);
+  const fd = failureOf(reading);
+  if (fd?.kind === 'fd') return unverifiable(fd.message);
+  let alternative = false;
+  if (!holds(reading, tol)) {
+    // a step that substitutes numbers is judged at the note's own values
+    if (ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, claimDoubts(claim, note.env), result);
+    // the conventions of notes (columns, a bias column, m samples as columns) may be what fails: read the shapes
+    // from the note's equations alone, and keep whichever reading holds
+    const conventions = conventionalShapes(claim, note, reading.shapes);
+    if (conventions.length > 0) {
+      const other = read(claim, note, note.withoutConventions(claim.left.expr!, claim.right.expr!), ctx);
+      const usable = !other.unverifiable && failureOf(other)?.kind !== 'fd';
+      // it holds without the conventions: verified under that reading; it fails under both: the conventions are not
+      // what fails, and the usual reading (with its clearer message) is the judge's; no second reading: no verdict
+      if (!usable) return unverifiable(`${failureMessage(claim, reading, tol)}, but ${conventions[0]}`);
+      if (holds(other, tol)) {
+        alternative = true;
+        reading = other;
+      }
+    }
   }
-  if (doubt) return unverifiable(doubt);
-  return result({ verdict: 'refuted', message: mismatchMessage(claim, mismatch, shapesText), engine: mismatch.engine });
+  const shapes = reading.shapes;
+  const shapesText = shapeSummary(claim, note, shapes);
+  const allDoubts = [...doubts, ...reading.doubts];
+  const bad = failureOf(reading);
+  // no refutation rests on a reading the checker chose: a product's kind, a sum's range, index notation
+  if (bad?.kind === 'shape') {
+    const decision = decide({ kind: 'differ' }, [...allDoubts, ...reading.guesses], tol);
+    if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
+    return unverifiable(`${bad.message}, but ${decision.reason}`);
+  }
+  const oks = okOutcomes(reading);
+  const mismatch = mismatchOf(reading, tol);
+  const finding: Finding = mismatch ? { kind: 'differ' } : { kind: 'agree', points: oks.map((o) => ({ left: o.left.data, right: o.right.data })) };
+  const decision = decide(finding, mismatch ? [...allDoubts, ...reading.guesses] : allDoubts, tol);
+  switch (decision.verdict) {
+    case 'verified': {
+      const how = alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
+      return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine });
+    }
+    case 'unverifiable':
+      return unverifiable(decision.reason);
+    case 'refuted':
+      return result({ verdict: 'refuted', message: mismatchMessage(claim, mismatch!, shapesText), engine: mismatch!.engine });
+  }
+}
+
+/** What went wrong under a reading, in a phrase. */
+function failureMessage(claim: Claim, r: Reading, tol: number): string {
+  const bad = failureOf(r);
+  if (bad && bad.kind !== 'ok') return bad.message;
+  return mismatchOf(r, tol) ? `${describe(claim.left.expr!)} and ${describe(claim.right.expr!)} differ` : 'the sides do not agree';
+}
+
+/** The policy's doubts about the claim, with what the tensor reading allows on the right (sizes, a shorthand's cost). */
+function vectorDoubts(claim: Claim, note: VectorNote): string[] {
+  const context: string[] = [];
+  // dW stands for ∂J/∂W: what J depends on may appear on the right
+  for (const side of claim.context) {
+    if (!side.expr) continue;
+    walk(side.expr, (n) => {
+      const cost = n.kind === 'shorthand' ? note.costFor(n.of.name) : undefined;
+      if (cost) context.push(cost);
+    });
+  }
+  const doubts = claimDoubts(claim, note.env, (s) => note.shapes.sizeSymbols.has(s), context);
+  if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
+  return doubts;
+}
+
+/** The symbols the claim reaches whose shapes a convention of notes decided, as a doubt (none when the note decides them). */
+function conventionalShapes(claim: Claim, note: VectorNote, shapes: ShapeInference): string[] {
+  const reached = new Set([...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)]);
+  const guessed = [...reached].map((n) => [n, shapes.convention(n)] as const).filter((x): x is readonly [string, string] => x[1] !== undefined);
+  if (guessed.length === 0) return [];
+  const shown = guessed.slice(0, 3).map(([n, why]) => `${displayName(n)} is ${note.shapeOf(n, shapes).join('×')} because ${why}`).join('; ');
+  return [`that rests on a guess about shapes (${shown}); the note does not declare them (write \\in \\mathbb{R}^{m \\times n})`];
+}
+
+/** Index notation (`y_i`, `y_k`, `w_{jk}`): entries read as whole vectors, a reading the note may not mean. */
+function indexNotation(claim: Claim): string[] {
+  const names = [...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)].filter((n) => /_(\{?[ijkln](,?[ijkln])?\}?)$/.test(n.replace(/\^\{[^}]*\}/g, '')));
+  return names.length > 0 ? [`${names.slice(0, 3).map(displayName).join(', ')} look like entries in index notation, read here as whole vectors`] : [];
 }
 
 /** Both sides at one point: the right side evaluated, the left side too, or (a derivative) by backprop and by FD. */
@@ -178,22 +283,3 @@ function shapeSummary(claim: Claim, note: VectorNote, shapes: ReturnType<VectorN
   const shown = names.map((n) => `${displayName(n)} ${note.shapeOf(n, shapes).join('×')}`).slice(0, 6);
   return `shapes ${shown.join(', ')}`;
 }
-
-/** Symbols the right side uses that are neither defined nor inputs of the left side (as in the scalar judge). */
-function foreignSymbols(claim: Claim, note: VectorNote): string[] {
-  const context = new Set<string>();
-  for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) context.add(s);
-  // dW stands for ∂J/∂W: what J depends on may appear on the right
-  for (const side of claim.context) {
-    if (!side.expr) continue;
-    walk(side.expr, (n) => {
-      const cost = n.kind === 'shorthand' ? note.costFor(n.of.name) : undefined;
-      if (cost) context.add(cost);
-    });
-  }
-  const allowed = note.env.inputsOf(context);
-  return [...symbolsOf(claim.right.expr!)]
-    .filter((s) => !note.env.isDefined(s) && !allowed.has(s) && !note.shapes.sizeSymbols.has(s))
-    .map((s) => `${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
-}
-

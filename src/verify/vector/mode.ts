@@ -15,7 +15,7 @@ export function usesVectorNotation(e: Expr): boolean {
 
 /** Decides, claim by claim, whether the vector path is needed; what it learns about symbols is kept for the next. */
 export function vectorDetector(model: NoteModel, env: NoteEnvironment): (claim: Claim) => boolean {
-  const declared = new Set(model.declarations.filter((d) => d.rows * d.cols > 1).map((d) => d.symbol));
+  const declared = new Set(model.declarations.filter((d) => d.rows !== 1 || d.cols !== 1).map((d) => d.symbol));
   const memo = new Map<string, boolean>();
   // does this symbol's value (through its definitions) involve vector notation or a declared non-scalar?
   const vectorish = (s: string): boolean => {

@@ -4,7 +4,7 @@
  */
 import { type Expr, symbolsOf, walk } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
-import type { NoteModel } from '../../model/types';
+import type { Declaration, NoteModel } from '../../model/types';
 import { Tensor } from '../../engine';
 import type { NoteEnvironment } from '../environment';
 import { genericInstance } from '../sampling';
@@ -19,7 +19,10 @@ export interface WorldPoint {
   readonly inputs: Map<string, Tensor>;
   readonly generics: Map<string, GenericInstance>;
   readonly rng: () => number;
+  /** Values nobody can know met on the way (an unknown derivative, a generic function): finite differences cannot vouch. */
   readonly doubts: Set<string>;
+  /** Readings chosen where the note leaves a choice (a product's kind, a sum's range): no refutation rests on them. */
+  readonly guesses: Set<string>;
   /** Values of definitions at this point, shared by every evaluation whose free leaves they do not depend on. */
   readonly values: Map<string, Tensor>;
   /** The same for subexpressions. */
@@ -61,6 +64,14 @@ function meetings(model: NoteModel): string[][] {
   return out;
 }
 
+/** A sum, possibly scaled or negated (`-\frac{1}{m} \sum …`): the whole expression is that sum's value. */
+function sumsAtTop(e: Expr): boolean {
+  if (e.kind === 'sum') return true;
+  if (e.kind === 'negate' || e.kind === 'labelled') return sumsAtTop(e.kind === 'negate' ? e.arg : e.expr);
+  if (e.kind === 'binary' && (e.op === '*' || e.op === '/' || e.op === '+' || e.op === '-')) return sumsAtTop(e.left) || sumsAtTop(e.right);
+  return false;
+}
+
 export class VectorNote {
   readonly shapes: ShapeInference;
   /** The note's costs (scalar J, C, L, E …), for dW = ∂J/∂W. */
@@ -71,7 +82,7 @@ export class VectorNote {
   constructor(
     readonly model: NoteModel,
     readonly env: NoteEnvironment,
-    declarations: readonly { readonly symbol: string; readonly rows: number; readonly cols: number; readonly text: string }[] = [],
+    private readonly declarations: readonly Declaration[] = [],
     allScalar = false,
   ) {
     const shapes = new ShapeInference(undefined, allScalar);
@@ -80,12 +91,16 @@ export class VectorNote {
     for (const [name, def] of model.definitions) {
       if (!def.value.expr) continue;
       walk(def.value.expr, (n) => (softmax ||= n.kind === 'call' && n.fn === 'softmax'));
+      // a cost (J, L, C, E) that sums something is a number: the sum adds every entry
+      if (COST_BASES.has(baseLetter(name)) && sumsAtTop(def.value.expr)) shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.scalar);
       shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.infer(def.value.expr));
     }
     const lowercase = new Set([...model.variables].filter((n) => isLowercase(n) && !isScalarName(n)));
     const batch = batchDimension(shapes, model);
+    const declaredM = shapes.sizeSymbols.get('m');
+    if (batch !== undefined && declaredM !== undefined) shapes.dims.unify(declaredM, batch);
+    else if (batch !== undefined) shapes.sizeSymbols.set('m', batch);
     shapes.finish(lowercase, batch, meetings(model));
-    if (batch !== undefined) shapes.sizeSymbols.set('m', batch);
     this.shapes = shapes;
     this.distributions = softmax;
     this.costs = [...model.definitions.keys()].filter((n) => COST_BASES.has(baseLetter(n)) && this.shapeOf(n).every((s) => s === 1) && !this.unusable(n));
@@ -114,6 +129,24 @@ export class VectorNote {
     return fork;
   }
 
+  /**
+   * The other reading of a claim's shapes: from the note's declarations and equations alone, the claim's own two
+   * sides taking part before any size is chosen, and no convention (no lowercase column, no bias column, no batch
+   * of m columns). A claim that fails under the note's conventions may hold under this one.
+   */
+  withoutConventions(left: Expr, right: Expr): ShapeInference {
+    const shapes = new ShapeInference(undefined, false, false);
+    for (const d of this.declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
+    for (const [name, def] of this.model.definitions) {
+      if (!def.value.expr) continue;
+      if (COST_BASES.has(baseLetter(name)) && sumsAtTop(def.value.expr)) shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.scalar);
+      shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.infer(def.value.expr));
+    }
+    shapes.unifyShapes(shapes.infer(left), shapes.infer(right));
+    shapes.finish(new Set(), undefined, meetings(this.model));
+    return shapes;
+  }
+
   shapeOf(name: string, shapes: ShapeInference = this.shapes): [number, number] {
     const [r, c] = shapes.sizes(shapes.shapeOfSymbol(name));
     return [r, c];
@@ -135,7 +168,7 @@ export class VectorNote {
 
   /** A fresh sample point. */
   point(rng: () => number, shapes: ShapeInference = this.shapes): WorldPoint {
-    return { shapes, inputs: new Map(), generics: new Map(), rng, doubts: new Set(), values: new Map(), exprValues: new Map() };
+    return { shapes, inputs: new Map(), generics: new Map(), rng, doubts: new Set(), guesses: new Set(), values: new Map(), exprValues: new Map() };
   }
 
   /** An input's value at the point, drawn on first use with the input's shape and role. */

@@ -5,7 +5,7 @@
  * different one for each dimension, so that a swapped or transposed factor cannot pass by luck.
  */
 import type { Expr, SumNode } from '../../latex/ast';
-import { type DimShape, Dims } from './dims';
+import { CONVENTION, type DimShape, Dims } from './dims';
 import { Layered } from './layered';
 import { isBiasName, isMatrixLike, isScalarName } from './roles';
 
@@ -31,8 +31,12 @@ export class ShapeInference {
   readonly products: Layered<Expr, ProductKind>;
   /** Products read entry by entry only by convention (nothing in the note decided it), with their factors' shapes. */
   private readonly guesses: Layered<Expr, PendingProduct>;
+  /** Products whose kind was chosen by convention, not forced by the shapes, with their factors' shapes. */
+  private readonly guessedProducts: Layered<Expr, PendingProduct>;
   /** Sums without an index, to be read once the shapes are known. */
   readonly sums: Layered<SumNode, { readonly body: DimShape; readonly out: DimShape }>;
+  /** Sums read over every entry only by default: nothing in the note said what they give. */
+  readonly guessedSums: Layered<SumNode, true>;
   /** How each sum was read: over all entries, or over the columns (the samples). */
   readonly sumModes: Layered<SumNode, 'all' | 'columns'>;
   /** Scalars whose value is a dimension's size (`n` of `\sum^n_1`, the batch size `m`). */
@@ -43,16 +47,22 @@ export class ShapeInference {
   /** Every symbol a scalar: the scalar path's notes, read by the engine for its second opinion. */
   private readonly allScalar: boolean;
 
-  constructor(from?: ShapeInference, allScalar = false) {
+  /** Whether the conventions of notes apply (a bias is a column); off for the reading from the equations alone. */
+  private readonly conventions: boolean;
+
+  constructor(from?: ShapeInference, allScalar = false, conventions = true) {
     this.allScalar = from?.allScalar ?? allScalar;
+    this.conventions = from?.conventions ?? conventions;
     this.dims = from ? from.dims.clone() : new Dims();
     this.symbols = new Layered(from?.symbols);
     this.products = new Layered(from?.products);
     this.guesses = new Layered(from?.guesses);
+    this.guessedProducts = new Layered(from?.guessedProducts);
     this.sums = new Layered(from?.sums);
     this.sumModes = new Layered(from?.sumModes);
+    this.guessedSums = new Layered(from?.guessedSums);
     this.sizeSymbols = new Layered(from?.sizeSymbols);
-    this.one = from ? from.one : this.dims.fresh(1);
+    this.one = from ? from.one : this.dims.fresh(1, 'a scalar');
     this.inherited = from?.finished;
   }
 
@@ -72,16 +82,43 @@ export class ShapeInference {
   shapeOfSymbol(name: string): DimShape {
     let s = this.symbols.get(name);
     if (!s) {
-      s = this.allScalar || isScalarName(name) ? this.scalar : { r: this.dims.fresh(), c: isBiasName(name) ? this.one : this.dims.fresh() };
+      // a bias is a column by convention: a guess (a size without origin), unlike a declared 1
+      s = this.allScalar || isScalarName(name) ? this.scalar : { r: this.dims.fresh(), c: this.conventions && isBiasName(name) ? this.dims.fresh(1, `${CONVENTION}a bias is a column`) : this.dims.fresh() };
       this.symbols.set(name, s);
     }
     return s;
   }
 
-  /** Fixes a symbol's shape from a declaration; false if that contradicts what is known. */
-  declare(name: string, rows: number, cols: number, origin: string): boolean {
-    const s = this.shapeOfSymbol(name);
-    return this.dims.fix(s.r, rows, origin) && this.dims.fix(s.c, cols, origin);
+  /** Sizes named by a letter in declarations (`X \in \mathbb{R}^{m \times 4}`): one dimension per letter. */
+  private readonly namedSizes = new Map<string, number>();
+
+  /**
+   * Fixes a symbol's shape from a declaration; false if that contradicts what is known. A size may be a number or
+   * a letter (`m`, `n`, `d`): the same letter is the same dimension everywhere, and its value is that size.
+   */
+  declare(name: string, rows: number | string, cols: number | string, origin: string): boolean {
+    if (!this.symbols.has(name)) this.symbols.set(name, { r: this.dims.fresh(), c: this.dims.fresh() });
+    const s = this.symbols.get(name)!;
+    return this.declareSize(s.r, rows, origin) && this.declareSize(s.c, cols, origin);
+  }
+
+  private declareSize(d: number, size: number | string, origin: string): boolean {
+    if (typeof size === 'number') return this.dims.fix(d, size, origin);
+    let named = this.namedSizes.get(size);
+    if (named === undefined) {
+      named = this.dims.fresh(undefined, origin);
+      this.namedSizes.set(size, named);
+      this.sizeSymbols.set(size, named);
+    }
+    return this.dims.unify(named, d);
+  }
+
+  /** What a convention of notes decided about a symbol's shape (a lowercase name is a column), if anything. */
+  convention(name: string): string | undefined {
+    const s = this.symbols.get(name);
+    if (!s) return undefined;
+    const found = [this.dims.originOf(s.r), this.dims.originOf(s.c)].find((o) => o?.startsWith(CONVENTION));
+    return found?.slice(CONVENTION.length);
   }
 
   /** Unifies two shapes; false on a conflict. */
@@ -181,10 +218,21 @@ export class ShapeInference {
       const p = this.pending[0];
       const kind = this.decide(p, true)!;
       if (kind === 'elementwise') this.guesses.set(p.node, p);
+      // a weight matrix on the left (W x) is the notes' own convention; anything else is a guess
+      if (kind === 'elementwise' || !isMatrixLike(p.left, (name) => this.symbols.get(name), this.dims)) this.guessedProducts.set(p.node, p);
       this.apply(p, kind);
       return true;
     }
     return progress;
+  }
+
+  /** Could two shapes combine entry by entry (equal, or a 1 broadcasting), as far as their sizes are known? */
+  private fitsEntryByEntry(a: DimShape, b: DimShape): boolean {
+    const fits = (x: number, y: number): boolean => {
+      const [sx, sy] = [this.dims.sizeOf(x), this.dims.sizeOf(y)];
+      return this.dims.same(x, y) || sx === 1 || sy === 1 || sx === undefined || sy === undefined || sx === sy;
+    };
+    return fits(a.r, b.r) && fits(a.c, b.c);
   }
 
   private decide(p: PendingProduct, force: boolean): ProductKind | undefined {
@@ -194,8 +242,9 @@ export class ShapeInference {
     const ac = d.sizeOf(p.a.c);
     const br = d.sizeOf(p.b.r);
     const matrixLeft = (): boolean => isMatrixLike(p.left, (name) => this.symbols.get(name), d);
-    // sizes that cannot meet: entry by entry, unless the left factor is a matrix (then the matrix product fails, as it should)
-    if (ac !== undefined && br !== undefined && ac !== br) return matrixLeft() ? 'matmul' : 'elementwise';
+    // sizes that cannot meet: entry by entry (numpy's `*`, A(1 − A)) when the shapes allow it, else the matrix
+    // product of a matrix, which then fails as it should
+    if (ac !== undefined && br !== undefined && ac !== br) return this.fitsEntryByEntry(p.a, p.b) || !matrixLeft() ? 'elementwise' : 'matmul';
     if (!force) return undefined;
     // a weight matrix on either side (W x, or row-major X W) makes a matrix product; otherwise entry by entry
     return matrixLeft() || isMatrixLike(p.right, (name) => this.symbols.get(name), d) ? 'matmul' : 'elementwise';
@@ -210,6 +259,20 @@ export class ShapeInference {
     if (!p) return false;
     const [inner, outer] = [this.dims.sizeOf(p.a.c), this.dims.sizeOf(p.b.r)];
     return this.dims.same(p.a.c, p.b.r) || (inner !== undefined && inner === outer);
+  }
+
+  /**
+   * The reading chosen for a product by convention when, with the sizes as finally given, the other reading could be
+   * formed too (then it is a guess); undefined when the shapes decide.
+   */
+  guessedReading(node: Expr): ProductKind | undefined {
+    const p = this.guessedProducts.get(node);
+    if (!p) return undefined;
+    const kind = this.products.get(node);
+    if (kind === 'elementwise') return this.isAmbiguous(node) ? kind : undefined;
+    const [a, b] = [this.sizes(p.a), this.sizes(p.b)];
+    const fits = (x: number, y: number): boolean => x === y || x === 1 || y === 1;
+    return fits(a[0], b[0]) && fits(a[1], b[1]) ? kind : undefined;
   }
 
   private apply(p: PendingProduct, kind: ProductKind): void {
@@ -233,17 +296,19 @@ export class ShapeInference {
     // a lowercase symbol nothing says more about is a column vector
     for (const name of lowercaseVectors) {
       const s = this.symbols.get(name);
-      if (s && this.dims.sizeOf(s.c) === undefined) this.dims.fix(s.c, 1);
+      if (s && this.dims.sizeOf(s.c) === undefined) this.dims.fix(s.c, 1, `${CONVENTION}a lowercase name is a column vector`);
     }
     while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
     for (const [node, { body, out }] of this.sums) {
       if (this.sumModes.has(node)) continue;
       // a matrix summed where a column of its height is wanted (db = Σ dZ) adds its columns; otherwise everything
       const columns = this.dims.same(out.r, body.r) && !this.dims.isOne(body.r) && !this.dims.isOne(body.c);
+      // nothing said what the sum gives (a scalar cost, a column): over every entry, by default
+      if (!columns && !this.dims.isOne(out.r) && !this.isScalar(body)) this.guessedSums.set(node, true);
       if (!columns) this.dims.unify(out.r, this.one);
       this.sumModes.set(node, columns ? 'columns' : 'all');
     }
-    if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, 'the batch');
+    if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, `${CONVENTION}the m samples are the columns`);
     // sizes already given (declared, or the batch) are not handed out again, so distinct dimensions stay distinct
     // a fork's inherited dimensions all have sizes already: only its own new ones need a look
     const used = new Set<number>(this.inherited?.used ?? [BATCH_SIZE, 1]);
