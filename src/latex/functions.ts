@@ -87,8 +87,8 @@ export function parseGenericCall(p: Parser, t: Token, base: string): Expr | unde
       sub = rawText(p, r.from, r.to);
     } else break;
   }
-  // `h_1(1 - h_1)` is a product: a subscripted letter is a function only when a prime says so
-  if ((sub && primes === 0) || !opensArgument(p, 0)) return restoreTo(p, save);
+  // `h_\\theta(x)` is a call; `h_1(1 - h_1)` is one too here, and becomes a product where h_1 is a variable of the note
+  if (!opensArgument(p, 0)) return restoreTo(p, save);
   let fn = base;
   if (sub) fn += sub.length === 1 ? `_${sub}` : `_{${sub}}`;
   if (layer) fn += `^{${layer}}`;

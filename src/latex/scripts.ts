@@ -30,6 +30,8 @@ export function rawText(p: Parser, from: number, to: number): string {
  */
 function layerIndex(raw: string): { index: string; transpose: boolean } | undefined {
   const m = /^((?:\[[^\]]*\]|\([^)]*\))+)(T|\\top|\\intercal)?$/.exec(raw);
+  // `^{(1-1)}`, `^{(2)}` over a number… is arithmetic: a power; `^{(i)}`, `^{(1)}`, `^{(t-1)}` name a sample or step
+  if (m && /^\(\d+(\.\d+)?[-+*/]\d+(\.\d+)?\)$/.test(m[1])) return undefined;
   if (m) return { index: m[1], transpose: m[2] !== undefined };
   const bare = /^([lL](?:[+-]\d)?)(T|\\top)?$/.exec(raw);
   return bare ? { index: bare[1], transpose: bare[2] !== undefined } : undefined;

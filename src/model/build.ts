@@ -10,17 +10,34 @@ import { readSuperscriptLabels } from './superscripts';
 import type { NoteModel } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
-export function buildModel(blocks: readonly { readonly latex: string }[]): NoteModel {
-  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)), (block, span) => blocks[block].latex.slice(span.start, span.end));
+export function buildModel(blocks: readonly { readonly latex: string; readonly display?: boolean; readonly part?: number; readonly section?: number }[]): NoteModel {
+  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)), {
+    source: (block, span) => blocks[block].latex.slice(span.start, span.end),
+    display: (block) => blocks[block].display ?? true,
+    // a notebook's cells are sections too, in order
+    section: (block) => (blocks[block].part ?? 0) * 100_000 + (blocks[block].section ?? 0),
+  });
 }
+
+/** What the model needs to know of the blocks besides their statements. */
+export interface BlockFacts {
+  /** The LaTeX of a block between two offsets. */
+  readonly source: (block: number, span: Span) => string;
+  /** Display math (not inline in a sentence). */
+  readonly display: (block: number) => boolean;
+  /** The block's section, increasing through the note. */
+  readonly section: (block: number) => number;
+}
+
+const NO_FACTS: BlockFacts = { source: () => '', display: () => true, section: () => 0 };
 
 /** Same, from already parsed blocks (the live checker caches parses per block). */
 export function buildModelFromStatements(
   parsed: readonly (readonly ParsedStatement[])[],
-  source: (block: number, span: Span) => string = () => '',
+  facts: BlockFacts = NO_FACTS,
 ): NoteModel {
-  const chains = buildChains(readSuperscriptLabels(readEAsVariable(parsed)));
-  const defs = collectDefinitions(chains);
+  const chains = buildChains(readSuperscriptLabels(readEAsVariable(parsed)), facts.display);
+  const defs = collectDefinitions(chains, facts.section);
   const variables = new Set<string>();
   // a letter counts as a variable when an equation uses it, not when prose mentions it (`the activation $g$`)
   for (const chain of chains) {
@@ -34,6 +51,6 @@ export function buildModelFromStatements(
     scopes: defs.scopes,
     variables,
     claims: collectClaims(chains, defs),
-    declarations: collectDeclarations(parsed, source),
+    declarations: collectDeclarations(parsed, facts.source),
   };
 }

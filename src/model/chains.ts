@@ -23,23 +23,30 @@ export interface Chain {
   readonly assignment?: boolean;
 }
 
-/** Groups every statement of the note into chains, joining continuations. */
-export function buildChains(blocks: readonly (readonly ParsedStatement[])[]): Chain[] {
+/**
+ * Groups every statement of the note into chains, joining continuations. A `= …` in a block of its own continues
+ * the last chain of display math (past sentences with inline math in between), and only when it is display math
+ * itself: an inline `$=0$` in a sentence, or a table cell `$\approx 0.0059$`, continues nothing.
+ */
+export function buildChains(blocks: readonly (readonly ParsedStatement[])[], display: (block: number) => boolean = () => true): Chain[] {
   const chains: Chain[] = [];
   let previous: { chain: Chain; block: number } | undefined;
+  let previousDisplay: { chain: Chain; block: number } | undefined;
   blocks.forEach((statements, block) => {
     for (const s of statements) {
       const sides: Side[] = s.parts.map((p) => ({ block, span: p.span, expr: p.expr, error: p.error }));
-      const canContinue = previous !== undefined && !previous.chain.otherRelation && !s.otherRelation;
-      if (s.leadingEquals && canContinue && previous) {
+      const continued = previous?.block === block ? previous : display(block) ? previousDisplay : undefined;
+      const canContinue = continued !== undefined && !continued.chain.otherRelation && !s.otherRelation;
+      if (s.leadingEquals && canContinue && continued) {
         const eqs = [s.leadingEquals, ...s.equals];
-        sides.forEach((side, i) => previous!.chain.links.push({ side, eq: { block, span: eqs[i] }, approximate: s.approximate?.has(eqs[i].start) }));
-        previous.chain.suspicions.push(...s.suspicions);
-        previous = { chain: previous.chain, block };
+        sides.forEach((side, i) => continued.chain.links.push({ side, eq: { block, span: eqs[i] }, approximate: s.approximate?.has(eqs[i].start) }));
+        continued.chain.suspicions.push(...s.suspicions);
+        previous = { chain: continued.chain, block };
+        if (display(block)) previousDisplay = previous;
         continue;
       }
       // "… = X \quad \therefore Y": a bare conclusion restates the chain's value.
-      if (s.connective === 'therefore' && sides.length === 1 && canContinue && previous && previous.block === block && previous.chain.links.length >= 2) {
+      if (s.connective === 'therefore' && sides.length === 1 && previous && previous.block === block && !previous.chain.otherRelation && !s.otherRelation && previous.chain.links.length >= 2) {
         previous.chain.links.push({ side: sides[0], eq: { block, span: sides[0].span }, implicit: true });
         previous.chain.suspicions.push(...s.suspicions);
         continue;
@@ -53,6 +60,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[]): Ch
       };
       chains.push(chain);
       previous = { chain, block };
+      if (display(block)) previousDisplay = previous;
     }
   });
   return chains;

@@ -26,19 +26,21 @@ export interface Definitions {
 
 interface Placed<T> {
   readonly chain: number;
-  readonly value: T;
+  /** Undefined: the symbol is an input up to `chain` (a definition used it before the note defined it). */
+  readonly value: T | undefined;
 }
 
 /** Collects definitions in note order; a redefinition is a claim against the definition before it, and a new scope. */
-export function collectDefinitions(chains: readonly Chain[]): Definitions {
+export function collectDefinitions(chains: readonly Chain[], sectionOf: (block: number) => number = () => 0): Definitions {
   const symbols = new Map<string, Placed<Definition>[]>();
   const functions = new Map<string, Placed<FunctionDefinition>[]>();
   const defining = new Set<number>();
   const updates = new Set<number>();
   const boundaries = new Set<number>();
+  const usedAsInput = new Map<string, number>();
   for (const chain of chains) {
     if (chain.otherRelation) continue;
-    if (chain.links.length >= 2) defineFromChain(chain, { symbols, functions, defining, updates, boundaries });
+    if (chain.links.length >= 2) defineFromChain(chain, { symbols, functions, defining, updates, boundaries, usedAsInput, section: sectionOf(chain.links[0].side.block) });
     for (const link of chain.links) if (link.side.expr) defineLabels(link.side.expr, link.side.block, chain.id, symbols);
   }
   const sorted = [...boundaries].sort((a, b) => a - b);
@@ -52,6 +54,10 @@ interface Collecting {
   readonly defining: Set<number>;
   readonly updates: Set<number>;
   readonly boundaries: Set<number>;
+  /** Symbols a definition used while they had none of their own, with the section of that first use. */
+  readonly usedAsInput: Map<string, number>;
+  /** The section of the chain being read. */
+  readonly section: number;
 }
 
 function defineFromChain(chain: Chain, c: Collecting): void {
@@ -66,10 +72,17 @@ function defineFromChain(chain: Chain, c: Collecting): void {
       return;
     }
     const list = c.symbols.get(head.name) ?? [];
+    // `t = x + y`, and in a later section `y = f(x)`: y was an input there, so its definition starts a scope
+    const firstUse = c.usedAsInput.get(head.name);
+    if (list.length === 0 && firstUse !== undefined && firstUse < c.section) {
+      list.push({ chain: -1, value: undefined });
+      c.boundaries.add(chain.id);
+    }
     list.push({ chain: chain.id, value: { symbol: head.name, value, at: { block: first.block, span: head.span }, source: 'equation' } });
     c.symbols.set(head.name, list);
-    if (list.length === 1) c.defining.add(chain.id);
+    if (list.filter((p) => p.value).length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
+    if (value.expr) for (const s of symbolsOf(value.expr)) if (!c.symbols.has(s) && !c.usedAsInput.has(s)) c.usedAsInput.set(s, c.section);
     return;
   }
   if (head?.kind === 'call' && head.generic && head.primes === 0 && value.expr) {
@@ -93,13 +106,21 @@ function defineLabels(e: Expr, block: number, chain: number, symbols: Map<string
 
 /** The definitions in force after chain `after` (undefined: before any redefinition): each symbol's latest, else its first. */
 function scopeAfter(after: number | undefined, symbols: Map<string, Placed<Definition>[]>, functions: Map<string, Placed<FunctionDefinition>[]>): DefinitionScope {
-  const pick = <T>(list: readonly Placed<T>[]): T => {
+  const pick = <T>(list: readonly Placed<T>[]): T | undefined => {
     let chosen = list[0];
     for (const p of list) if (after !== undefined && p.chain <= after) chosen = p;
     return chosen.value;
   };
-  const definitions = new Map([...symbols].map(([name, list]) => [name, pick(list)]));
-  const fns = new Map([...functions].map(([name, list]) => [name, pick(list)]));
+  const inForce = <T>(all: Map<string, Placed<T>[]>): Map<string, T> => {
+    const out = new Map<string, T>();
+    for (const [name, list] of all) {
+      const v = pick(list);
+      if (v !== undefined) out.set(name, v);
+    }
+    return out;
+  };
+  const definitions = inForce(symbols);
+  const fns = inForce(functions);
   return { definitions, functions: fns, unusable: cycles(definitions) };
 }
 

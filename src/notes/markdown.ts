@@ -15,14 +15,16 @@ interface Found {
   readonly at: readonly number[];
   readonly display: boolean;
   readonly delimiter: string;
+  readonly section: number;
 }
 
-/** Where the token walk is: the current source line and the end of the last aligned inline content. */
+/** Where the token walk is: the current source line, the end of the last aligned inline content, the section. */
 interface Walk {
   readonly norm: NormalizedText;
   readonly found: Found[];
   cursor: number;
   line: number;
+  section: number;
 }
 
 /**
@@ -37,13 +39,14 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
   } catch {
     return [];
   }
-  const walk: Walk = { norm, found: [], cursor: 0, line: 0 };
+  const walk: Walk = { norm, found: [], cursor: 0, line: 0, section: 0 };
   tokens.forEach((token, i) => {
     walk.line = token.map?.[0] ?? walk.line; // table cells have no map of their own: use their row's
+    if (token.type === 'heading_open') walk.section++;
     if (token.type === 'math_block') {
-      walk.found.push(...blockMath(norm, token));
+      walk.found.push(...blockMath(norm, token).map((f) => ({ ...f, section: walk.section })));
     } else if (token.type === 'fence' && isMathFence(token)) {
-      walk.found.push(fenceMath(norm, token, walk.line + 1));
+      walk.found.push({ ...fenceMath(norm, token, walk.line + 1), section: walk.section });
     } else if (token.type === 'inline') {
       const previous = tokens[i - 1]?.type;
       inlineMath(walk, token, previous === 'td_open' || previous === 'th_open');
@@ -64,11 +67,11 @@ function toBlock(found: Found, norm: NormalizedText, part: number): MathBlock[] 
   const latex = chars.join('');
   if (latex.trim() === '') return [];
   offsets.push(offsets[offsets.length - 1] + 1);
-  return [{ latex, offsets, part, display: found.display, delimiter: found.delimiter }];
+  return [{ latex, offsets, part, display: found.display, delimiter: found.delimiter, section: found.section }];
 }
 
 /** A `$$` block from the block rule, whose offsets it recorded (its LaTeX is taken from the source, NULs included). */
-function blockMath(norm: NormalizedText, token: Token): Found[] {
+function blockMath(norm: NormalizedText, token: Token): Omit<Found, 'section'>[] {
   const meta = token.meta as MathMeta | null;
   if (!meta?.offsets) return [];
   const latex = meta.offsets.map((at) => norm.text[at]).join('');
@@ -80,7 +83,7 @@ function isMathFence(token: Token): boolean {
 }
 
 /** A ```` ```math ```` fence: its body. */
-function fenceMath(norm: NormalizedText, token: Token, bodyLine: number): Found {
+function fenceMath(norm: NormalizedText, token: Token, bodyLine: number): Omit<Found, 'section'> {
   const { at } = alignLines(norm, token.content, bodyLine, norm.lines.lineStart(bodyLine), true);
   return { latex: token.content, at, display: true, delimiter: '```math' };
 }
@@ -96,7 +99,7 @@ function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
     if (start < 0) continue;
     searchFrom = start + child.content.length;
     const display = child.type === 'math_block';
-    walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.markup });
+    walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.markup, section: walk.section });
   }
   walk.cursor = end;
 }

@@ -34,6 +34,11 @@ export interface MathBlock {
   readonly delimiter: string;
   /** For Excalidraw formulas: where the drawing shows it. */
   readonly drawing?: DrawingPlace;
+  /**
+   * Which section of its part the block is in: the number of headings before it (Markdown). Definitions are
+   * scoped by sections: a symbol an earlier section used as an input may be defined anew in a later one.
+   */
+  readonly section?: number;
 }
 
 /** A problem reading the note itself (not its math), e.g. a drawing that cannot be decompressed. */

@@ -32,25 +32,39 @@ export function halfUnitOf(text: string, approximate = false): number {
 
 const numberValue = (e: Expr | undefined): number | undefined => (e?.kind === 'number' ? e.value : e?.kind === 'negate' && e.arg.kind === 'number' ? -e.arg.value : undefined);
 
+/** Results the note states: each chain from a symbol that ends in a number (`a_1 = ReLU(z_1) = 0.5`), by symbol, in note order. */
+export function statedResults(model: NoteModel, source: (at: BlockSpan) => string): Map<string, { chain: number; known: Known }[]> {
+  const stated = new Map<string, { chain: number; known: Known }[]>();
+  const lastOfChain = new Map<number, Claim>();
+  for (const c of model.claims) lastOfChain.set(c.chain, c);
+  for (const c of lastOfChain.values()) {
+    const head = c.context[0]?.expr;
+    const value = numberValue(c.right.expr);
+    if (head?.kind !== 'symbol' || value === undefined || c.kind === 'update') continue;
+    const list = stated.get(head.name) ?? [];
+    list.push({ chain: c.chain, known: { value, halfUnit: halfUnitOf(source(c.right), c.approximate) } });
+    stated.set(head.name, list);
+  }
+  return stated;
+}
+
+/** Symbols the note gives or states as single numbers: scalars, whatever their names suggest. */
+export function numericSymbols(model: NoteModel): Set<string> {
+  const out = new Set(statedResults(model, () => '').keys());
+  for (const [name, d] of model.definitions) if (numberValue(d.value.expr) !== undefined) out.add(name);
+  return out;
+}
+
 export class WorkedExample {
-  /** Results the note states: a chain from a symbol that ends in a number, by symbol, in note order. */
-  private readonly stated = new Map<string, { chain: number; known: Known }[]>();
+  /** Results the note states, by symbol, in note order. */
+  private readonly stated: Map<string, { chain: number; known: Known }[]>;
 
   constructor(
     private readonly model: NoteModel,
     private readonly env: NoteEnvironment,
     private readonly source: (at: BlockSpan) => string,
   ) {
-    const lastOfChain = new Map<number, Claim>();
-    for (const c of model.claims) lastOfChain.set(c.chain, c);
-    for (const c of lastOfChain.values()) {
-      const head = c.context[0]?.expr;
-      const value = numberValue(c.right.expr);
-      if (head?.kind !== 'symbol' || value === undefined || c.kind === 'update') continue;
-      const list = this.stated.get(head.name) ?? [];
-      list.push({ chain: c.chain, known: { value, halfUnit: halfUnitOf(source(c.right), c.approximate) } });
-      this.stated.set(head.name, list);
-    }
+    this.stated = statedResults(model, source);
   }
 
   /** Whether a claim that fails at random points is a step of a worked example: it substitutes numbers for symbols. */

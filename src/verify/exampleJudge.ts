@@ -35,8 +35,8 @@ function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim
   return { value: v.value, spread, rests };
 }
 
-/** The verdict on a worked-example step; `doubts` keep a difference from refuting it. */
-export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: readonly string[], result: ResultBuilder): ClaimResult {
+/** The verdict on a worked-example step; `doubts` keep a difference from refuting it; `tolerance` is relative. */
+export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: readonly string[], result: ResultBuilder, tolerance: number): ClaimResult {
   const left = claim.left.expr!;
   const right = claim.right.expr!;
   const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
@@ -47,20 +47,23 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: r
   if (!('value' in r)) return unverifiable(missingMessage(r));
   const diff = Math.abs(l.value - r.value);
   const spread = l.spread + r.spread;
-  const floor = 1e-9 * Math.max(1, Math.abs(l.value), Math.abs(r.value));
+  // differences in the last of many digits (1.105905967 written again as 1.1059059067) are no slip
+  const floor = tolerance * Math.max(1, Math.abs(l.value), Math.abs(r.value));
   const rests = [...new Map([...l.rests, ...r.rests])].map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).slice(0, 5).join(', ');
   const where = rests ? `at the note's values (${rests})` : 'as written';
   if (diff <= spread + floor) {
     const rounding = spread > 0 ? ` (to within the rounding of the numbers, ±${fmt(spread)})` : '';
     return result({ verdict: 'verified', message: `holds ${where}: both sides are ${fmt(l.value)}${rounding}` });
   }
-  const claimed = `${describe(left)} is ${fmt(l.value)} ${where}, and ${describe(right)} is ${fmt(r.value)}`;
-  if (diff <= 10 * spread + floor) return unverifiable(`${claimed}: closer than five units of the last digit shown, so rounding may explain the difference`);
+  const digits = Math.max(6, Math.ceil(-Math.log10(Math.max(diff, 1e-15) / Math.max(Math.abs(l.value), 1e-300))) + 2);
+  const show = (x: number): string => String(+x.toPrecision(Math.min(digits, 15)));
+  const claimed = `${describe(left)} = ${show(l.value)} ${where}, not ${show(r.value)}`;
+  if (diff <= 10 * spread + floor) return unverifiable(`${claimed}, but within five units of the last digit shown: rounding may explain it`);
   if (doubts.length > 0) return unverifiable(`${claimed}; ${doubts[0]}`);
   const point: Record<string, number> = Object.fromEntries(l.rests);
   return result({
     verdict: 'refuted',
-    message: `${claimed}${spread > 0 ? ` (more than rounding, ±${fmt(spread)}, explains)` : ''}`,
+    message: `${claimed}${spread > 0 ? ` (more than the rounding of its numbers, ±${fmt(spread)}, explains)` : ''}`,
     expected: fmt(l.value),
     counterexample: { point, claimed: r.value, actual: l.value },
   });

@@ -4,7 +4,7 @@
  * difference from refuting a claim, and how the verdict follows. A claim is refuted only when it differs under the
  * reading the checker is sure of; any guess that could explain the difference makes it unverifiable, naming it.
  */
-import { symbolsOf } from '../latex/ast';
+import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { Claim } from '../model/types';
 import type { NoteEnvironment } from './environment';
@@ -91,5 +91,87 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
       if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
     }
   }
+  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env));
   return doubts;
+}
+
+const isZero = (e: Expr | undefined): boolean => e?.kind === 'number' && e.value === 0;
+const hasDerivative = (e: Expr): boolean => {
+  let found = false;
+  walk(e, (n) => (found ||= n.kind === 'derivative' || n.kind === 'shorthand'));
+  return found;
+};
+
+/**
+ * Equations that state a condition, not an identity: `… = 0` (at an optimum, on a decision boundary), and an
+ * equation between inputs of the note with a bare right side (`\sum_k y_k = 1`, `y^2 = 1`, `y(x) = …` defining a
+ * function the note writes as a product).
+ */
+function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
+  const left = claim.left.expr;
+  const right = claim.right.expr;
+  if (!left || !right) return [];
+  if (isZero(right) && !isZero(left)) return ['“… = 0” may state a condition (as at an optimum or on a decision boundary), not an identity'];
+  // arithmetic on numbers alone is checked as written
+  if (claim.kind !== 'identity' || symbolsOf(left).size === 0) return [];
+  const usesModel = [...symbolsOf(left), ...symbolsOf(right)].some((s) => env.isDefined(s)) || hasDerivative(left) || hasDerivative(right);
+  const bare = right.kind === 'number' || right.kind === 'symbol' || (right.kind === 'negate' && right.arg.kind === 'number');
+  const head = left.kind === 'binary' && left.op === '*' && left.left.kind === 'symbol' && left.right.kind === 'symbol' && left.right.inner !== undefined;
+  if (usesModel || !(bare || head)) return [];
+  return ['an equation between inputs of the note reads as a condition, an assumption or a definition (such as Σ y = 1), not an identity'];
+}
+
+const modelInputs = new WeakMap<NoteEnvironment, ReadonlySet<string>>();
+
+/** The symbols the note's definitions use without defining them: the inputs of its network. */
+function inputsOfModel(env: NoteEnvironment): ReadonlySet<string> {
+  let out = modelInputs.get(env);
+  if (!out) {
+    const set = new Set<string>();
+    for (const d of env.model.definitions.values()) if (d.value.expr) for (const s of symbolsOf(d.value.expr)) if (!env.isDefined(s)) set.add(s);
+    modelInputs.set(env, (out = set));
+  }
+  return out;
+}
+
+/**
+ * A claim that ties the note's definitions to a symbol nothing defines or uses (`1 - \tanh^2(z_2) = 1 - h_2^2` where
+ * only prose says what z_2 is): that symbol may stand for anything, so a difference proves nothing.
+ */
+function foreignInputs(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: string) => boolean): string[] {
+  const symbols = [...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)];
+  if (!symbols.some((s) => env.isDefined(s))) return [];
+  const wrt = claim.left.expr?.kind === 'derivative' ? claim.left.expr.wrt.name : undefined;
+  const inputs = inputsOfModel(env);
+  const foreign = [...new Set(symbols)].filter((s) => !env.isDefined(s) && !inputs.has(s) && s !== wrt && !alsoAllowed(s));
+  return foreign.length > 0 ? [`${foreign.slice(0, 3).map(displayName).join(', ')} ${foreign.length > 1 ? 'are' : 'is'} never defined or used by a definition of the note, so what ${foreign.length > 1 ? 'they stand' : 'it stands'} for is unknown`] : [];
+}
+
+const INDEX = /_\{?([ijkln])\}?$/;
+
+/**
+ * Index notation (`y_i`, `y_k`, `S = \sum_i e^{a_i}`): entries of one vector written with different indices are
+ * read as separate variables, and a sum over an index as over separate symbols. A difference under that reading
+ * proves nothing.
+ */
+function indexNotation(claim: Claim, env: NoteEnvironment): string[] {
+  const reached = new Set<string>();
+  for (const side of [claim.left.expr, claim.right.expr]) if (side) for (const s of symbolsOf(side)) [s, ...env.dependencies(s)].forEach((x) => reached.add(x));
+  const indexed = new Map<string, Set<string>>();
+  for (const s of reached) {
+    const m = INDEX.exec(s);
+    if (!m) continue;
+    const base = s.slice(0, m.index);
+    indexed.set(base, (indexed.get(base) ?? new Set()).add(m[1]));
+  }
+  if (indexed.size === 0) return [];
+  let sums = false;
+  for (const s of reached) {
+    const e = env.model.definitions.get(s)?.value.expr;
+    if (e) walk(e, (n) => (sums ||= n.kind === 'sum' && n.index !== undefined));
+  }
+  const mixed = [...indexed].find(([, letters]) => letters.size > 1);
+  if (!mixed && !sums) return [];
+  const example = mixed ? [...mixed[1]].map((i) => `${mixed[0]}_${i}`) : [...reached].filter((s) => INDEX.test(s)).slice(0, 2);
+  return [`${example.map(displayName).join(', ')} look like entries in index notation, which is read here as separate variables`];
 }

@@ -41,7 +41,7 @@ interface Reading {
 function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx: JudgeContext): Reading {
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
   const doubts: string[] = [];
-  const guesses = new Set<string>(indexNotation(claim));
+  const guesses = new Set<string>();
   const outcomes: Outcome[] = [];
   try {
     for (let k = 0; k < Math.min(ctx.options.samples, MAX_POINTS); k++) {
@@ -87,7 +87,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   let alternative = false;
   if (!holds(reading, tol)) {
     // a step that substitutes numbers is judged at the note's own values
-    if (ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, claimDoubts(claim, note.env), result);
+    if (ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, claimDoubts(claim, note.env), result, ctx.options.tolerance);
     // the conventions of notes (columns, a bias column, m samples as columns) may be what fails: read the shapes
     // from the note's equations alone, and keep whichever reading holds
     const conventions = conventionalShapes(claim, note, reading.shapes);
@@ -161,11 +161,6 @@ function conventionalShapes(claim: Claim, note: VectorNote, shapes: ShapeInferen
   return [`that rests on a guess about shapes (${shown}); the note does not declare them (write \\in \\mathbb{R}^{m \\times n})`];
 }
 
-/** Index notation (`y_i`, `y_k`, `w_{jk}`): entries read as whole vectors, a reading the note may not mean. */
-function indexNotation(claim: Claim): string[] {
-  const names = [...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)].filter((n) => /_(\{?[ijkln](,?[ijkln])?\}?)$/.test(n.replace(/\^\{[^}]*\}/g, '')));
-  return names.length > 0 ? [`${names.slice(0, 3).map(displayName).join(', ')} look like entries in index notation, read here as whole vectors`] : [];
-}
 
 /** Both sides at one point: the right side evaluated, the left side too, or (a derivative) by backprop and by FD. */
 function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: boolean): Outcome {

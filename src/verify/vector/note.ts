@@ -10,6 +10,7 @@ import type { NoteEnvironment } from '../environment';
 import { genericInstance } from '../sampling';
 import type { GenericInstance } from './functions';
 import { baseLetter, isLabelName, isLowercase, isScalarName } from './roles';
+import { numericSymbols } from '../example';
 import { BATCH_SIZE, ShapeInference } from './shapes';
 
 /** One sample point: the inputs drawn so far, instances of generic functions, and doubts met on the way. */
@@ -87,6 +88,8 @@ export class VectorNote {
   ) {
     const shapes = new ShapeInference(undefined, allScalar);
     for (const d of declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
+    // a worked example's numbers (`w_5 = 0.4`, `out_{h1} = … = 0.5933`) are scalars, whatever their names suggest
+    for (const name of numericSymbols(model)) if (!shapes.symbols.has(name)) shapes.declare(name, 1, 1, `${displayName(name)} is a number in the note`);
     let softmax = false;
     for (const [name, def] of model.definitions) {
       if (!def.value.expr) continue;
@@ -137,6 +140,7 @@ export class VectorNote {
   withoutConventions(left: Expr, right: Expr): ShapeInference {
     const shapes = new ShapeInference(undefined, false, false);
     for (const d of this.declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
+    for (const name of numericSymbols(this.model)) if (!shapes.symbols.has(name)) shapes.declare(name, 1, 1, `${displayName(name)} is a number in the note`);
     for (const [name, def] of this.model.definitions) {
       if (!def.value.expr) continue;
       if (COST_BASES.has(baseLetter(name)) && sumsAtTop(def.value.expr)) shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.scalar);

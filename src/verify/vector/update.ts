@@ -1,9 +1,10 @@
 /**
  * Update rules: `W := W - \alpha\, dW`, `w \leftarrow w - \eta \frac{\partial L}{\partial w}`. The step the rule
  * takes is compared with the gradient of the cost: a descent step (⟨∇J, step⟩ < 0, and a small step lowers J) is
- * verified; an ascent step is refuted. The learning rate is positive, whatever else the note calls α.
+ * verified; an ascent step is refuted for a loss the note minimises. The learning rate is positive, whatever else the
+ * note calls α; a step along a velocity (momentum, Adam) is not judged at a point.
  */
-import type { Expr } from '../../latex/ast';
+import { type Expr, childrenOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import { ShapeError, type Tensor, constant, shapeText } from '../../engine';
 import type { Claim } from '../../model/types';
@@ -27,6 +28,32 @@ function costOf(right: Expr, param: string, note: VectorNote): string | undefine
 
 const dot = (a: Tensor, b: Tensor): number => a.data.reduce((s, x, i) => s + x * b.data[i], 0);
 
+/** Symbols a plain gradient step may use besides its parameter and the gradient: learning rates, sizes, decay. */
+const STEP_SCALARS = new Set(['\\alpha', '\\eta', '\\gamma', '\\epsilon', '\\lambda', '\\beta', 'm', 'n', 'N', 'M']);
+/** Costs a note minimises by name; ℓ (a log-likelihood) and other names may be maximised. */
+const MINIMISED = new Set(['J', 'C', 'L', 'E', '\\mathcal{L}', '\\mathcal{J}', 'Loss', 'loss', 'Error']);
+
+/**
+ * What in the step is neither the parameter, a learning rate or size, nor a derivative of the cost: a velocity or
+ * a running average (`v`, `m_t` of momentum and Adam), whose direction one point cannot relate to the gradient.
+ */
+function foreignInStep(right: Expr, param: string, note: VectorNote): string | undefined {
+  let found: string | undefined;
+  const visit = (e: Expr): void => {
+    if (found) return;
+    if (e.kind === 'derivative' || e.kind === 'shorthand') return;
+    if (e.kind === 'symbol') {
+      if (e.name !== param && !STEP_SCALARS.has(e.name) && !note.model.definitions.has(e.name)) found = e.name;
+      return;
+    }
+    for (const c of childrenOf(e)) visit(c);
+  };
+  visit(right);
+  return found;
+}
+
+const POINTS = 6;
+
 export function judgeUpdate(claim: Claim, note: VectorNote, ctx: JudgeContext, result: ResultBuilder): ClaimResult {
   const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
   const left = claim.left.expr!;
@@ -34,37 +61,54 @@ export function judgeUpdate(claim: Claim, note: VectorNote, ctx: JudgeContext, r
   const param = left.name;
   const cost = costOf(claim.right.expr!, param, note);
   if (!cost || !note.model.definitions.has(cost)) return unverifiable(`an update rule of ${displayName(param)} needs the cost it descends, which this note does not define`);
+  const other = foreignInStep(claim.right.expr!, param, note);
+  if (other) return unverifiable(`the step follows ${displayName(other)}, which is not a derivative of ${displayName(cost)} (a velocity or running average, as in momentum or Adam): one point cannot tell its direction`);
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
-  const point = note.point(rng);
+  const signs = new Set<number>();
+  let shown: string | undefined;
+  let nonNegative = true;
   try {
-    const ev = new Evaluation(note, point);
-    const before = ev.symbol(param).value;
-    const after = ev.eval(claim.right.expr!).value;
-    if (after.rows !== before.rows || after.cols !== before.cols) {
-      return result({ verdict: 'refuted', message: `the update gives ${shapeText(after.shape)} but ${displayName(param)} is ${shapeText(before.shape)}` });
+    // several points: at one, the gradient may vanish (a ReLU off, say); the sign must agree at every point it does not
+    for (let k = 0; k < POINTS; k++) {
+      const point = note.point(rng);
+      const ev = new Evaluation(note, point);
+      const before = ev.symbol(param).value;
+      const after = ev.eval(claim.right.expr!).value;
+      if (after.rows !== before.rows || after.cols !== before.cols) {
+        return unverifiable(`the update gives ${shapeText(after.shape)} but ${displayName(param)} is ${shapeText(before.shape)} under the shapes read here`);
+      }
+      const step = after.clone();
+      for (let i = 0; i < step.size; i++) step.data[i] -= before.data[i];
+      const costExpr: Expr = { kind: 'symbol', name: cost, span: { start: 0, end: 0 } };
+      const gradient = ev.derivative(costExpr, param);
+      const inner = dot(gradient, step);
+      const scale = gradient.frobeniusNorm() * step.frobeniusNorm();
+      if (point.doubts.size > 0) return unverifiable([...point.doubts][0]);
+      const j = (t: Tensor): number => new Evaluation(note, point, new Map([[param, constant(t)]])).symbol(cost).value.data[0];
+      const j0 = j(before);
+      if (!(j0 >= 0)) nonNegative = false;
+      if (!(scale > 0) || Math.abs(inner) <= 1e-9 * scale) continue;
+      signs.add(Math.sign(inner));
+      if (shown === undefined) {
+        const small = before.clone();
+        for (let i = 0; i < small.size; i++) small.data[i] += 1e-4 * step.data[i];
+        const j1 = j(small);
+        const fmt = (x: number): string => String(+x.toPrecision(6));
+        shown = `${j1 < j0 ? 'lowers' : 'raises'} ${displayName(cost)} by ${Math.abs(j1 - j0).toExponential(2)} (from ${fmt(j0)})`;
+      }
     }
-    const step = after.clone();
-    for (let i = 0; i < step.size; i++) step.data[i] -= before.data[i];
-    const costExpr: Expr = { kind: 'symbol', name: cost, span: { start: 0, end: 0 } };
-    const gradient = ev.derivative(costExpr, param);
-    const inner = dot(gradient, step);
-    const scale = gradient.frobeniusNorm() * step.frobeniusNorm();
-    if (point.doubts.size > 0) return unverifiable([...point.doubts][0]);
-    if (!(scale > 0) || Math.abs(inner) <= 1e-9 * scale) return unverifiable(`the step is (nearly) orthogonal to ∂${displayName(cost)}/∂${displayName(param)} here, so it neither descends nor ascends`);
-    const j = (t: Tensor): number => new Evaluation(note, point, new Map([[param, constant(t)]])).symbol(cost).value.data[0];
-    const small = before.clone();
-    for (let i = 0; i < small.size; i++) small.data[i] += 1e-4 * step.data[i];
-    const j0 = j(before);
-    const j1 = j(small);
-    const fmt = (x: number): string => String(+x.toPrecision(6));
-    const change = `${j1 < j0 ? 'lowers' : 'raises'} ${displayName(cost)} by ${Math.abs(j1 - j0).toExponential(2)} (from ${fmt(j0)})`;
-    if (inner < 0) {
-      return result({ verdict: 'verified', message: `a descent step: it points against ∂${displayName(cost)}/∂${displayName(param)}, and a small step along it ${change}` });
-    }
-    return result({ verdict: 'refuted', message: `an ascent step: it points along ∂${displayName(cost)}/∂${displayName(param)}, so a small step ${change}; the sign should be minus` });
   } catch (e) {
     if (e instanceof Unverifiable) return unverifiable(e.message);
-    if (e instanceof ShapeError) return result({ verdict: 'refuted', message: `the update cannot be formed: ${e.message}` });
+    if (e instanceof ShapeError) return unverifiable(`the update cannot be formed under the shapes read here: ${e.message}`);
     throw e;
   }
+  const d = `∂${displayName(cost)}/∂${displayName(param)}`;
+  if (signs.size === 0) return unverifiable(`the step is (nearly) orthogonal to ${d} at every point tried, so it neither descends nor ascends`);
+  if (signs.size > 1) return unverifiable(`the step points against ${d} at some points and along it at others`);
+  if (signs.has(-1)) return result({ verdict: 'verified', message: `a descent step: it points against ${d}, and a small step along it ${shown}` });
+  // an ascent step is wrong only for a cost the note minimises: a loss by name that never goes below zero
+  if (!MINIMISED.has(cost.replace(/_.*$/, '')) || !nonNegative) {
+    return unverifiable(`an ascent step: it points along ${d}, which is right if the note maximises ${displayName(cost)} (a likelihood, say), wrong if it minimises it`);
+  }
+  return result({ verdict: 'refuted', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus` });
 }
