@@ -5,18 +5,24 @@ import { depthOf } from '../trees';
 export type { MathNode };
 
 /** ReLU, sigmoid and the indicator are not mathjs functions: they are added here, and kink visits are recorded. */
-const kinks = { nearest: Infinity };
+const kinks = { nearest: Infinity, sides: [] as number[] };
 
 /** How close the last evaluations came to a point where a function is not differentiable (ReLU at 0). */
 export function resetKinkDistance(): void {
   kinks.nearest = Infinity;
+  kinks.sides = [];
 }
 export function kinkDistance(): number {
   return kinks.nearest;
 }
+/** Which side of its kink each ReLU or indicator evaluated since the reset was on, in evaluation order (1 or -1). */
+export function kinkSides(): readonly number[] {
+  return kinks.sides;
+}
 function nearKink(x: number): void {
   const d = Math.abs(x);
   if (d < kinks.nearest) kinks.nearest = d;
+  if (kinks.sides.length < 64) kinks.sides.push(x > 0 ? 1 : -1);
 }
 
 export const math = create(all, {});

@@ -76,7 +76,7 @@ export const IGNORED_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Spacing commands that take an argument (`\hspace{1em}`): skipped with it. */
-export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['\\hspace', '\\vspace', '\\label', '\\tag', '\\color']);
+export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['\\hspace', '\\vspace', '\\label', '\\tag', '\\color', '\\require', '\\textcolor']);
 
 /** Explicit multiplication signs. */
 export const MULTIPLY: ReadonlySet<string> = new Set(['\\cdot', '\\times', '*', '\\ast', '\\centerdot']);

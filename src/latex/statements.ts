@@ -3,7 +3,7 @@
  * rows) and each statement into the parts of its `=` chain, each parsed into an expression tree. Never throws.
  */
 import { type Expr, type Span, childrenOf } from './ast';
-import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
+import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
 import { LatexError, Parser, type ParseContext } from './parser';
 import { type Token, tokenize } from './tokens';
 import { depthOf } from '../trees';
@@ -41,7 +41,7 @@ export interface ParsedStatement {
 
 /** Parses every statement of a math block. */
 export function parseBlock(latex: string): ParsedStatement[] {
-  const tokens = stripAlignment(tokenize(latex));
+  const tokens = stripAlignment(unwrapStrikes(tokenize(latex)));
   return splitStatements(tokens).flatMap(({ toks, connective }) => {
     const s = parseStatement(latex, toks, connective);
     return s ? [s] : [];
@@ -70,10 +70,49 @@ function stripAlignment(tokens: Token[]): Token[] {
       matrixDepth = Math.max(0, matrixDepth);
     }
     if (t.text === '&' && matrixDepth === 0) continue;
+    // `\tag{7}`, `\label{eq:…}`, `\require{cancel}`, `\color{red}`: not math, wherever they stand
+    if (IGNORED_WITH_ARGUMENT.has(t.text) && tokens[i + 1]?.text === '{') {
+      i = closingBrace(tokens, i + 1);
+      continue;
+    }
     out.push(t);
     if (t.text === '\\\\') i = skipLineSpacing(tokens, i);
   }
   return out;
+}
+
+const STRIKES = new Set(['\\cancel', '\\bcancel', '\\xcancel', '\\sout']);
+
+/**
+ * `y \cancel{- y h} - h \cancel{+ y h}`: struck-out terms are still terms of the sum (they cancel each other), so
+ * the strike and its braces go and what it holds stays in place. `\cancelto{0}{x}` keeps x.
+ */
+function unwrapStrikes(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => STRIKES.has(t.text) || t.text === '\\cancelto')) return tokens;
+  const drop = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (!STRIKES.has(t) && t !== '\\cancelto') continue;
+    let open = i + 1;
+    if (t === '\\cancelto' && tokens[open]?.text === '{') {
+      const close = closingBrace(tokens, open);
+      for (let k = open; k <= close; k++) drop.add(k);
+      open = close + 1;
+    }
+    if (tokens[open]?.text !== '{') continue;
+    drop.add(i).add(open).add(closingBrace(tokens, open));
+  }
+  return tokens.filter((_, i) => !drop.has(i));
+}
+
+/** The index of the `}` that closes the `{` at `open` (the last token if it is never closed). */
+function closingBrace(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i].text === '{') depth++;
+    else if (tokens[i].text === '}' && --depth === 0) return i;
+  }
+  return tokens.length - 1;
 }
 
 const LENGTH = /^-?(\d+(\.\d*)?|\.\d+)(pt|mm|cm|em|ex|in|bp|pc|mu|sp|dd)$/;
@@ -234,7 +273,8 @@ function parseStatement(src: string, toks: Token[], connective?: 'because' | 'th
 
 function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: number): ParsedPart {
   while (from < to - 1 && IGNORED_COMMANDS.has(toks[from].text)) from++;
-  while (to > from + 1 && IGNORED_COMMANDS.has(toks[to - 1].text)) to--;
+  // a sentence's full stop at the end of display math is punctuation
+  while (to > from + 1 && (IGNORED_COMMANDS.has(toks[to - 1].text) || toks[to - 1].text === '.')) to--;
   const span = { start: toks[from].start, end: toks[to - 1].end };
   const nesting = bracketNesting(toks, from, to);
   if (nesting > MAX_NESTING) return { error: `nested ${nesting} brackets deep (derivcheck reads up to ${MAX_NESTING})`, span };

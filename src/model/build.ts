@@ -1,5 +1,5 @@
 /** Builds a note's model from its math blocks: statements → chains → definitions and claims. */
-import { type Span, symbolsOf } from '../latex/ast';
+import { type Span, symbolsOf, walk } from '../latex/ast';
 import { type ParsedStatement, parseBlock } from '../latex/statements';
 import { buildChains } from './chains';
 import { collectClaims } from './claims';
@@ -7,7 +7,7 @@ import { collectDeclarations } from './declarations';
 import { collectDefinitions } from './definitions';
 import { readEAsVariable } from './eVariable';
 import { readSuperscriptLabels } from './superscripts';
-import type { NoteModel } from './types';
+import { type IndexNotation, type NoteModel, indexOf } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
 export function buildModel(blocks: readonly { readonly latex: string; readonly display?: boolean; readonly part?: number; readonly section?: number }[]): NoteModel {
@@ -52,5 +52,25 @@ export function buildModelFromStatements(
     variables,
     claims: collectClaims(chains, defs),
     declarations: collectDeclarations(parsed, facts.source),
+    indexNotation: indexNotationOf(parsed),
   };
+}
+
+/** Index notation anywhere in the note, prose formulas included. */
+function indexNotationOf(parsed: readonly (readonly ParsedStatement[])[]): IndexNotation {
+  const letters = new Map<string, Set<string>>();
+  let sums = false;
+  for (const block of parsed) {
+    for (const s of block) {
+      for (const part of s.parts) {
+        if (!part.expr) continue;
+        walk(part.expr, (n) => {
+          if (n.kind === 'sum' && n.index !== undefined) sums = true;
+          const idx = n.kind === 'symbol' ? indexOf(n.name) : undefined;
+          if (idx) letters.set(idx.base, (letters.get(idx.base) ?? new Set()).add(idx.index));
+        });
+      }
+    }
+  }
+  return { bases: new Set([...letters].filter(([, l]) => l.size > 1).map(([b]) => b)), sums };
 }

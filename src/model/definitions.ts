@@ -83,6 +83,7 @@ function defineFromChain(chain: Chain, c: Collecting): void {
     if (list.filter((p) => p.value).length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
     if (value.expr) for (const s of symbolsOf(value.expr)) if (!c.symbols.has(s) && !c.usedAsInput.has(s)) c.usedAsInput.set(s, c.section);
+    defineAliases(chain, c);
     return;
   }
   if (head?.kind === 'call' && head.generic && head.primes === 0 && value.expr) {
@@ -93,6 +94,17 @@ function defineFromChain(chain: Chain, c: Collecting): void {
     c.functions.set(head.fn, list);
     if (list.length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
+  }
+}
+
+/** `a^{(i)} = \\hat y^{(i)} = \\sigma(z^{(i)})`: a bare symbol inside a defining chain, defined nowhere else, is another name for it. */
+function defineAliases(chain: Chain, c: Collecting): void {
+  for (let k = 1; k + 1 < chain.links.length; k++) {
+    const alias = chain.links[k].side;
+    const next = chain.links[k + 1];
+    if (alias.expr?.kind !== 'symbol' || c.symbols.has(alias.expr.name) || next.approximate || !next.side.expr) continue;
+    if (symbolsOf(next.side.expr).has(alias.expr.name)) continue;
+    c.symbols.set(alias.expr.name, [{ chain: chain.id, value: { symbol: alias.expr.name, value: next.side, at: { block: alias.block, span: alias.expr.span }, source: 'equation' } }]);
   }
 }
 

@@ -88,10 +88,26 @@ export interface NoteModel extends DefinitionScope {
   readonly variables: ReadonlySet<string>;
   readonly claims: readonly Claim[];
   readonly declarations: readonly Declaration[];
+  /** How the note uses index notation anywhere, prose formulas included (`y_i` and `y_k`, `\sum_i e^{a_i}`). */
+  readonly indexNotation: IndexNotation;
 }
 
 /** The model as a claim sees it: the definitions of its scope. */
 export function modelInScope(model: NoteModel, scope: number): NoteModel {
   const s = model.scopes[scope];
   return !s || scope === 0 ? model : { ...model, ...s };
+}
+
+/** Index notation in a note: entries of one vector written with several index letters, and sums over an index. */
+export interface IndexNotation {
+  /** Names written with more than one index letter (`y` of `y_i` and `y_k`). */
+  readonly bases: ReadonlySet<string>;
+  /** Some formula sums over an index (`\sum_i`, `\sum_{k \neq i}`). */
+  readonly sums: boolean;
+}
+
+/** The index letter of a name like `y_i`, `a_{k}` and the name before it; undefined for `w_1`, `x`. */
+export function indexOf(name: string): { base: string; index: string } | undefined {
+  const m = /_\{?([ijkln])\}?$/.exec(name);
+  return m ? { base: name.slice(0, m.index), index: m[1] } : undefined;
 }

@@ -106,7 +106,7 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
     message: e.message,
     location: { start: indexes[e.part].positionAt(e.offset), end: indexes[e.part].positionAt(e.offset), cell: document.parts[e.part].cell, startOffset: e.offset, endOffset: e.offset, part: e.part },
   }));
-  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), scopes: [], variables: new Set(), claims: [], declarations: [] };
+  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), scopes: [], variables: new Set(), claims: [], declarations: [], indexNotation: { bases: new Set(), sums: false } };
   const claims: ClaimReport[] = [];
   try {
     model = buildModel(document.blocks);

@@ -1,9 +1,9 @@
 /** The parser's trees → mathjs trees, derivatives expanded through the note's definitions. */
-import type { CallNode, DerivativeNode, Expr } from '../latex/ast';
+import { type CallNode, type DerivativeNode, type Expr, symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { Opaque, differentiate, localDerivative } from '../calculus/differentiate';
-import { type MathNode, call, neg, num, op, substitute, sym, symbolNames } from '../calculus/math';
-import { genericName, nthDerivative } from '../calculus/rules';
+import { type MathNode, call, isCall, neg, num, op, substitute, sym, symbolNames } from '../calculus/math';
+import { genericName, nthDerivative, parseGenericName } from '../calculus/rules';
 import { describe } from './describe';
 import type { NoteEnvironment } from './environment';
 
@@ -41,6 +41,11 @@ export class Unsupported extends Error {}
 export function convertExpr(expr: Expr, env: NoteEnvironment, params?: ReadonlyMap<string, MathNode>): Converted {
   const out: Converted = { node: num(0), unknowns: new Map(), generics: new Set(), derivatives: [] };
   const node = new Converter(env, out, params).node(expr);
+  // a derivative through a definition that uses a generic function (y = f(x)) brings that function in too
+  node.traverse((n) => {
+    const g = isCall(n) ? parseGenericName(n.fn.name) : undefined;
+    if (g) out.generics.add(displayName(g.fn));
+  });
   return { ...out, node };
 }
 
@@ -125,8 +130,7 @@ class Converter {
       return substitute(d, new Map([['__arg', args[0]]]));
     }
     if (user) throw new Unsupported(`a derivative of the note's own function ${displayName(e.fn)} of several variables`);
-    // h(1-h) is a product when h is a variable of the note
-    if (this.env.model.variables.has(e.fn) && e.primes === 0 && args.length === 1) return op('*', this.symbol(e.fn), args[0]);
+    if (readsAsProduct(e, this.env.model)) return op('*', this.symbol(e.fn), args[0]);
     if (args.length !== 1) throw new Unsupported(`the function ${displayName(e.fn)} of ${args.length} arguments`);
     this.out.generics.add(displayName(e.fn));
     return call(genericName(e.fn, e.primes), args);
@@ -162,4 +166,13 @@ class Converter {
     this.out.unknowns.set((node as unknown as { name: string }).name, reason);
     return node;
   }
+}
+
+/**
+ * `h(1 - h)` and `h_1(1 - h_1)` are products when h is a variable of the note and the bracket uses it (or the note
+ * defines h); `f(x)`, `h_\\theta(x)` stay calls of a function.
+ */
+export function readsAsProduct(e: CallNode, model: { readonly variables: ReadonlySet<string>; readonly definitions: ReadonlyMap<string, unknown> }): boolean {
+  if (!e.generic || e.primes > 0 || e.args.length !== 1 || !model.variables.has(e.fn)) return false;
+  return model.definitions.has(e.fn) || symbolsOf(e.args[0]).has(e.fn);
 }

@@ -81,6 +81,15 @@ export class WorkedExample {
     return [...rightInputs].every((s) => leftInputs.has(s)) && rightInputs.size < leftInputs.size;
   }
 
+  /** Whether both sides of a claim can be computed from the note's values, and agree there. */
+  holdsAtExample(claim: Claim): boolean {
+    if (!claim.left.expr || !claim.right.expr) return false;
+    const l = this.valueAt(claim.left.expr, claim.left, claim, false);
+    const r = this.valueAt(claim.right.expr, claim.right, claim, false);
+    if ('missing' in l || 'missing' in r || l.leaves.size === 0) return false;
+    return Math.abs(l.value - r.value) <= 1e-6 * Math.max(1, Math.abs(l.value), Math.abs(r.value));
+  }
+
   /**
    * The value of a side at the example, and the given or stated values it rests on; or which values the note does
    * not give. `moved` shifts some of those values (to measure how much their rounding may change the result).

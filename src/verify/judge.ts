@@ -6,7 +6,7 @@
  */
 import { symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
-import { kinkDistance, resetKinkDistance } from '../calculus/math';
+import { kinkDistance, kinkSides, resetKinkDistance } from '../calculus/math';
 import type { BlockSpan, Claim } from '../model/types';
 import { type Converted, type DerivativeUse, Unsupported, convertExpr } from './convert';
 import type { NoteEnvironment } from './environment';
@@ -15,6 +15,7 @@ import { FD_TOLERANCE, type Finding, claimDoubts, closeValues, decide } from './
 import { refute } from './refute';
 import type { WorkedExample } from './example';
 import { judgeExampleStep } from './exampleJudge';
+import { failsForEveryInstance } from './generics';
 import { type ForwardPass, type Scope, hashString, makeRng } from './sampling';
 import { analyseChain } from './structure';
 import type { CheckOptions, ClaimResult, EngineCheck } from './types';
@@ -61,6 +62,7 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     throw e;
   }
   const doubts = doubtsAbout(claim, left, right, ctx.env);
+  const generics = [...new Set([...left.generics, ...right.generics])].map((g) => `${g} is a generic function here; the claim may hold only for a particular ${g}`);
   const { points, fdFailures } = samplePoints(claim, left, right, ctx);
   const holds = points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance));
   // a step that substitutes numbers (`x w_1 = 1.0 · 0.5`) is judged at the note's own values, not at random points
@@ -79,6 +81,10 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   const engine = ctx.engine?.(claim, at.scope, at.left);
   if (typeof engine === 'string') return unverifiable(engine);
   const finding: Finding = bad ? { kind: 'differ' } : { kind: 'agree', points: points.map((p) => ({ left: [p.left], right: [p.right] })) };
+  // a difference that no instance of the generic functions changes is no doubt about them
+  if (bad && generics.length > 0 && !failsForEveryInstance(left, right, bad, ctx)) doubts.push(...generics);
+  // a claim that fails at random points but holds at the note's own values may be meant for its example only
+  if (bad && ctx.example?.holdsAtExample(claim)) doubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
   const decision = decide(finding, doubts, ctx.options.tolerance);
   switch (decision.verdict) {
     case 'verified': {
@@ -98,9 +104,6 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
 function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): string[] {
   const doubts = claimDoubts(claim, env);
   for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()])) doubts.push(reason);
-  for (const g of new Set([...left.generics, ...right.generics])) {
-    doubts.push(`${g} is a generic function here; the claim may hold only for a particular ${g}`);
-  }
   return doubts;
 }
 
@@ -115,13 +118,17 @@ function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: Judg
   const points: Point[] = [];
   let fdFailures = 0;
   const want = ctx.options.samples;
-  for (let attempt = 0; points.length < want && attempt < want * 8; attempt++) {
+  const sides = new KinkCoverage();
+  // enough points, and points on both sides of every kink the claim passes (a missing 1[z > 0] hides on one side)
+  for (let attempt = 0; attempt < want * 12 && (points.length < want || !sides.covered()); attempt++) {
     checkClock();
     resetKinkDistance();
-    const scope = ctx.pass.sample(rng, attempt >= want * 4, plan);
+    const scope = ctx.pass.sample(rng, attempt >= want * 4 && points.length < want, plan);
     const lv = l.evaluate(scope) as number;
     const rv = r.evaluate(scope) as number;
+    const visited = [...kinkSides()];
     if (typeof lv !== 'number' || typeof rv !== 'number' || !Number.isFinite(lv) || !Number.isFinite(rv)) continue;
+    if (points.length >= want && !sides.adds(visited)) continue;
     // finite differences vouch for the derivatives at the first points, and at every point that could refute
     const vouch = points.length < FD_POINTS || !closeValues(lv, rv, ctx.options.tolerance);
     const fd = vouch ? checks.map((c) => finiteDifferenceAgrees(c.use, c.of, c.value, scope, (s) => ctx.pass.run(s, plan, c.use.wrt))) : [];
@@ -132,8 +139,28 @@ function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: Judg
       continue;
     }
     points.push({ scope, left: lv, right: rv });
+    sides.record(visited);
   }
   return { points, fdFailures };
+}
+
+/** The sides of their kinks that the ReLUs and indicators of a claim were evaluated on, over the points so far. */
+class KinkCoverage {
+  private readonly seen: Set<number>[] = [];
+
+  record(sides: readonly number[]): void {
+    sides.forEach((s, i) => (this.seen[i] ??= new Set()).add(s));
+  }
+
+  /** Every kink seen from both sides. */
+  covered(): boolean {
+    return this.seen.every((s) => s.size === 2);
+  }
+
+  /** Would this point show some kink from a side not seen yet? */
+  adds(sides: readonly number[]): boolean {
+    return sides.some((s, i) => !this.seen[i]?.has(s));
+  }
 }
 
 type Compiled = { evaluate: (scope: Scope) => unknown };

@@ -6,7 +6,7 @@
  */
 import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
-import type { Claim } from '../model/types';
+import { type Claim, indexOf } from '../model/types';
 import type { NoteEnvironment } from './environment';
 
 /** Relative tolerance between backpropagation (or a symbolic derivative) and central finite differences. */
@@ -147,31 +147,18 @@ function foreignInputs(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: s
   return foreign.length > 0 ? [`${foreign.slice(0, 3).map(displayName).join(', ')} ${foreign.length > 1 ? 'are' : 'is'} never defined or used by a definition of the note, so what ${foreign.length > 1 ? 'they stand' : 'it stands'} for is unknown`] : [];
 }
 
-const INDEX = /_\{?([ijkln])\}?$/;
-
 /**
- * Index notation (`y_i`, `y_k`, `S = \sum_i e^{a_i}`): entries of one vector written with different indices are
+ * Index notation (`y_i`, `y_k`, `S = \\sum_i e^{a_i}`): entries of one vector written with different indices are
  * read as separate variables, and a sum over an index as over separate symbols. A difference under that reading
- * proves nothing.
+ * proves nothing when the note writes the same name with several indices, or sums over an index.
  */
 function indexNotation(claim: Claim, env: NoteEnvironment): string[] {
   const reached = new Set<string>();
   for (const side of [claim.left.expr, claim.right.expr]) if (side) for (const s of symbolsOf(side)) [s, ...env.dependencies(s)].forEach((x) => reached.add(x));
-  const indexed = new Map<string, Set<string>>();
-  for (const s of reached) {
-    const m = INDEX.exec(s);
-    if (!m) continue;
-    const base = s.slice(0, m.index);
-    indexed.set(base, (indexed.get(base) ?? new Set()).add(m[1]));
-  }
-  if (indexed.size === 0) return [];
-  let sums = false;
-  for (const s of reached) {
-    const e = env.model.definitions.get(s)?.value.expr;
-    if (e) walk(e, (n) => (sums ||= n.kind === 'sum' && n.index !== undefined));
-  }
-  const mixed = [...indexed].find(([, letters]) => letters.size > 1);
-  if (!mixed && !sums) return [];
-  const example = mixed ? [...mixed[1]].map((i) => `${mixed[0]}_${i}`) : [...reached].filter((s) => INDEX.test(s)).slice(0, 2);
-  return [`${example.map(displayName).join(', ')} look like entries in index notation, which is read here as separate variables`];
+  const notation = env.model.indexNotation;
+  const indexed = [...reached].filter((s) => {
+    const idx = indexOf(s);
+    return idx !== undefined && (notation.bases.has(idx.base) || notation.sums);
+  });
+  return indexed.length > 0 ? [`${indexed.slice(0, 3).map(displayName).join(', ')} look like entries in index notation, which is read here as separate variables`] : [];
 }

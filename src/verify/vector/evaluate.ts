@@ -29,6 +29,7 @@ import {
 import { checkClock } from '../deadline';
 import { describe } from '../describe';
 import { applyGeneric, applyKnown } from './functions';
+import { readsAsProduct } from '../convert';
 import type { VectorNote, WorldPoint } from './note';
 
 const NOTHING: Expr = { kind: 'number', value: 0, span: { start: 0, end: 0 } };
@@ -171,7 +172,7 @@ export class Evaluation {
       return new Evaluation(this.note, this.point, this.leaves, new Map([[user.params[0], args[0]]])).eval(user.body);
     }
     if (user) throw new Unverifiable(`a derivative of the note's own function ${displayName(e.fn)}`);
-    if (e.generic && this.note.model.variables.has(e.fn) && e.primes === 0) return this.product(e, this.symbol(e.fn), args[0]);
+    if (readsAsProduct(e, this.note.model)) return this.product(e, this.symbol(e.fn), args[0]);
     if (e.generic) {
       this.point.doubts.add(`${displayName(e.fn)} is a generic function here; the claim may hold only for a particular ${displayName(e.fn)}`);
       return applyGeneric(this.note.generic(e.fn, this.point), e.primes, args[0]);
