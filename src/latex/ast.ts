@@ -81,6 +81,8 @@ export interface DerivativeNode {
   readonly kind: 'derivative';
   readonly of: Expr;
   readonly wrt: SymbolNode;
+  /** Written with ∂ (a partial derivative, where the note distinguishes it from d) rather than d. */
+  readonly partial?: boolean;
   readonly span: Span;
   /** For an expression written in brackets or under a brace: the span of what is inside. */
   readonly inner?: Span;

@@ -57,10 +57,10 @@ export function parseFraction(p: Parser): Atom {
   const wrt = denOp !== undefined ? singleSymbol(p, denOp, den.to) : undefined;
   if (denOp !== undefined && wrt) {
     if (isBareOperator(p, num.from, num.to)) {
-      return (operand: Expr) => derivative(p, operand, wrt, { start: whole.start, end: operand.span.end });
+      return (operand: Expr) => derivative(p, operand, wrt, { start: whole.start, end: operand.span.end }, p.toks[den.from].text === '\\partial');
     }
     const numOp = operatorEnd(p, num.from, num.to);
-    if (numOp !== undefined) return derivative(p, p.sub(numOp, num.to).parseWhole(), wrt, whole);
+    if (numOp !== undefined) return derivative(p, p.sub(numOp, num.to).parseWhole(), wrt, whole, p.toks[den.from].text === '\\partial');
     if (p.toks[den.from].text === '\\partial') {
       p.ctx.suspicions.push(`${p.ctx.src.slice(whole.start, whole.end)} has ∂ below but not above (OCR?)`);
     }
@@ -86,11 +86,11 @@ function ocrDerivative(p: Parser, num: { from: number; to: number }, den: { from
   return message;
 }
 
-function derivative(p: Parser, of: Expr, wrt: SymbolNode, s: { start: number; end: number }): Expr {
+function derivative(p: Parser, of: Expr, wrt: SymbolNode, s: { start: number; end: number }, partial: boolean): Expr {
   if (of.kind === 'symbol' && of.name === wrt.name) {
     p.ctx.suspicions.push(`∂${displayName(of.name)}/∂${displayName(wrt.name)} is a derivative of a variable with respect to itself (a transcription slip?)`);
   }
-  return { kind: 'derivative', of, wrt, span: s };
+  return partial ? { kind: 'derivative', of, wrt, span: s, partial } : { kind: 'derivative', of, wrt, span: s };
 }
 
 /** `\partial L / \partial w` or `dC/dw`, at the operator token `t`; undefined if that is not what follows. */
@@ -109,7 +109,7 @@ export function parseDerivativeSlash(p: Parser, t: Token): Expr | undefined {
   p.next();
   const wrt = slashOperand(p);
   if (!wrt || wrt.kind !== 'symbol') return restore(p, save);
-  return derivative(p, top, wrt, span(t, wrt.span));
+  return derivative(p, top, wrt, span(t, wrt.span), t.text === '\\partial');
 }
 
 function slashOperand(p: Parser): Expr | undefined {

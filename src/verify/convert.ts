@@ -34,13 +34,22 @@ export const VECTOR_ONLY = {
   softmax: 'softmax, which needs the shapes of the note',
 } as const;
 
+/** Choices in reading a claim the note leaves open. */
+export interface Reading {
+  /**
+   * ∂ as the partial derivative (every other symbol held fixed) and d as the total one, for a formula that writes
+   * both (`\frac{df}{dx} = \frac{\partial f}{\partial u}\frac{du}{dx} + \frac{\partial f}{\partial x}`); otherwise both are total.
+   */
+  readonly partialsHoldOthersFixed?: boolean;
+}
+
 /** A construct this checker cannot evaluate; the message says which. */
 export class Unsupported extends Error {}
 
 /** Converts an expression; throws Unsupported. `params` maps a user function's parameters to its arguments. */
-export function convertExpr(expr: Expr, env: NoteEnvironment, params?: ReadonlyMap<string, MathNode>): Converted {
+export function convertExpr(expr: Expr, env: NoteEnvironment, params?: ReadonlyMap<string, MathNode>, reading: Reading = {}): Converted {
   const out: Converted = { node: num(0), unknowns: new Map(), generics: new Set(), derivatives: [] };
-  const node = new Converter(env, out, params).node(expr);
+  const node = new Converter(env, out, params, reading).node(expr);
   // a derivative through a definition that uses a generic function (y = f(x)) brings that function in too
   node.traverse((n) => {
     const g = isCall(n) ? parseGenericName(n.fn.name) : undefined;
@@ -54,6 +63,7 @@ class Converter {
     private readonly env: NoteEnvironment,
     private readonly out: Converted,
     private readonly params?: ReadonlyMap<string, MathNode>,
+    private readonly reading: Reading = {},
   ) {}
 
   node(e: Expr): MathNode {
@@ -152,6 +162,7 @@ class Converter {
       return this.unknown(key(), `${label()}: ${describe(e.of)} does not depend on ${displayName(e.wrt.name)} in this note${why}`);
     }
     try {
+      if (e.partial && this.reading.partialsHoldOthersFixed) return this.partial(e.of, of, v);
       const value = differentiate(of, v, this.env);
       this.out.derivatives.push({ of, wrt: v, value, label: label() });
       return value;
@@ -159,6 +170,12 @@ class Converter {
       if (err instanceof Opaque) return this.unknown(key(), `${label()} cannot be computed: ${err.message}`);
       throw err;
     }
+  }
+
+  /** ∂f/∂v holding every other symbol fixed: the local derivative of f's definition (or of the expression) in v. */
+  private partial(of: Expr, node: MathNode, v: string): MathNode {
+    const definition = of.kind === 'symbol' && this.env.isDefined(of.name) ? this.env.definitionOf(this.env.idOf(of.name)) : undefined;
+    return localDerivative(definition ?? node, v);
   }
 
   private unknown(key: string, reason: string): MathNode {

@@ -4,11 +4,12 @@
  * everything it depends on is known and a sample point shows the sides differ; otherwise, when in doubt,
  * it is unverifiable, with the reason.
  */
-import { symbolsOf } from '../latex/ast';
+import { symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { kinkDistance, kinkSides, resetKinkDistance } from '../calculus/math';
 import type { BlockSpan, Claim } from '../model/types';
-import { type Converted, type DerivativeUse, Unsupported, convertExpr } from './convert';
+import { type Converted, type DerivativeUse, type Reading, Unsupported, convertExpr } from './convert';
+import { Opaque } from '../calculus/differentiate';
 import type { NoteEnvironment } from './environment';
 import { checkClock } from './deadline';
 import { FD_TOLERANCE, type Finding, claimDoubts, closeValues, decide } from './policy';
@@ -80,6 +81,11 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   const at = bad ?? points[0];
   const engine = ctx.engine?.(claim, at.scope, at.left);
   if (typeof engine === 'string') return unverifiable(engine);
+  // a formula that writes both d and ∂ may mean ∂ as the partial derivative: if it holds so, that is its reading
+  if (bad && mixesOperators(claim)) {
+    const partial = holdsUnder(claim, ctx, { partialsHoldOthersFixed: true });
+    if (partial) return result({ verdict: 'verified', message: `holds at ${partial} random points, reading ∂ as the partial derivative (every other variable held fixed) and d as the total one` });
+  }
   const finding: Finding = bad ? { kind: 'differ' } : { kind: 'agree', points: points.map((p) => ({ left: [p.left], right: [p.right] })) };
   // a difference that no instance of the generic functions changes is no doubt about them
   if (bad && generics.length > 0 && !failsForEveryInstance(left, right, bad, ctx)) doubts.push(...generics);
@@ -97,6 +103,27 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
       return unverifiable(bad && structure?.remarks.length ? `${structure.remarks[0]}; ${decision.reason}` : decision.reason);
     case 'refuted':
       return { ...refute(claim, ctx, left, bad!, points, structure?.remarks ?? [], result), engine };
+  }
+}
+
+/** Does the claim write both a d and a ∂ derivative? */
+function mixesOperators(claim: Claim): boolean {
+  const kinds = new Set<boolean>();
+  for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => n.kind === 'derivative' && kinds.add(n.partial === true));
+  return kinds.size === 2;
+}
+
+/** The number of random points at which the claim holds under another reading, or 0 if it fails at one. */
+function holdsUnder(claim: Claim, ctx: JudgeContext, reading: Reading): number {
+  try {
+    const left = convertExpr(claim.left.expr!, ctx.env, undefined, reading);
+    const right = convertExpr(claim.right.expr!, ctx.env, undefined, reading);
+    if (left.unknowns.size + right.unknowns.size > 0) return 0;
+    const { points } = samplePoints(claim, left, right, ctx);
+    return points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance)) ? points.length : 0;
+  } catch (e) {
+    if (e instanceof Unsupported || e instanceof Opaque) return 0;
+    throw e;
   }
 }
 

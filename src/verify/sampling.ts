@@ -44,6 +44,9 @@ export function genericInstance(rng: () => number): (n: number) => (x: number) =
 
 const MAX_GENERIC_ORDER = 4;
 
+/** Names that count things (samples, examples, classes): sampled as whole numbers from 2 up. */
+export const COUNTS: ReadonlySet<string> = new Set(['m', 'n', 'N', 'M', 'K']);
+
 /** What one claim needs evaluated: its definitions in dependency order, the values to draw, the generic functions. */
 export interface Plan {
   readonly defs: readonly { readonly id: string; readonly fn: EvalFunction }[];
@@ -119,7 +122,12 @@ export class ForwardPass {
   /** A fresh random point for a plan: inputs in [-2, 2] (or (0.05, 1) when `positive`), then the intermediates. */
   sample(rng: () => number, positive: boolean, plan: Plan): Scope {
     const scope: Scope = {};
-    for (const id of plan.sampled) scope[id] = positive ? 0.05 + 0.95 * rng() : 4 * rng() - 2;
+    for (const id of plan.sampled) {
+      const name = this.env.nameOf(id);
+      // a count (m samples, n of them) is a whole number of at least 2: with m = 1 a dropped 1/m would pass
+      if (name !== undefined && COUNTS.has(name)) scope[id] = 2 + Math.floor(rng() * 6);
+      else scope[id] = positive ? 0.05 + 0.95 * rng() : 4 * rng() - 2;
+    }
     for (const letter of plan.generics) {
       const g = genericInstance(rng);
       for (let n = 0; n <= MAX_GENERIC_ORDER; n++) scope[`gen_${letter}_${n}`] = g(n);

@@ -7,7 +7,7 @@ import { displayName } from '../../latex/notation';
 import type { Declaration, NoteModel } from '../../model/types';
 import { Tensor } from '../../engine';
 import type { NoteEnvironment } from '../environment';
-import { genericInstance } from '../sampling';
+import { COUNTS, genericInstance } from '../sampling';
 import type { GenericInstance } from './functions';
 import { baseLetter, isLabelName, isLowercase, isScalarName } from './roles';
 import { numericSymbols } from '../example';
@@ -39,8 +39,6 @@ function subscriptOf(name: string): string {
   return /(_\{[^}]*\}|_[^{^\s])/.exec(name)?.[1] ?? '';
 }
 const LEARNING_RATES = new Set(['\\alpha', '\\eta', '\\gamma', '\\epsilon']);
-/** Counts (a batch size m, a number of samples n) are positive whole numbers. */
-const COUNTS = new Set(['m', 'n', 'N', 'M']);
 
 /**
  * The batch: when the note counts samples with `m`, the columns of its data matrices (capital letters that are not
@@ -183,7 +181,9 @@ export class VectorNote {
     const size = shapes.sizeSymbols.get(name);
     const [r, c] = this.shapeOf(name, shapes);
     let t: Tensor;
-    if (size !== undefined) t = Tensor.scalar(shapes.dims.sizeOf(size) ?? 1);
+    const sized = size === undefined ? undefined : shapes.dims.sizeOf(size) ?? 1;
+    // a count bound to a dimension of one (a sum over scalars) is still a count of at least 2
+    if (sized !== undefined && !(sized === 1 && COUNTS.has(name))) t = Tensor.scalar(sized);
     else if (COUNTS.has(name)) t = Tensor.scalar(BATCH_SIZE);
     else if (LEARNING_RATES.has(name)) t = Tensor.full(r, c, 0.01 + 0.09 * p.rng());
     else if (isLabelName(name)) t = this.label(r, c, p.rng);

@@ -197,7 +197,9 @@ export class ShapeInference {
 
   private sum(e: SumNode): DimShape {
     const body = this.infer(e.body);
-    if (e.upper?.kind === 'symbol') this.sizeSymbols.set(e.upper.name, this.dims.isOne(body.c) ? body.r : body.c);
+    // `\sum_{i=1}^{m}` of a matrix's columns makes m their number; over scalars (one sample each) m stays a count
+    const counted = this.dims.isOne(body.c) ? body.r : body.c;
+    if (e.upper?.kind === 'symbol' && !this.dims.isOne(counted)) this.sizeSymbols.set(e.upper.name, counted);
     if (e.index !== undefined) return this.scalar;
     const out = { r: this.dims.fresh(), c: this.one };
     this.sums.set(e, { body, out });
