@@ -63,6 +63,15 @@ function meetings(model: NoteModel): string[][] {
   return out;
 }
 
+/** `e^{z} / \sum e^{z}` (or `\exp(z_k) / \sum_j \exp(z_j)`): a softmax written out, whose labels are distributions too. */
+function isWrittenSoftmax(e: Expr): boolean {
+  if (e.kind !== 'binary' || e.op !== '/') return false;
+  const exp = (x: Expr): boolean => x.kind === 'call' && x.fn === 'exp';
+  let summed = false;
+  walk(e.right, (n) => (summed ||= n.kind === 'sum' && [n.body].some((b) => exp(b) || (b.kind === 'binary' && (exp(b.left) || exp(b.right))))));
+  return exp(e.left) && summed;
+}
+
 /** A sum, possibly scaled or negated (`-\frac{1}{m} \sum …`): the whole expression is that sum's value. */
 function sumsAtTop(e: Expr): boolean {
   if (e.kind === 'sum') return true;
@@ -91,7 +100,7 @@ export class VectorNote {
     let softmax = false;
     for (const [name, def] of model.definitions) {
       if (!def.value.expr) continue;
-      walk(def.value.expr, (n) => (softmax ||= n.kind === 'call' && n.fn === 'softmax'));
+      walk(def.value.expr, (n) => (softmax ||= (n.kind === 'call' && n.fn === 'softmax') || isWrittenSoftmax(n)));
       // a cost (J, L, C, E) that sums something is a number: the sum adds every entry
       if (COST_BASES.has(baseLetter(name)) && sumsAtTop(def.value.expr)) shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.scalar);
       shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.infer(def.value.expr));

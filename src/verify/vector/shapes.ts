@@ -35,6 +35,8 @@ export class ShapeInference {
   private readonly guessedProducts: Layered<Expr, PendingProduct>;
   /** Sums without an index, to be read once the shapes are known. */
   readonly sums: Layered<SumNode, { readonly body: DimShape; readonly out: DimShape }>;
+  /** The row dimensions of sums whose reading is not decided yet. */
+  private readonly sumRows: Layered<number, true>;
   /** Sums read over every entry only by default: nothing in the note said what they give. */
   readonly guessedSums: Layered<SumNode, true>;
   /** How each sum was read: over all entries, or over the columns (the samples). */
@@ -61,6 +63,7 @@ export class ShapeInference {
     this.sums = new Layered(from?.sums);
     this.sumModes = new Layered(from?.sumModes);
     this.guessedSums = new Layered(from?.guessedSums);
+    this.sumRows = new Layered(from?.sumRows);
     this.sizeSymbols = new Layered(from?.sizeSymbols);
     this.one = from ? from.one : this.dims.fresh(1, 'a scalar');
     this.inherited = from?.finished;
@@ -190,6 +193,9 @@ export class ShapeInference {
     if (this.isScalar(a)) return b;
     if (this.isScalar(b)) return a;
     const d = this.dims;
+    // the rows of an undecided sum (a number, or a column) do not meet what it is combined with: `e^z / \sum e^z`
+    const pending = (x: number): boolean => [...this.sumRows].some(([r]) => d.same(r, x));
+    if (pending(a.r) || pending(b.r)) return { r: pending(a.r) ? b.r : a.r, c: d.isOne(a.c) ? b.c : a.c };
     if (!d.isOne(a.r) && !d.isOne(b.r)) d.unify(a.r, b.r);
     if (!d.isOne(a.c) && !d.isOne(b.c)) d.unify(a.c, b.c);
     return { r: d.isOne(a.r) ? b.r : a.r, c: d.isOne(a.c) ? b.c : a.c };
@@ -203,6 +209,7 @@ export class ShapeInference {
     if (e.index !== undefined) return this.scalar;
     const out = { r: this.dims.fresh(), c: this.one };
     this.sums.set(e, { body, out });
+    this.sumRows.set(out.r, true);
     return out;
   }
 
@@ -306,7 +313,8 @@ export class ShapeInference {
       // a matrix summed where a column of its height is wanted (db = Σ dZ) adds its columns; otherwise everything
       const columns = this.dims.same(out.r, body.r) && !this.dims.isOne(body.r) && !this.dims.isOne(body.c);
       // nothing said what the sum gives (a scalar cost, a column): over every entry, by default
-      if (!columns && !this.dims.isOne(out.r) && !this.isScalar(body)) this.guessedSums.set(node, true);
+      // (a column or a row has one sensible sum; only a matrix could be summed over its columns instead)
+      if (!columns && !this.dims.isOne(out.r) && !this.dims.isOne(body.r) && !this.dims.isOne(body.c)) this.guessedSums.set(node, true);
       if (!columns) this.dims.unify(out.r, this.one);
       this.sumModes.set(node, columns ? 'columns' : 'all');
     }
