@@ -282,14 +282,23 @@ function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
   p.next();
   let index: string | undefined;
   let upper: Expr | undefined;
+  let range: string | undefined;
   while (p.is('_') || p.is('^') || p.is('\\limits')) {
     const script = p.next().text;
     if (script === '\\limits') continue;
     const r = p.argumentRange();
     if (script === '^') upper = tryParse(p, r.from, r.to);
-    else index = /^([a-zA-Z])(=|$)/.exec(rawText(p, r.from, r.to))?.[1];
+    else {
+      const raw = rawText(p, r.from, r.to);
+      index = /^([a-zA-Z])(=|$)/.exec(raw)?.[1];
+      // `\sum_{k \neq j}`, `\sum_{i,j}`, `\sum_{i \in S}`: not a sum over one whole index, which is all that is read
+      if (index === undefined && raw !== '' && !/^\d+$/.test(raw)) range = raw;
+    }
   }
   if (t.text !== '\\sum') return (body) => unsupported(t.text, [body], span(t, body.span));
+  if (range !== undefined) {
+    return (body) => ({ kind: 'unsupported', reason: `a sum over ${range} (only sums over a whole index or over samples are checked)`, children: [body], span: span(t, body.span) });
+  }
   return (body) => ({ kind: 'sum', body, index, upper, span: span(t, body.span) });
 }
 
