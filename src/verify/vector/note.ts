@@ -45,10 +45,11 @@ const LEARNING_RATES = new Set(['\\alpha', '\\eta', '\\gamma', '\\epsilon']);
  * weights or biases: X, Y, Z, A) are the m samples, all the same m.
  */
 function batchDimension(shapes: ShapeInference, model: NoteModel): number | undefined {
-  if (!model.variables.has('m') || model.definitions.has('m')) return undefined;
+  // a declared m (`X \in \mathbb{R}^{m \times n}`) says where the samples are: no convention needed
+  if (!model.variables.has('m') || model.definitions.has('m') || shapes.sizeSymbols.has('m')) return undefined;
   let batch: number | undefined;
   for (const [name, s] of shapes.symbols) {
-    if (!/^[XYZA]$/.test(baseLetter(name)) || shapes.dims.isOne(s.c)) continue;
+    if (!/^[XYZA]$/.test(baseLetter(name)) || shapes.dims.isOne(s.c) || shapes.dims.originOf(s.c) !== undefined) continue;
     if (batch === undefined) batch = s.c;
     else shapes.dims.unify(batch, s.c);
   }
@@ -107,9 +108,7 @@ export class VectorNote {
     }
     const lowercase = new Set([...model.variables].filter((n) => isLowercase(n) && !isScalarName(n)));
     const batch = batchDimension(shapes, model);
-    const declaredM = shapes.sizeSymbols.get('m');
-    if (batch !== undefined && declaredM !== undefined) shapes.dims.unify(declaredM, batch);
-    else if (batch !== undefined) shapes.sizeSymbols.set('m', batch);
+    if (batch !== undefined) shapes.sizeSymbols.set('m', batch);
     shapes.finish(lowercase, batch, meetings(model));
     this.shapes = shapes;
     this.distributions = softmax;

@@ -16,6 +16,13 @@ export function baseLetter(name: string): string {
 const SCALAR_BASES = new Set(['m', 'n', 'N', 'M', '\\alpha', '\\eta', '\\lambda', '\\gamma', '\\epsilon', '\\beta']);
 const BIAS_BASES = new Set(['b', 'B']);
 const WEIGHT_BASES = new Set(['W', 'U', 'V', '\\Theta', '\\Omega']);
+/** Costs are numbers, labels sit beside what they label: neither is a matrix that multiplies a vector. */
+const NOT_MATRICES = new Set(['Y', 'T', 'J', 'L', 'C', 'E']);
+
+/** A capital (`X`, `A`, `\\Phi`) on the left of a product is a matrix (a data or design matrix), as weights are. */
+function isCapital(base: string): boolean {
+  return (/^[A-Z]$/.test(base) || /^\\[A-Z][a-z]+$/.test(base)) && !NOT_MATRICES.has(base);
+}
 const LABEL_BASES = new Set(['y', 'Y', 't', 'T']);
 
 /** Scalars by name, when written bare (`\alpha_2` is an activation, `\alpha` a learning rate). */
@@ -45,7 +52,7 @@ export function isMatrixLike(e: Expr, shapeOf: (name: string) => DimShape | unde
     case 'symbol': {
       const s = shapeOf(e.name);
       const declared = s && (dims.sizeOf(s.r) ?? 1) > 1 && (dims.sizeOf(s.c) ?? 1) > 1;
-      return WEIGHT_BASES.has(baseLetter(e.name)) || !!declared;
+      return WEIGHT_BASES.has(baseLetter(e.name)) || isCapital(baseLetter(e.name)) || !!declared;
     }
     case 'shorthand':
       return WEIGHT_BASES.has(baseLetter(e.of.name));

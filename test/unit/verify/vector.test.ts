@@ -83,10 +83,14 @@ describe('vectorised derivations', () => {
   });
 
   describe('a product nothing in the note decides', () => {
-    it('does not refute (P Q)ᵀ = Qᵀ Pᵀ: P Q read entry by entry was a guess, and the transposes make P, Q square', () => {
-      const c = verdictOf('$$(P Q)^T = Q^T P^T$$');
-      assert.equal(c.verdict, 'unverifiable', c.message);
-      assert.match(c.message, /P·Q was read as an entry-by-entry product, but a matrix product fits/);
+    it('reads capitals as matrices: (P Q)ᵀ = Qᵀ Pᵀ is verified, (P Q)ᵀ = Pᵀ Qᵀ refuted', () => {
+      assert.equal(verdictOf('$$(P Q)^T = Q^T P^T$$').verdict, 'verified');
+      const c = verdictOf('$$(P Q)^T = P^T Q^T$$');
+      assert.equal(c.verdict, 'refuted', c.message);
+    });
+    it('does not refute (p q)ᵀ = qᵀ pᵀ: how p q multiplies is a guess the note does not decide', () => {
+      const c = verdictOf('$$(p q)^T = q^T p^T$$');
+      assert.notEqual(c.verdict, 'refuted', c.message);
     });
     it('verifies it, and refutes the wrong order, once the shapes are declared', () => {
       const declared = '$P \\in \\mathbb{R}^{3\\times 4}$, $Q \\in \\mathbb{R}^{4 \\times 5}$\n';
