@@ -42,6 +42,7 @@ function parseChar(p: Parser, t: Token): Expr {
   if (t.text === '(' || t.text === '[') {
     p.next();
     const inner = p.parseExprOrIndicator();
+    if (t.text === '(' && p.is(',')) return parseTuple(p, t, inner);
     const close = p.expect(t.text === '(' ? ')' : ']', t.text === '(' ? ') to close (' : '] to close [');
     return regroup(inner, t, close);
   }
@@ -56,6 +57,17 @@ function parseChar(p: Parser, t: Token): Expr {
     return { kind: 'call', fn: 'abs', generic: false, primes: 0, args: [inner], span: span(t, close) };
   }
   throw new LatexError(`unexpected ${t.text}`, t);
+}
+
+/** `(w, b)`: the arguments of a function written as a product (`J(w, b)`), or a point; not a number. */
+function parseTuple(p: Parser, open: Token, first: Expr): Expr {
+  const items = [first];
+  while (p.is(',')) {
+    p.next();
+    items.push(p.parseExpr());
+  }
+  const close = p.expect(')', ') to close (');
+  return { kind: 'unsupported', reason: 'a list of values in brackets', children: items, span: span(open, close), inner: { start: first.span.start, end: items[items.length - 1].span.end } };
 }
 
 /** A bracketed expression keeps its inner tree but takes the brackets' span. */
@@ -83,6 +95,20 @@ function parseLetter(p: Parser, t: Token): Expr {
     return { kind: 'call', fn: 'exp', generic: false, primes: 0, args: [exponent], span: span(t, r.span), fromE: true };
   }
   const run = letterRun(p);
+  const inside = logInside(run.map((r) => r.text).join(''));
+  // `yloga`, `xlna`: a log or exp typed into a run of letters applies to the letter after it
+  if (inside === 0) {
+    const fn = run.length > 2 && run[0].text + run[1].text === 'ln' ? 2 : 3;
+    for (let k = 0; k < fn; k++) p.next();
+    const arg = parseAtom(p);
+    if (!arg || typeof arg === 'function') throw new LatexError(`${run.slice(0, fn).map((r) => r.text).join('')} needs an argument`, t);
+    const name = run.slice(0, fn).map((r) => r.text).join('') === 'exp' ? 'exp' : 'log';
+    return { kind: 'call', fn: name, generic: false, primes: 0, args: [arg], span: span(t, arg.span) };
+  }
+  if (inside !== undefined) {
+    p.next();
+    return parseSymbolTail(p, base, t);
+  }
   if (run.length >= MIN_WORD_LENGTH) {
     // `net_{h1}`, `out`, `target`, `Error`: a word is one name, not a product of its letters
     for (let k = 0; k < run.length; k++) p.next();
@@ -91,6 +117,20 @@ function parseLetter(p: Parser, t: Token): Expr {
   }
   p.next();
   return parseSymbolTail(p, base, t);
+}
+
+/**
+ * Where `log`, `ln` or `exp` starts inside a run of letters that is not itself a word (`yloga` → 1, `lna` → 0),
+ * with exactly one letter after it or none; undefined when there is none (`logits`, `explain`, `Cost` stay words).
+ */
+function logInside(run: string): number | undefined {
+  for (const fn of ['log', 'exp', 'ln']) {
+    const at = run.indexOf(fn);
+    if (at < 0) continue;
+    const after = run.length - at - fn.length;
+    if (after === 1 || (after === 0 && at > 0)) return at;
+  }
+  return undefined;
 }
 
 /** Letters written together this many or more form one name (`net`, `out`); two (`wx`) stay a product. */

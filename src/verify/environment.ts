@@ -88,7 +88,24 @@ export class NoteEnvironment implements DerivativeGraph {
   /** The note symbols a defined symbol's definition mentions (nothing for an input). */
   directDependencies(name: string): ReadonlySet<string> {
     const expr = this.model.definitions.get(name)?.value.expr;
-    return expr ? symbolsOf(expr) : new Set();
+    return expr ? this.symbolsOf(expr) : new Set();
+  }
+
+  /** The symbols an expression uses, with the free symbols of the note's functions it calls (θ₁ of h_θ(x) = θ₀ + θ₁x). */
+  symbolsOf(expr: Expr): Set<string> {
+    const out = symbolsOf(expr);
+    const seen = new Set<string>();
+    const visit = (e: Expr): void =>
+      walk(e, (n) => {
+        if (n.kind !== 'call' || !n.generic || seen.has(n.fn)) return;
+        seen.add(n.fn);
+        const f = this.model.functions.get(n.fn);
+        if (!f) return;
+        for (const s of symbolsOf(f.body)) if (!f.params.includes(s)) out.add(s);
+        visit(f.body);
+      });
+    visit(expr);
+    return out;
   }
 
   /** Every note symbol a symbol's value depends on, through the definitions. */

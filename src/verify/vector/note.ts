@@ -242,7 +242,7 @@ export class VectorNote {
     let out = this.reached.get(e);
     if (!out) {
       const set = new Set<string>();
-      const names = symbolsOf(e);
+      const names = this.env.symbolsOf(e);
       // dX is a derivative of the cost: it depends on whatever the cost does
       walk(e, (n) => {
         const cost = n.kind === 'shorthand' ? this.costFor(n.of.name) : undefined;
@@ -259,14 +259,14 @@ export class VectorNote {
 
   /** Does the value of `e` depend on the symbol? */
   dependsOn(e: Expr, name: string): boolean {
-    return [...symbolsOf(e)].some((s) => s === name || this.env.dependencies(s).has(name));
+    return [...this.env.symbolsOf(e)].some((s) => s === name || this.env.dependencies(s).has(name));
   }
 
   /** True if wrt reaches `of` through evaluable definitions; else why the derivative is unknown. */
   reaches(of: Expr, wrt: string): true | string {
     if (!this.dependsOn(of, wrt)) return `it does not depend on ${displayName(wrt)} in this note`;
     // only the definitions on a path from wrt up to `of` matter
-    for (const s of symbolsOf(of)) {
+    for (const s of this.env.symbolsOf(of)) {
       for (const d of [s, ...this.env.dependencies(s)]) {
         const why = d !== wrt && this.env.dependencies(d).has(wrt) ? this.unusable(d) : undefined;
         if (why) return why;
