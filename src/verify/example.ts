@@ -81,6 +81,11 @@ export class WorkedExample {
     return [...rightInputs].every((s) => leftInputs.has(s)) && rightInputs.size < leftInputs.size;
   }
 
+  /** The expression a symbol is defined by in this scope, if any. */
+  definitionOf(name: string): Expr | undefined {
+    return this.model.definitions.get(name)?.value.expr;
+  }
+
   /** Whether both sides of a claim can be computed from the note's values, and agree there. */
   holdsAtExample(claim: Claim): boolean {
     if (!claim.left.expr || !claim.right.expr) return false;
@@ -123,8 +128,12 @@ export class WorkedExample {
       memo.set(id, undefined);
       const name = this.env.nameOf(id);
       let v: number | undefined;
-      const known = name === undefined ? undefined : literals.get(name) ?? this.known(name, chain);
-      if (name !== undefined && known) {
+      const literal = name === undefined ? undefined : literals.get(name);
+      // a value computed from what the note gives exactly beats the rounded result it states (and shows a slip carried on)
+      const computed = literal || name === undefined ? undefined : this.computed(name, depth, leaves);
+      const known = name === undefined || computed !== undefined ? undefined : literal ?? this.known(name, chain);
+      if (computed !== undefined) v = computed;
+      else if (name !== undefined && known) {
         leaves.set(name, known);
         v = moved.get(name) ?? known.value;
       } else if (name !== undefined && this.env.isDefined(name) && depth < 200) {
@@ -156,6 +165,30 @@ export class WorkedExample {
     }
     const v = node.compile().evaluate(scope) as unknown;
     return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  }
+
+  /**
+   * A symbol defined by an expression, computed from numbers the note gives exactly (`x = 1.0`), not from rounded
+   * results it states; undefined if it cannot be. The given numbers it rests on are added to `leaves`.
+   */
+  private computed(name: string, depth: number, leaves: Map<string, Known>): number | undefined {
+    const expr = this.model.definitions.get(name)?.value.expr;
+    if (depth > 100 || !expr || numberValue(expr) !== undefined) return undefined;
+    const def = this.env.definition(name).converted;
+    if (!def || def.unknowns.size > 0 || usesGeneric(def.node)) return undefined;
+    const used = new Map<string, Known>();
+    const value = this.evalNode(def.node, (id) => {
+      const n = this.env.nameOf(id);
+      if (n === undefined) return undefined;
+      const given = numberValue(this.model.definitions.get(n)?.value.expr);
+      if (given !== undefined) {
+        used.set(n, { value: given, halfUnit: 0 });
+        return given;
+      }
+      return this.computed(n, depth + 1, used);
+    });
+    if (value !== undefined) for (const [k, v] of used) leaves.set(k, v);
+    return value;
   }
 
   /** A value the note gives or states for a symbol: a number definition in force (exact), else the nearest stated result. */

@@ -3,7 +3,7 @@
  * states, each known only to the rounding of the numbers it rests on. Within that rounding: verified; more than
  * five units of the last digit outside it: refuted (when nothing else is in doubt); in between: unverifiable.
  */
-import type { Expr } from '../latex/ast';
+import { type Expr, symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { BlockSpan, Claim } from '../model/types';
 import { describe } from './describe';
@@ -58,8 +58,13 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: r
   const digits = Math.max(6, Math.ceil(-Math.log10(Math.max(diff, 1e-15) / Math.max(Math.abs(l.value), 1e-300))) + 2);
   const show = (x: number): string => String(+x.toPrecision(Math.min(digits, 15)));
   const claimed = `${describe(left)} = ${show(l.value)} ${where}, not ${show(r.value)}`;
-  if (diff <= 10 * spread + floor) return unverifiable(`${claimed}, but within five units of the last digit shown: rounding may explain it`);
+  // a rounded result may be up to five units of its last digit off (careless rounding, truncation); a computation of
+  // several rounded numbers, whose spread already adds up each one's rounding, up to about three times that spread
+  const single = right.kind === 'number' || (right.kind === 'negate' && right.arg.kind === 'number');
+  if (diff <= (single ? 10 : 3) * spread + floor) return unverifiable(`${claimed}, but within what rounding the numbers shown may explain`);
   if (doubts.length > 0) return unverifiable(`${claimed}; ${doubts[0]}`);
+  const other = otherValueSubstituted(example, claim, left, right);
+  if (other) return unverifiable(`${claimed}, but ${other}`);
   const point: Record<string, number> = Object.fromEntries(l.rests);
   return result({
     verdict: 'refuted',
@@ -68,3 +73,47 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: r
     counterexample: { point, claimed: r.value, actual: l.value },
   });
 }
+
+/** The pairs (a symbol of the left side, the number written in its place on the right) of a plain substitution. */
+function substitutions(left: Expr, right: Expr, out: [Expr, Expr][] = []): [Expr, Expr][] | undefined {
+  let r = right.kind === 'negate' && right.arg.kind === 'number' ? { ...right.arg, value: -right.arg.value } : right;
+  // `-1.0 × 0.6225` is (−1.0)·0.6225 in the place of w_2·a_1
+  if (left.kind === 'binary' && r.kind === 'negate' && r.arg.kind === 'binary' && r.arg.op === '*') {
+    r = { ...r.arg, left: { kind: 'negate', arg: r.arg.left, span: r.arg.left.span } };
+  }
+  if (left.kind === 'symbol' && r.kind === 'number') {
+    out.push([left, r]);
+    return out;
+  }
+  if (left.kind !== r.kind) return undefined;
+  if (left.kind === 'number') return out;
+  if (left.kind === 'binary' && r.kind === 'binary' && left.op === r.op) return substitutions(left.left, r.left, out) && substitutions(left.right, r.right, out);
+  if (left.kind === 'negate' && r.kind === 'negate') return substitutions(left.arg, r.arg, out);
+  if (left.kind === 'call' && r.kind === 'call' && left.fn === r.fn && left.args.length === r.args.length) {
+    for (let i = 0; i < left.args.length; i++) if (!substitutions(left.args[i], r.args[i], out)) return undefined;
+    return out;
+  }
+  return undefined;
+}
+
+/**
+ * `w_2 a_1 + b_2 = -1.0 × 0.6225 + 0.5` where the note gives w_2 as −1.1455 elsewhere: the step substitutes another
+ * value of an input (another example, or the weight before an update), which is no slip of its arithmetic.
+ */
+function otherValueSubstituted(example: WorkedExample, claim: Claim, left: Expr, right: Expr): string | undefined {
+  for (const [symbol, literal] of substitutions(left, right) ?? []) {
+    if (symbol.kind !== 'symbol' || literal.kind !== 'number') continue;
+    // only an input the note gives (a number, or numbers) can have another value; a computed one is simply wrong
+    const def = example.definitionOf(symbol.name);
+    if (def && symbolsOf(def).size > 0) continue;
+    const v = example.valueAt(symbol, claim.left, claim, false);
+    if ('missing' in v) continue;
+    const half = Math.max(...[...v.leaves.values()].map((k) => k.halfUnit), 0) + 0.5 * 10 ** -decimals(literal.value);
+    if (Math.abs(v.value - literal.value) > half + 1e-9) {
+      return `it writes ${fmt(literal.value)} for ${displayName(symbol.name)}, which the note gives as ${fmt(v.value)}: another value of it (another example, or before an update?)`;
+    }
+  }
+  return undefined;
+}
+
+const decimals = (x: number): number => (String(x).split('.')[1] ?? '').length;

@@ -59,10 +59,10 @@ export function judgeUpdate(claim: Claim, note: VectorNote, ctx: JudgeContext, r
   const left = claim.left.expr!;
   if (left.kind !== 'symbol') return unverifiable('an update rule must assign to a variable');
   const param = left.name;
+  const other = foreignInStep(claim.right.expr!, param, note);
+  if (other) return unverifiable(`the step follows ${displayName(other)}, which is not a derivative of the cost (a velocity or running average, as in momentum or Adam): one point cannot tell its direction`);
   const cost = costOf(claim.right.expr!, param, note);
   if (!cost || !note.model.definitions.has(cost)) return unverifiable(`an update rule of ${displayName(param)} needs the cost it descends, which this note does not define`);
-  const other = foreignInStep(claim.right.expr!, param, note);
-  if (other) return unverifiable(`the step follows ${displayName(other)}, which is not a derivative of ${displayName(cost)} (a velocity or running average, as in momentum or Adam): one point cannot tell its direction`);
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
   const signs = new Set<number>();
   let shown: string | undefined;

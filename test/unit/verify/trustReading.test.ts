@@ -1,0 +1,104 @@
+/**
+ * Trust (#10), reading mistakes: each construct real notes use is read right at its root, so a correct derivation
+ * written that way is not refuted, and a slip written the same way is still caught. The notes are our own.
+ */
+import { strict as assert } from 'assert';
+import { check } from './helpers';
+
+/** Each claim's verdict, in note order. */
+const verdicts = (note: string): string[] => check(note).map((c) => c.verdict);
+
+describe('trust: reading notes as people write them', () => {
+  describe('a word is one name, not a product of its letters', () => {
+    const MAZUR = [
+      '$$net_{h1} = w_1 i_1 + w_2 i_2, \\quad out_{h1} = \\sigma(net_{h1})$$',
+      '$$net_{o1} = w_5 out_{h1} + b_2, \\quad out_{o1} = \\sigma(net_{o1})$$',
+      '$$E_{Total} = \\frac{1}{2}(target_{o1} - out_{o1})^2$$',
+    ].join('\n');
+    it('verifies a Mazur-style chain with net, out, target and E_{Total}', () => {
+      assert.deepEqual(verdicts(`${MAZUR}\n$$\\frac{\\partial E_{Total}}{\\partial w_5} = (out_{o1} - target_{o1}) \\cdot out_{o1}(1 - out_{o1}) \\cdot out_{h1}$$`), ['verified']);
+    });
+    it('still names the wrong factor when net_{h1} is written for out_{h1}', () => {
+      const [c] = check(`${MAZUR}\n$$\\frac{\\partial E_{Total}}{\\partial w_5} = (out_{o1} - target_{o1}) \\cdot out_{o1}(1 - out_{o1}) \\cdot net_{h1}$$`);
+      assert.equal(c.verdict, 'refuted');
+      assert.match(c.message, /net_h1 should be ∂net_o1\/∂w₅ = out_h1/);
+    });
+    it('reads E_Total (unbraced), Error and y_o1 as single names', () => {
+      assert.deepEqual(verdicts('$$Error = \\frac{1}{2}(t - y_o1)^2$$\n$$\\frac{\\partial Error}{\\partial y_o1} = y_o1 - t$$'), ['verified']);
+      assert.deepEqual(verdicts('$$Error = \\frac{1}{2}(t - y_o1)^2$$\n$$\\frac{\\partial Error}{\\partial y_o1} = t - y_o1$$'), ['refuted']);
+      assert.deepEqual(verdicts('$$E_Total = (a - y)^2, \\quad a = w x$$\n$$\\frac{\\partial E_{Total}}{\\partial w} = 2(a - y) x$$'), ['verified']);
+    });
+    it('reads log, ln and exp written without a backslash, also typed into letters (yloga)', () => {
+      assert.deepEqual(verdicts('$$L = -(y\\,log a + (1 - y) log(1 - a)), \\quad a = \\sigma(z)$$\n$$\\frac{\\partial L}{\\partial z} = a - y$$'), ['verified']);
+      assert.deepEqual(verdicts('$$L = -(yloga + (1 - y)log(1-a))$$\n$$\\frac{\\partial L}{\\partial a} = \\frac{1-y}{1-a} - \\frac{y}{a}$$'), ['verified']);
+      assert.deepEqual(verdicts('$$q = exp(z) + ln(z^2 + 1)$$\n$$\\frac{dq}{dz} = exp(z)$$'), ['refuted']);
+    });
+    it('reads Hangul and CJK identifiers as one name each', () => {
+      const note = '$$가중합_1 = w_1 x_1 + w_2 x_2, \\quad 출력_1 = \\sigma(가중합_1)$$\n';
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial 출력_1}{\\partial w_1} = 출력_1 (1 - 출력_1) x_1$$`), ['verified']);
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial 출력_1}{\\partial w_1} = 출력_1 (1 - 출력_1) x_2$$`), ['refuted']);
+    });
+  });
+
+  describe('superscripts that name, not raise', () => {
+    const NOTE = '$$z_1 = w_1 x + b_1, \\quad z_1^a = \\frac{1}{1+e^{-z_1}}$$\n';
+    it('reads z_1^a ("activated") as a name when the note never uses a on its own', () => {
+      assert.deepEqual(verdicts(`${NOTE}$$\\frac{dz_1^a}{dz_1} = z_1^a(1 - z_1^a)$$`), ['verified']);
+      assert.deepEqual(verdicts(`${NOTE}$$\\frac{dz_1^a}{dw_1} = z_1^a(1 - z_1^a)$$`), ['refuted']);
+    });
+    it('keeps x^n a power when n is a variable of the note', () => {
+      assert.deepEqual(verdicts('$$y = x^n$$\n$$\\frac{dy}{dx} = n x^{n-1}$$'), ['verified']);
+    });
+    it('reads w_5^{(1-1)} as a power (w_5^0 = 1), and w^{(1)} as a name', () => {
+      assert.deepEqual(verdicts('$$y = w_5 h$$\n$$\\frac{\\partial y}{\\partial w_5} = 1 \\cdot h \\cdot w_5^{(1-1)}$$'), ['verified']);
+    });
+  });
+
+  describe('functions written the way notes write them', () => {
+    it('applies σ written with braces, \\sigma{(h_1)}, and keeps σ a function for the whole note', () => {
+      const note = '$$h_1 = w_1 i_1, \\quad a_{h_1} = \\sigma{(h_1)}$$\n';
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial a_{h_1}}{\\partial w_1} = a_{h_1}(1 - a_{h_1}) i_1$$`), ['verified']);
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial a_{h_1}}{\\partial w_1} = a_{h_1}(1 - a_{h_1})$$`), ['refuted']);
+    });
+    it("reads g^{[2]}(Z^{[2]}) and g^{[1]'}(Z) as calls of a layer's generic activation", () => {
+      const [c] = check("$$A^{[1]} = g^{[1]}(Z^{[1]}), \\quad Z^{[1]} = w x$$\n$$\\frac{\\partial A^{[1]}}{\\partial w} = g^{[1]'}(Z^{[1]})\\, x$$");
+      assert.equal(c.verdict, 'verified', c.message);
+    });
+    it('reads J(θ) = … as the definition of J, and h_θ(x) as a call of the note’s own function', () => {
+      const note = '$$h_\\theta(x) = \\theta_0 + \\theta_1 x$$\n$$J(\\theta) = \\frac{1}{2m}\\sum_{i=1}^{m}(h_\\theta(x^{(i)}) - y^{(i)})^2$$\n';
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial J}{\\partial \\theta_1} = \\frac{1}{m}\\sum_{i=1}^{m}(h_\\theta(x^{(i)}) - y^{(i)})\\, x^{(i)}$$`), ['verified']);
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial J}{\\partial \\theta_1} = \\sum_{i=1}^{m}(h_\\theta(x^{(i)}) - y^{(i)})\\, x^{(i)}$$`), ['refuted'], 'the dropped 1/m');
+    });
+  });
+
+  describe('layout that is not math', () => {
+    const ALIGNED = (last: string): string => `$$\n\\begin{aligned}\n\\frac{\\partial L}{\\partial w} &= \\frac{\\partial L}{\\partial a}\\frac{\\partial a}{\\partial w} \\\\[6pt]\n&= 2(a - y) \\cdot x \\\\[6pt]\n&= ${last}\n\\end{aligned}\n$$\nwhere $a = w x$ and $L = (a - y)^2$.`;
+    it('reads \\\\[6pt] as spacing, not 6·p·t, and reports each row on its own line', () => {
+      const claims = check(ALIGNED('2x(a - y)'));
+      assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'verified']);
+      assert.deepEqual(claims.map((c) => c.location.start.line), [3, 4, 5]);
+      assert.deepEqual(verdicts(ALIGNED('2(a - y) x^2')), ['verified', 'verified', 'refuted']);
+    });
+    it('drops \\tag, \\label, \\require and a final full stop', () => {
+      assert.deepEqual(verdicts('$$\\require{cancel} a = w x. \\tag{1}\\label{eq:a}$$\n$$\\frac{\\partial a}{\\partial w} = x. \\tag{2}$$'), ['verified']);
+    });
+    it('keeps \\cancel{…} terms in place (they cancel each other)', () => {
+      assert.deepEqual(verdicts('$$y \\cancel{- y h} - h \\cancel{+ y h} = y - h$$'), ['verified']);
+    });
+    it('ignores math inside HTML comments, and a $$ that opens after text shifts nothing', () => {
+      const note = ['Text <!-- $$ a = b $$ and $$ --> more.', '', 'See $$ z = w x $$ here.', '', '<!--', '$$', '\\frac{\\partial z}{\\partial w} = w', '$$', '-->', '', '$$', '\\frac{\\partial z}{\\partial w} = x', '$$'].join('\n');
+      const claims = check(note);
+      assert.deepEqual(claims.map((c) => `${c.location.start.line}:${c.verdict}`), ['12:verified']);
+    });
+    it('continues a derivation across a sentence with inline math, not from the inline formula', () => {
+      const note = '$$L = (z - y)^2, \\quad z = w x$$\n$$\\frac{\\partial L}{\\partial w} = 2(z - y) \\cdot \\frac{\\partial z}{\\partial w}$$\nso with $\\frac{\\partial z}{\\partial w} = x$ this is\n$$= 2(z - y) x$$';
+      const claims = check(note);
+      assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'verified']);
+      const step = claims.find((c) => c.claim.kind === 'step')!;
+      assert.equal(step.claim.left.block, 1, 'the step is judged against 2(z − y)·∂z/∂w of the display block, not the inline formula');
+    });
+    it('an inline "= 0" in a sentence continues nothing (biases $=0$)', () => {
+      assert.deepEqual(verdicts('Setup: $w = 2.0$, biases $=0$.'), []);
+    });
+  });
+});
