@@ -71,6 +71,8 @@ export interface IndicatorNode {
   readonly op: '>' | '<' | '>=' | '<=';
   readonly left: Expr;
   readonly right: Expr;
+  /** Set apart by a space after a value (`0 \ (s < 0)`): a case's condition, not a factor. */
+  readonly condition?: boolean;
   readonly span: Span;
   /** For an expression written in brackets or under a brace: the span of what is inside. */
   readonly inner?: Span;

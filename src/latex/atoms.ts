@@ -256,6 +256,8 @@ function parseText(p: Parser, t: Token): Atom {
   if (/^[a-zA-Z]{2,}$/.test(word) && opensArgument(p, 0)) {
     throw new LatexError(`unknown function ${word}`, { start: t.start, end: r.span.end });
   }
+  // `\text{Gradient descent on } (-\log P)`: words before more math make the row prose (words at its end annotate it)
+  if (/\p{L}{2,}\s+\p{L}{2,}/u.test(word) && !p.atEnd()) throw new LatexError(`this is a sentence (“${word.slice(0, 40)}”), not an equation`, { start: t.start, end: r.span.end });
   return undefined;
 }
 

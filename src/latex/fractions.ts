@@ -34,7 +34,7 @@ function singleSymbol(p: Parser, from: number, to: number): SymbolNode | undefin
   try {
     const e = p.sub(from, to).parseWhole();
     if (e.kind === 'symbol') return e;
-    const label = superscriptLabel(e);
+    const label = superscriptLabel(e) ?? layerLabel(e);
     return label ? { kind: 'symbol', name: label, span: e.span } : undefined;
   } catch {
     return undefined;
@@ -45,6 +45,12 @@ function singleSymbol(p: Parser, from: number, to: number): SymbolNode | undefin
 export function superscriptLabel(e: Expr): string | undefined {
   if (e.kind !== 'binary' || e.op !== '^' || e.left.kind !== 'symbol' || e.right.kind !== 'symbol') return undefined;
   return /^[A-Za-z]$/.test(e.right.name) ? `${e.left.name}^{${e.right.name}}` : undefined;
+}
+
+/** `W^2` read as one name, `W^{2}` (layer 2): a symbol raised to a whole number; undefined for anything else. */
+export function layerLabel(e: Expr): string | undefined {
+  if (e.kind !== 'binary' || e.op !== '^' || e.left.kind !== 'symbol' || e.right.kind !== 'number') return undefined;
+  return Number.isInteger(e.right.value) && e.right.value > 0 && e.right.value < 100 ? `${e.left.name}^{${e.right.value}}` : undefined;
 }
 
 /** `\frac{N}{D}`: a derivative when D is an operator and one variable, else a quotient. */
@@ -60,6 +66,9 @@ export function parseFraction(p: Parser): Atom {
       return (operand: Expr) => derivative(p, operand, wrt, { start: whole.start, end: operand.span.end }, p.toks[den.from].text === '\\partial');
     }
     const numOp = operatorEnd(p, num.from, num.to);
+    if (numOp !== undefined && p.toks[numOp]?.text === '^') {
+      return { kind: 'unsupported', reason: 'a second derivative (not checked)', children: [], span: whole };
+    }
     if (numOp !== undefined) return derivative(p, p.sub(numOp, num.to).parseWhole(), wrt, whole, p.toks[den.from].text === '\\partial');
     if (p.toks[den.from].text === '\\partial') {
       p.ctx.suspicions.push(`${p.ctx.src.slice(whole.start, whole.end)} has ∂ below but not above (OCR?)`);

@@ -3,7 +3,7 @@
  * `+ -`, then products (`\cdot`, `\times`, `/`, juxtaposition), then unary minus, then powers and scripts.
  * Atoms (fractions, functions, symbols, …) are in atoms.ts.
  */
-import type { Expr, Span } from './ast';
+import { type Expr, type Span, childrenOf } from './ast';
 import { parseAtom, type Atom } from './atoms';
 import { COMPARISONS, IGNORED_COMMANDS, MULTIPLY, UNSUPPORTED_COMMANDS } from './notation';
 import { parseScripts } from './scripts';
@@ -22,6 +22,7 @@ export interface ParseContext {
   readonly suspicions: string[];
 }
 
+const SPACES = new Set(['\\ ', '\\,', '\\;', '\\:', '\\enspace', '\\quad']);
 const CLOSERS = new Set([')', ']', '}', '\\right', '\\end', '&', '=', ',', ';', '|', '\\rVert']);
 const BINARY_UNSUPPORTED = new Set(['\\odot', '\\otimes', '\\circ', '\\pm', '\\mp']);
 
@@ -131,6 +132,12 @@ export class Parser {
       if (t.text === '+' || t.text === '-') {
         this.next();
         const right = this.parseTerm();
+        // `\sum_k t^{(k)} \log p^{(k)} + (1 - t^{(k)}) \log(1 - p^{(k)})`: a term that uses the index is in the sum
+        const absorbed = absorbIntoSum(left, t.text, right);
+        if (absorbed) {
+          left = absorbed;
+          continue;
+        }
         left = { kind: 'binary', op: t.text, left, right, span: join(left.span, right.span) };
       } else if (BINARY_UNSUPPORTED.has(t.text) && (t.text === '\\pm' || t.text === '\\mp')) {
         this.next();
@@ -157,7 +164,10 @@ export class Parser {
       else if (BINARY_UNSUPPORTED.has(t.text) && t.text !== '\\pm' && t.text !== '\\mp' && t.text !== '\\odot') op = 'unsupported';
       if (op) this.next();
       else if (!this.startsFactor()) break;
-      const right = this.parseFactorOrNothing();
+      const spaced = !op && this.spacedBefore();
+      const parsed = this.parseFactorOrNothing();
+      // `0 \ (s < 0)`: a condition set apart after a value, as in the rows of a case distinction
+      const right = spaced && parsed !== undefined && typeof parsed !== 'function' && parsed.kind === 'indicator' ? { ...parsed, condition: true } : parsed;
       if (right === undefined) {
         if (op) throw new LatexError(`nothing after ${t.text}`, { start: t.start, end: t.end });
         continue;
@@ -215,6 +225,13 @@ export class Parser {
     return { kind: 'indicator', op, left, right, span: join(left.span, right.span) };
   }
 
+  /** Whether an explicit space (`\ `, `\,`, `\;`) stands right before the next meaningful token. */
+  private spacedBefore(): boolean {
+    this.skipIgnored();
+    const before = this.toks[this.pos - 1];
+    return this.pos - 1 >= this.from && before !== undefined && SPACES.has(before.text);
+  }
+
   private skipIgnored(): void {
     while (this.pos < this.to && IGNORED_COMMANDS.has(this.toks[this.pos].text)) this.pos++;
   }
@@ -238,4 +255,38 @@ export function join(a: Span, b: Span): Span {
 /** An unsupported node for a command of the table. */
 export function unsupported(command: string, children: Expr[], s: Span): Expr {
   return { kind: 'unsupported', reason: UNSUPPORTED_COMMANDS[command] ?? `${command} is not supported`, children, span: s };
+}
+
+/** The expression with its trailing sum (the last factor of its last product) extended by `op right`, if `right` uses the sum's index. */
+function absorbIntoSum(left: Expr, op: '+' | '-', right: Expr): Expr | undefined {
+  const extend = (e: Expr): Expr | undefined => {
+    if (e.kind === 'sum') {
+      if (e.index === undefined || !usesIndex(right, e.index)) return undefined;
+      const body: Expr = { kind: 'binary', op, left: e.body, right, span: join(e.body.span, right.span) };
+      return { ...e, body, span: join(e.span, right.span) };
+    }
+    if (e.kind === 'negate') {
+      const arg = extend(e.arg);
+      return arg && { ...e, arg, span: join(e.span, arg.span) };
+    }
+    if (e.kind === 'binary' && e.op === '*' && !e.grouped) {
+      const r = extend(e.right);
+      return r && { ...e, right: r, span: join(e.span, r.span) };
+    }
+    return undefined;
+  };
+  return extend(left);
+}
+
+/** Does the expression mention index `i` (`x_i`, `y^{(i)}`, `w_{ij}`, or i itself)? */
+function usesIndex(e: Expr, i: string): boolean {
+  const pattern = new RegExp(`(^${i}$|_\\{?[a-z]*${i}[a-z]*\\}?|\\(${i}\\)|\\[${i}\\])`);
+  let found = false;
+  const visit = (x: Expr): void => {
+    if (found) return;
+    if (x.kind === 'symbol' && pattern.test(x.name)) found = true;
+    for (const c of childrenOf(x)) visit(c);
+  };
+  visit(e);
+  return found;
 }

@@ -3,7 +3,7 @@
  * rows) and each statement into the parts of its `=` chain, each parsed into an expression tree. Never throws.
  */
 import { type Expr, type Span, childrenOf } from './ast';
-import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
+import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS, TEXT_COMMANDS } from './notation';
 import { LatexError, Parser, type ParseContext } from './parser';
 import { type Token, tokenize } from './tokens';
 import { depthOf } from '../trees';
@@ -142,6 +142,16 @@ function depthChange(toks: readonly Token[], i: number): { delta: number; skip: 
   return { delta: 0, skip: 0 };
 }
 
+const CONNECTIVE_WORDS = new Set(['if', 'for', 'where', 'when', 'whenever', 'otherwise', 'else', 'and', 'since', 'with', 'so', 'then', 'as', 'because']);
+
+/** If `\text{ if }` (or another connective word) starts at token `i`, the index of its closing brace. */
+function connectiveWord(tokens: readonly Token[], i: number): number | undefined {
+  if (!TEXT_COMMANDS.has(tokens[i].text) || tokens[i + 1]?.text !== '{') return undefined;
+  const close = closingBrace(tokens, i + 1);
+  const word = tokens.slice(i + 2, close).map((t) => t.text).join('').toLowerCase().replace(/[,.:]$/, '');
+  return CONNECTIVE_WORDS.has(word) ? close : undefined;
+}
+
 interface RawStatement {
   toks: Token[];
   connective?: 'because' | 'therefore';
@@ -162,6 +172,14 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
       current = { toks: [] };
       if (t.text === '\\because') current.connective = 'because';
       if (t.text === '\\therefore') current.connective = 'therefore';
+      continue;
+    }
+    // `x = 2 \text{ if } y > 0`, `\text{where}`, `\text{for}`: a connective word ends the equation; a condition follows
+    const connective = depth === 0 ? connectiveWord(tokens, i) : undefined;
+    if (connective !== undefined) {
+      if (current.toks.length > 0) out.push(current);
+      current = { toks: [] };
+      i = connective;
       continue;
     }
     const { delta, skip } = depthChange(tokens, i);

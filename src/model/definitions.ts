@@ -82,7 +82,7 @@ function defineFromChain(chain: Chain, c: Collecting): void {
     c.symbols.set(head.name, list);
     if (list.filter((p) => p.value).length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
-    if (value.expr) for (const s of symbolsOf(value.expr)) if (!c.symbols.has(s) && !c.usedAsInput.has(s)) c.usedAsInput.set(s, c.section);
+    if (value.expr) noteUses(value.expr, c);
     defineAliases(chain, c);
     return;
   }
@@ -90,11 +90,29 @@ function defineFromChain(chain: Chain, c: Collecting): void {
     const params = head.args.map((a) => (a.kind === 'symbol' ? a.name : undefined));
     if (params.some((p) => p === undefined)) return;
     const list = c.functions.get(head.fn) ?? [];
+    // a generic g used in an earlier section (`a = g(z)`) and defined in a later one is generic before it
+    const firstUse = c.usedAsInput.get(`${FUNCTION}${head.fn}`);
+    if (list.length === 0 && firstUse !== undefined && firstUse < c.section) {
+      list.push({ chain: -1, value: undefined });
+      c.boundaries.add(chain.id);
+    }
     list.push({ chain: chain.id, value: { name: head.fn, params: params as string[], body: value.expr, at: { block: first.block, span: head.span } } });
     c.functions.set(head.fn, list);
-    if (list.length === 1) c.defining.add(chain.id);
+    if (list.filter((p) => p.value).length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
   }
+}
+
+/** How a function's name is kept among the symbols used before their definition. */
+const FUNCTION = '\u0000fn ';
+
+/** Records the symbols and generic functions a definition's value uses before they are defined. */
+function noteUses(value: Expr, c: Collecting): void {
+  walk(value, (n) => {
+    if (n.kind === 'symbol' && !c.symbols.has(n.name) && !c.usedAsInput.has(n.name)) c.usedAsInput.set(n.name, c.section);
+    const key = n.kind === 'call' && n.generic ? `${FUNCTION}${n.fn}` : undefined;
+    if (key && n.kind === 'call' && !c.functions.has(n.fn) && !c.usedAsInput.has(key)) c.usedAsInput.set(key, c.section);
+  });
 }
 
 /** `a^{(i)} = \\hat y^{(i)} = \\sigma(z^{(i)})`: a bare symbol inside a defining chain, defined nowhere else, is another name for it. */
@@ -102,6 +120,15 @@ function defineAliases(chain: Chain, c: Collecting): void {
   for (let k = 1; k + 1 < chain.links.length; k++) {
     const alias = chain.links[k].side;
     const next = chain.links[k + 1];
+    // `a = g(z) = \frac{1}{1+e^{-z}}`: the generic g is this function here (and a later `g(z) = …` a new scope)
+    const call = alias.expr?.kind === 'call' && alias.expr.generic && alias.expr.primes === 0 ? alias.expr : undefined;
+    const params = call?.args.map((a) => (a.kind === 'symbol' ? a.name : '')) ?? [];
+    const body = next.side.expr;
+    // (only when the body uses its parameters: `F(a_j) = \frac{1}{1 + e^{-a_1}}` is a slip, not a definition of F)
+    if (call && !c.functions.has(call.fn) && body && !next.approximate && params.every((p) => p !== '' && symbolsOf(body).has(p))) {
+      c.functions.set(call.fn, [{ chain: chain.id, value: { name: call.fn, params, body: next.side.expr, at: { block: alias.block, span: call.span } } }]);
+      continue;
+    }
     if (alias.expr?.kind !== 'symbol' || c.symbols.has(alias.expr.name) || next.approximate || !next.side.expr) continue;
     if (symbolsOf(next.side.expr).has(alias.expr.name)) continue;
     c.symbols.set(alias.expr.name, [{ chain: chain.id, value: { symbol: alias.expr.name, value: next.side, at: { block: alias.block, span: alias.expr.span }, source: 'equation' } }]);

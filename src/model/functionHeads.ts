@@ -15,18 +15,31 @@ function headName(e: Expr | undefined): string | undefined {
   return bracketed ? e.left.name : undefined;
 }
 
-/** Rewrites every `S(args)` of a name some equation defines that way as the symbol S; returns the input if none. */
+/**
+ * Rewrites every `S(args)` of a name some equation defines that way as the symbol S, and of a name the note
+ * introduces alone (`Let the logistic function be $q(t)$`) as a call of that (unknown) function; returns the input
+ * if there is neither.
+ */
 export function readFunctionHeads(parsed: readonly (readonly ParsedStatement[])[]): readonly (readonly ParsedStatement[])[] {
   const heads = new Set<string>();
-  for (const block of parsed) for (const s of block) if (s.parts.length > 1) {
-    const name = headName(s.parts[0].expr);
-    if (name) heads.add(name);
+  const introduced = new Set<string>();
+  for (const block of parsed) {
+    for (const s of block) {
+      const name = headName(s.parts[0]?.expr);
+      if (name && s.parts.length > 1) heads.add(name);
+      else if (name && s.parts.length === 1 && !s.otherRelation && !s.leadingEquals) introduced.add(name);
+    }
   }
-  if (heads.size === 0) return parsed;
+  for (const h of heads) introduced.delete(h);
+  if (heads.size === 0 && introduced.size === 0) return parsed;
   const rewrite = (x: Expr): Expr =>
     mapExpr(x, (n) => {
       const name = headName(n);
-      return name && heads.has(name) ? { kind: 'symbol', name, span: n.span } : n;
+      if (!name || n.kind !== 'binary') return n;
+      if (heads.has(name)) return { kind: 'symbol', name, span: n.span };
+      if (!introduced.has(name)) return n;
+      const args = n.right.kind === 'unsupported' ? n.right.children : [n.right];
+      return { kind: 'call', fn: name, generic: true, primes: 0, args, span: n.span };
     });
   return parsed.map((block) => block.map((s) => ({ ...s, parts: s.parts.map((p) => (p.expr ? { ...p, expr: rewrite(p.expr) } : p)) })));
 }

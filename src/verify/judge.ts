@@ -4,7 +4,7 @@
  * everything it depends on is known and a sample point shows the sides differ; otherwise, when in doubt,
  * it is unverifiable, with the reason.
  */
-import { symbolsOf, walk } from '../latex/ast';
+import { type Expr, factorsOf, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { kinkDistance, kinkSides, resetKinkDistance } from '../calculus/math';
 import type { BlockSpan, Claim } from '../model/types';
@@ -55,8 +55,13 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   }
   let left: Converted;
   let right: Converted;
+  // a case row (`= 1 \ (z > 0)`) claims its value only where its condition holds: compare the left side there
+  const condition = caseCondition(claim.right.expr!);
+  // the next row of a case distinction is another case of the chain's head, not a step from the row before
+  const head = condition && claim.kind === 'step' && caseCondition(claim.left.expr!) ? claim.context[0].expr ?? claim.left.expr! : claim.left.expr!;
+  const leftExpr0: Expr = condition ? { kind: 'binary', op: '*', left: head, right: condition, span: head.span } : claim.left.expr!;
   try {
-    left = convertExpr(claim.left.expr!, ctx.env);
+    left = convertExpr(leftExpr0, ctx.env);
     right = convertExpr(claim.right.expr!, ctx.env);
   } catch (e) {
     if (e instanceof Unsupported) return unverifiable(`uses ${e.message}`);
@@ -104,6 +109,13 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     case 'refuted':
       return { ...refute(claim, ctx, left, bad!, points, structure?.remarks ?? [], result), engine };
   }
+}
+
+/** The condition of a case row: the last factor of the right side, an indicator set apart by a space. */
+function caseCondition(right: Expr): Expr | undefined {
+  const factors = factorsOf(right);
+  const last = factors[factors.length - 1];
+  return last?.kind === 'indicator' && last.condition ? last : undefined;
 }
 
 /** Does the claim write both a d and a ∂ derivative? */

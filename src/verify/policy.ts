@@ -112,6 +112,10 @@ function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
   const right = claim.right.expr;
   if (!left || !right) return [];
   if (isZero(right) && !isZero(left)) return ['“… = 0” may state a condition (as at an optimum or on a decision boundary), not an identity'];
+  // `\text{ReLU}'(z) = 1`: a piecewise derivative given for one side of its kink (the side named in prose, often)
+  if (isKinkedDerivative(left) && (right.kind === 'number' || (right.kind === 'negate' && right.arg.kind === 'number'))) {
+    return ['the derivative of a piecewise function is a constant on one side of its kink only; the note may name the side in words'];
+  }
   // arithmetic on numbers alone is checked as written
   if (claim.kind !== 'identity' || symbolsOf(left).size === 0) return [];
   const usesModel = [...symbolsOf(left), ...symbolsOf(right)].some((s) => env.isDefined(s)) || hasDerivative(left) || hasDerivative(right);
@@ -119,6 +123,14 @@ function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
   const head = left.kind === 'binary' && left.op === '*' && left.left.kind === 'symbol' && left.right.kind === 'symbol' && left.right.inner !== undefined;
   if (usesModel || !(bare || head)) return [];
   return ['an equation between inputs of the note reads as a condition, an assumption or a definition (such as Σ y = 1), not an identity'];
+}
+
+const KINKED = new Set(['relu', 'step', 'abs']);
+
+/** ReLU′(z), or ∂ReLU(z)/∂z, max(0, z) and |z| differentiated. */
+function isKinkedDerivative(e: Expr): boolean {
+  if (e.kind === 'call') return KINKED.has(e.fn) && e.primes > 0;
+  return e.kind === 'derivative' && e.of.kind === 'call' && KINKED.has(e.of.fn);
 }
 
 const modelInputs = new WeakMap<NoteEnvironment, ReadonlySet<string>>();

@@ -109,7 +109,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const bad = failureOf(reading);
   // no refutation rests on a reading the checker chose: a product's kind, a sum's range, index notation
   if (bad?.kind === 'shape') {
-    const decision = decide({ kind: 'differ' }, [...allDoubts, ...reading.guesses], tol);
+    // a step rewrites the expression before it: a shape it cannot form is the reading's, unless the note declares them
+    const step = claim.kind === 'step' && !declaresAll(claim, note, shapes) ? ['a step of a derivation formed the expression before it, so this shape is the reading’s doing, not the note’s (declare the shapes to check it)'] : [];
+    const decision = decide({ kind: 'differ' }, [...allDoubts, ...reading.guesses, ...step], tol);
     if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
     return unverifiable(`${bad.message}, but ${decision.reason}`);
   }
@@ -127,6 +129,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     case 'refuted':
       return result({ verdict: 'refuted', message: mismatchMessage(claim, mismatch!, shapesText), engine: mismatch!.engine });
   }
+}
+
+/** Does the note declare the shape of every symbol the claim reaches (or are they numbers)? */
+function declaresAll(claim: Claim, note: VectorNote, shapes: ShapeInference): boolean {
+  const reached = new Set([...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)]);
+  return [...reached].every((n) => shapes.sizeSymbols.has(n) || shapes.isDeclared(n));
 }
 
 /** What went wrong under a reading, in a phrase. */

@@ -116,6 +116,16 @@ export class ShapeInference {
     return this.dims.unify(named, d);
   }
 
+  /** Whether the note decides both of a symbol's sizes (a declaration, or a scalar), not a convention or a free choice. */
+  isDeclared(name: string): boolean {
+    const s = this.symbols.get(name);
+    const given = (d: number): boolean => {
+      const o = this.dims.originOf(d);
+      return o !== undefined && !o.startsWith(CONVENTION);
+    };
+    return s !== undefined && given(s.r) && given(s.c);
+  }
+
   /** What a convention of notes decided about a symbol's shape (a lowercase name is a column), if anything. */
   convention(name: string): string | undefined {
     const s = this.symbols.get(name);
