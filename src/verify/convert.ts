@@ -41,6 +41,8 @@ export interface Reading {
    * both (`\frac{df}{dx} = \frac{\partial f}{\partial u}\frac{du}{dx} + \frac{\partial f}{\partial x}`); otherwise both are total.
    */
   readonly partialsHoldOthersFixed?: boolean;
+  /** Every value a number (a worked example): a norm ‖x‖ is |x|. */
+  readonly scalarNorms?: boolean;
 }
 
 /** A construct this checker cannot evaluate; the message says which. */
@@ -87,10 +89,12 @@ class Converter {
         return this.derivative(e);
       case 'labelled':
         return this.node(e.expr);
+      case 'norm':
+        if (this.reading.scalarNorms) return call('abs', [this.node(e.arg)]);
+        throw new Unsupported(VECTOR_ONLY[e.kind]);
       case 'transpose':
       case 'sum':
       case 'shorthand':
-      case 'norm':
         throw new Unsupported(VECTOR_ONLY[e.kind]);
       case 'unsupported':
         throw new Unsupported(e.reason);

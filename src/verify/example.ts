@@ -110,7 +110,7 @@ export class WorkedExample {
     });
     let node: MathNode;
     try {
-      node = convertExpr(rewritten, this.env).node;
+      node = convertExpr(rewritten, this.env, undefined, { scalarNorms: true }).node;
     } catch (e) {
       if (e instanceof Unsupported) return { missing: [`(${e.message})`] };
       throw e;

@@ -8,6 +8,7 @@ import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { type Claim, indexOf } from '../model/types';
 import type { NoteEnvironment } from './environment';
+import { describe } from './describe';
 
 /** Relative tolerance between backpropagation (or a symbolic derivative) and central finite differences. */
 export const FD_TOLERANCE = 1e-4;
@@ -91,8 +92,45 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
       if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
     }
   }
-  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env));
+  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env));
   return doubts;
+}
+
+/**
+ * `∂E/∂w_5 = δ_{o1} out_{h1}` and later `∂E/∂w_5 = −δ_{o1} out_{h1}` ("some sources take the sign out of δ"): the
+ * same claim with the opposite sign is another convention the note reports, not a slip of its own.
+ */
+function otherSign(claim: Claim, env: NoteEnvironment): string[] {
+  const left = claim.left.expr;
+  const right = claim.right.expr;
+  if (!left || !right || left.kind !== 'derivative') return [];
+  const negated = (e: Expr): string => describe({ kind: 'negate', arg: e, span: e.span }, Infinity);
+  const earlier = derivativeClaims(env).get(describe(left, Infinity)) ?? [];
+  const mine = describe(right, Infinity);
+  const mineNegated = negated(right);
+  if (earlier.some((o) => o.id < claim.id && (o.negated === mine || o.right === mineNegated))) {
+    return ['the note wrote this claim with the opposite sign before: it reports another sign convention'];
+  }
+  return [];
+}
+
+const derivativeIndex = new WeakMap<NoteEnvironment, Map<string, { id: number; right: string; negated: string }[]>>();
+
+/** The note's derivative claims by their left side's text, each with its right side's text and that negated. */
+function derivativeClaims(env: NoteEnvironment): Map<string, { id: number; right: string; negated: string }[]> {
+  let index = derivativeIndex.get(env);
+  if (!index) {
+    index = new Map();
+    for (const c of env.model.claims) {
+      if (c.left.expr?.kind !== 'derivative' || !c.right.expr) continue;
+      const key = describe(c.left.expr, Infinity);
+      const list = index.get(key) ?? [];
+      list.push({ id: c.id, right: describe(c.right.expr, Infinity), negated: describe({ kind: 'negate', arg: c.right.expr, span: c.right.expr.span }, Infinity) });
+      index.set(key, list);
+    }
+    derivativeIndex.set(env, index);
+  }
+  return index;
 }
 
 const isZero = (e: Expr | undefined): boolean => e?.kind === 'number' && e.value === 0;

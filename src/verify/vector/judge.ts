@@ -106,6 +106,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const shapes = reading.shapes;
   const shapesText = shapeSummary(claim, note, shapes);
   const allDoubts = [...doubts, ...reading.doubts];
+  if (!holds(reading, tol) && ctx.example?.holdsAtExample(claim)) allDoubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
   const bad = failureOf(reading);
   // no refutation rests on a reading the checker chose: a product's kind, a sum's range, index notation
   if (bad?.kind === 'shape') {
