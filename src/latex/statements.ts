@@ -36,15 +36,17 @@ export interface ParsedStatement {
   readonly membership?: { readonly left: ParsedPart; readonly right: ParsedPart };
   /** Signs of OCR damage (see ParseContext). */
   readonly suspicions: readonly string[];
+  /** Followed by `\text{ if }`, `where`, `for` …: the statement holds under what the note adds. */
+  readonly conditioned?: boolean;
   readonly span: Span;
 }
 
 /** Parses every statement of a math block. */
 export function parseBlock(latex: string): ParsedStatement[] {
   const tokens = stripAlignment(unwrapStrikes(tokenize(latex)));
-  return splitStatements(tokens).flatMap(({ toks, connective }) => {
+  return splitStatements(tokens).flatMap(({ toks, connective, conditioned }) => {
     const s = parseStatement(latex, toks, connective);
-    return s ? [s] : [];
+    return s ? [conditioned ? { ...s, conditioned } : s] : [];
   });
 }
 
@@ -155,6 +157,8 @@ function connectiveWord(tokens: readonly Token[], i: number): number | undefined
 interface RawStatement {
   toks: Token[];
   connective?: 'because' | 'therefore';
+  /** A connective word (`\text{ if }`) follows: what comes after it qualifies this statement. */
+  conditioned?: boolean;
 }
 
 function splitStatements(tokens: readonly Token[]): RawStatement[] {
@@ -177,7 +181,7 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
     // `x = 2 \text{ if } y > 0`, `\text{where}`, `\text{for}`: a connective word ends the equation; a condition follows
     const connective = depth === 0 ? connectiveWord(tokens, i) : undefined;
     if (connective !== undefined) {
-      if (current.toks.length > 0) out.push(current);
+      if (current.toks.length > 0) out.push({ ...current, conditioned: true });
       current = { toks: [] };
       i = connective;
       continue;

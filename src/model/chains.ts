@@ -40,7 +40,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
       if (s.leadingEquals && canContinue && continued) {
         const eqs = [s.leadingEquals, ...s.equals];
         sides.forEach((side, i) => continued.chain.links.push({ side, eq: { block, span: eqs[i] }, approximate: s.approximate?.has(eqs[i].start) }));
-        continued.chain.suspicions.push(...s.suspicions);
+        continued.chain.suspicions.push(...doubtsOf(s));
         previous = { chain: continued.chain, block };
         if (display(block)) previousDisplay = previous;
         continue;
@@ -54,7 +54,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
       const chain: Chain = {
         id: chains.length,
         links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span }, approximate: i > 0 && s.approximate?.has(s.equals[i - 1]?.start ?? -1) })),
-        suspicions: [...s.suspicions],
+        suspicions: doubtsOf(s),
         otherRelation: s.otherRelation,
         assignment: s.assignment,
       };
@@ -64,4 +64,9 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
     }
   });
   return chains;
+}
+
+/** What keeps a statement's claims from being refuted whatever the values: OCR damage, a condition in words. */
+function doubtsOf(s: ParsedStatement): string[] {
+  return s.conditioned ? [...s.suspicions, 'it holds under a condition the note adds in words (“if …”, “where …”)'] : [...s.suspicions];
 }

@@ -71,6 +71,40 @@ describe('trust: reading notes as people write them', () => {
     });
   });
 
+  describe('more of what notes write', () => {
+    it('reads a^1, W^2 as layers in a note that writes a layer 1', () => {
+      const note = '$$z^1 = W^1 x + b^1, \\quad a^1 = \\text{ReLU}(z^1), \\quad z^2 = W^2 a^1 + b^2, \\quad a^2 = \\sigma(z^2)$$\n';
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial a^2}{\\partial z^2} = a^2(1 - a^2)$$`), ['verified']);
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial a^2}{\\partial z^2} = a^2(1 + a^2)$$`), ['refuted']);
+    });
+    it('reads a function the note introduces in prose as a function, not a product', () => {
+      const [c] = check('Let the logistic function be $q(t)$.\n$$\\frac{\\partial q(r)}{\\partial r} = q(r)(1 - q(r))$$');
+      assert.equal(c.verdict, 'unverifiable', c.message);
+      assert.match(c.message, /generic function/);
+    });
+    it('extends a sum without brackets over the terms that use its index', () => {
+      const note = '$$p^{(k)} = \\sigma(w x^{(k)} + c)$$\n$$E = -\\frac{1}{n}\\sum_{k=1}^{n} t^{(k)}\\log p^{(k)} + (1-t^{(k)})\\log(1-p^{(k)})$$\n';
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial E}{\\partial c} = \\frac{1}{n}\\sum_{k=1}^{n} (p^{(k)} - t^{(k)})$$`), ['verified']);
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial E}{\\partial c} = \\frac{1}{n}\\sum_{k=1}^{n} (t^{(k)} - p^{(k)})$$`), ['refuted']);
+    });
+    it('reads e as Euler’s number unless the note defines e', () => {
+      assert.deepEqual(verdicts('$$\\lim (1 + \\epsilon)^{1/\\epsilon} \\approx e$$\n$$s = \\frac{1}{1 + e^{-z}}, \\quad \\frac{ds}{dz} = s(1 - s)$$').slice(-1), ['verified']);
+      assert.deepEqual(verdicts('$$e = y - a, \\quad E = \\frac{1}{2} e^2$$\n$$\\frac{\\partial E}{\\partial a} = -e$$'), ['verified']);
+    });
+    it('a connective word ends the equation: the condition after it is no factor', () => {
+      assert.deepEqual(verdicts('$$h = \\max(0, s)$$\n$$\\frac{\\partial h}{\\partial s} = 1 \\text{ if } s > 0$$'), ['unverifiable']);
+      assert.deepEqual(verdicts('$$h = \\max(0, s)$$\n$$\\begin{aligned}\\frac{\\partial h}{\\partial s} &= 0 \\ (s < 0) \\\\ &= 1 \\ (s > 0)\\end{aligned}$$'), ['verified', 'verified']);
+      assert.deepEqual(verdicts('$$h = \\max(0, s)$$\n$$\\frac{\\partial h}{\\partial s} = 1 \\ (s < 0)$$'), ['refuted']);
+    });
+    it('a row of words is prose, not an equation', () => {
+      assert.deepEqual(verdicts('$$P = \\sigma(z)$$\n$$\\text{Descending the slope of } (-\\ln P) = \\text{Climbing the slope of } (\\ln P)$$'), ['unverifiable']);
+    });
+    it('the same claim with the opposite sign reports another convention', () => {
+      const note = '$$z = w h, \\quad a = \\sigma(z), \\quad E = \\frac{1}{2}(t - a)^2, \\quad \\delta = (a - t) a (1 - a)$$\n$$\\frac{\\partial E}{\\partial w} = \\delta h$$\nSome sources take the sign out of δ:\n$$\\frac{\\partial E}{\\partial w} = -\\delta h$$';
+      assert.deepEqual(verdicts(note), ['verified', 'unverifiable']);
+    });
+  });
+
   describe('layout that is not math', () => {
     const ALIGNED = (last: string): string => `$$\n\\begin{aligned}\n\\frac{\\partial L}{\\partial w} &= \\frac{\\partial L}{\\partial a}\\frac{\\partial a}{\\partial w} \\\\[6pt]\n&= 2(a - y) \\cdot x \\\\[6pt]\n&= ${last}\n\\end{aligned}\n$$\nwhere $a = w x$ and $L = (a - y)^2$.`;
     it('reads \\\\[6pt] as spacing, not 6·p·t, and reports each row on its own line', () => {
