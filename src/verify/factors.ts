@@ -15,6 +15,7 @@ import { describe } from './describe';
 import { pathsBetween } from './paths';
 import type { ForwardPass, Scope } from './sampling';
 import type { WrongFactor } from './types';
+import { closeValues } from './policy';
 
 /** The links of the single path from v up to f, each with its local derivative; undefined unless exactly one path. */
 export function singlePath(env: NoteEnvironment, left: DerivativeNode): { upper: string; lower: string; node: MathNode }[] | undefined {
@@ -36,7 +37,6 @@ export function singlePath(env: NoteEnvironment, left: DerivativeNode): { upper:
   return links.reverse();
 }
 
-const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Values of a tree at the points, or undefined if any is not finite. */
 function valuesAt(node: MathNode, points: readonly Scope[]): number[] | undefined {
@@ -112,7 +112,7 @@ function oneUnmatched(groups: [number, number][], factorValues: number[][], link
   const freeLinks = new Set(linkValues.map((_, i) => i));
   const unmatched: number[] = [];
   groupValues.forEach((gv, gi) => {
-    const li = [...freeLinks].find((l) => gv.every((x, k) => close(x, linkValues[l][k], tol)));
+    const li = [...freeLinks].find((l) => gv.every((x, k) => closeValues(x, linkValues[l][k], tol)));
     if (li === undefined) unmatched.push(gi);
     else freeLinks.delete(li);
   });

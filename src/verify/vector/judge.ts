@@ -15,11 +15,10 @@ import type { ClaimResult, EngineCheck } from '../types';
 import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote, WorldPoint } from './note';
 import { judgeUpdate } from './update';
-import { type Finding, claimDoubts, decide } from '../policy';
+import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide } from '../policy';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
 
-const FD_TOLERANCE = 1e-4;
 const MAX_POINTS = 3;
 const PER_ENTRY_LIMIT = 48;
 
@@ -230,14 +229,9 @@ function beyondEngineError(o: Extract<Outcome, { kind: 'ok' }>): boolean {
   return !o.fd || maxDifference(o.left, o.right) > 10 * maxDifference(o.left, o.fd);
 }
 
+/** Two tensors agree: same shape, and every entry by the policy's comparison. */
 export function close(a: Tensor, b: Tensor, tol: number): boolean {
-  if (a.rows !== b.rows || a.cols !== b.cols) return false;
-  for (let i = 0; i < a.size; i++) {
-    const x = a.data[i];
-    const y = b.data[i];
-    if (!(Math.abs(x - y) <= tol * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
-  }
-  return true;
+  return a.rows === b.rows && a.cols === b.cols && closeEntries(a.data, b.data, tol);
 }
 
 function value(t: Tensor): number {

@@ -9,14 +9,14 @@ import type { Claim } from '../../model/types';
 import type { NoteEnvironment } from '../environment';
 import type { Scope } from '../sampling';
 import type { EngineCheck } from '../types';
+import { FD_TOLERANCE, closeValues } from '../policy';
 import { genericName, parseGenericName } from '../../calculus/rules';
 import { Evaluation, Unverifiable } from './evaluate';
 import { engineCheck, finiteDifference } from './judge';
 import type { VectorNote } from './note';
 
+/** How closely backpropagation must match the symbolic derivative (both exact up to rounding: tighter than FD). */
 const TOLERANCE = 1e-5;
-
-const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** The three numbers for a derivative claim at a point of the symbolic path, or why they disagree. */
 export function scalarEngineCheck(note: VectorNote, env: NoteEnvironment, claim: Claim, scope: Scope, symbolic: number): EngineCheck | string | undefined {
@@ -40,8 +40,8 @@ export function scalarEngineCheck(note: VectorNote, env: NoteEnvironment, claim:
     const fd = finiteDifference(note, point, left.of, left.wrt.name, backprop);
     if (point.doubts.size > 0 || !claimed.isScalar()) return undefined;
     const b = backprop.data[0];
-    if (fd && !close(b, fd.data[0], 1e-4)) return 'backpropagation and finite differences disagree here, so no verdict is safe';
-    if (!close(b, symbolic, TOLERANCE)) return 'the symbolic derivative and backpropagation disagree here, so no verdict is safe';
+    if (fd && !closeValues(b, fd.data[0], FD_TOLERANCE)) return 'backpropagation and finite differences disagree here, so no verdict is safe';
+    if (!closeValues(b, symbolic, TOLERANCE)) return 'the symbolic derivative and backpropagation disagree here, so no verdict is safe';
     return engineCheck(claimed, backprop, fd);
   } catch (e) {
     if (e instanceof Unverifiable || e instanceof ShapeError) return undefined;
