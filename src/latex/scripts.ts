@@ -93,7 +93,15 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
       const save = p.pos;
       p.next();
       const r = p.argumentRange();
-      const found = layerIndex(rawText(p, r.from, r.to));
+      const raw = rawText(p, r.from, r.to);
+      // `A^{[1]2}` (the course's square of A^{[1]}): the layer, then a power
+      const squared = /^(\[[^\]]*\])(\d+)$/.exec(raw);
+      if (squared) {
+        const symbol: SymbolNode = { kind: 'symbol', name: `${nameOf(base, sub)}^{${squared[1]}}`, span: { start: first.start, end: r.span.end } };
+        const power: Expr = { kind: 'number', value: Number(squared[2]), span: r.span };
+        return { kind: 'binary', op: '^', left: symbol, right: power, span: symbol.span };
+      }
+      const found = layerIndex(raw);
       if (!found) {
         p.pos = save;
         break;
@@ -103,8 +111,7 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
       end = r.span.end;
     } else break;
   }
-  let name = base;
-  if (sub !== undefined) name += sub.length === 1 ? `_${sub}` : `_{${sub}}`;
+  let name = nameOf(base, sub);
   if (layer !== undefined) name += `^{${layer}}`;
   const symbol: SymbolNode = { kind: 'symbol', name, span: { start: first.start, end } };
   return transpose ? { kind: 'transpose', arg: symbol, span: symbol.span } : symbol;
@@ -148,4 +155,9 @@ function superscript(p: Parser, base: Expr): Expr {
   }
   const exponent = p.sub(r.from, r.to).parseWhole();
   return { kind: 'binary', op: '^', left: base, right: exponent, span: s };
+}
+
+/** A symbol's canonical name from its base and subscript: `w` and `2` give `w_2`, `E` and `Total` give `E_{Total}`. */
+function nameOf(base: string, sub: string | undefined): string {
+  return sub === undefined ? base : sub.length === 1 ? `${base}_${sub}` : `${base}_{${sub}}`;
 }

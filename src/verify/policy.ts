@@ -159,7 +159,12 @@ function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
   const usesModel = [...symbolsOf(left), ...symbolsOf(right)].some((s) => env.isDefined(s)) || hasDerivative(left) || hasDerivative(right);
   const bare = right.kind === 'number' || right.kind === 'symbol' || (right.kind === 'negate' && right.arg.kind === 'number');
   const head = left.kind === 'binary' && left.op === '*' && left.left.kind === 'symbol' && left.right.kind === 'symbol' && left.right.inner !== undefined;
-  if (usesModel || !(bare || head)) return [];
+  // an equation that ties different inputs together (`X^T X w = X^T y`: w on one side, y on the other) states a
+  // condition; one with the same inputs on both sides (`(P Q)^T = Q^T P^T`, `\tanh(z) = 2\sigma(2z) - 1`) is an
+  // identity to check
+  const [l, r] = [symbolsOf(left), symbolsOf(right)];
+  const ties = [...l].some((x) => !r.has(x)) || [...r].some((x) => !l.has(x));
+  if (usesModel || !(bare || head || ties)) return [];
   return ['an equation between inputs of the note reads as a condition, an assumption or a definition (such as Σ y = 1), not an identity'];
 }
 

@@ -133,6 +133,8 @@ export class Evaluation {
     const a = this.eval(e.left);
     if (e.op === '^') {
       const p = e.right.kind === 'number' ? e.right.value : e.right.kind === 'negate' && e.right.arg.kind === 'number' ? -e.right.arg.value : undefined;
+      // (XᵀX)^{-1} of a matrix is its inverse, not the reciprocal of each entry
+      if (p === -1 && a.value.rows > 1 && a.value.rows === a.value.cols) throw new Unverifiable(`${describe(e)}: a matrix inverse, which is not checked`);
       return p !== undefined ? pow(a, p) : exp(mul(this.eval(e.right), log(a)));
     }
     const b = this.eval(e.right);
