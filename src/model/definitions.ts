@@ -38,10 +38,19 @@ export function collectDefinitions(chains: readonly Chain[], sectionOf: (block: 
   const updates = new Set<number>();
   const boundaries = new Set<number>();
   const usedAsInput = new Map<string, number>();
+  const differentiated = new Map<string, number>();
   for (const chain of chains) {
     if (chain.otherRelation) continue;
-    if (chain.links.length >= 2) defineFromChain(chain, { symbols, functions, defining, updates, boundaries, usedAsInput, section: sectionOf(chain.links[0].side.block) });
+    if (chain.links.length >= 2) defineFromChain(chain, { symbols, functions, defining, updates, boundaries, usedAsInput, differentiated, section: sectionOf(chain.links[0].side.block) });
     for (const link of chain.links) if (link.side.expr) defineLabels(link.side.expr, link.side.block, chain.id, symbols);
+    // what a claim differentiates by is a variable there: `w = (X^T X)^{-1} X^T y` in a later section starts a scope
+    const section = sectionOf(chain.links[0].side.block);
+    for (const link of chain.links) {
+      if (!link.side.expr) continue;
+      walk(link.side.expr, (n) => {
+        if (n.kind === 'derivative' && !symbols.has(n.wrt.name) && !differentiated.has(n.wrt.name)) differentiated.set(n.wrt.name, section);
+      });
+    }
   }
   const sorted = [...boundaries].sort((a, b) => a - b);
   const scopes = [undefined, ...sorted].map((after) => scopeAfter(after, symbols, functions));
@@ -56,6 +65,8 @@ interface Collecting {
   readonly boundaries: Set<number>;
   /** Symbols a definition used while they had none of their own, with the section of that first use. */
   readonly usedAsInput: Map<string, number>;
+  /** Symbols an earlier claim differentiates by while they have no definition, with the section of that claim. */
+  readonly differentiated: ReadonlyMap<string, number>;
   /** The section of the chain being read. */
   readonly section: number;
 }
@@ -74,7 +85,9 @@ function defineFromChain(chain: Chain, c: Collecting): void {
     const list = c.symbols.get(head.name) ?? [];
     // `t = x + y`, and in a later section `y = f(x)`: y was an input there, so its definition starts a scope
     const firstUse = c.usedAsInput.get(head.name);
-    if (list.length === 0 && firstUse !== undefined && firstUse < c.section) {
+    const firstDerivative = c.differentiated.get(head.name);
+    const earlier = (at: number | undefined): boolean => at !== undefined && at < c.section;
+    if (list.length === 0 && (earlier(firstUse) || earlier(firstDerivative))) {
       list.push({ chain: -1, value: undefined });
       c.boundaries.add(chain.id);
     }
