@@ -37,13 +37,15 @@ const MINIMISED = new Set(['J', 'C', 'L', 'E', '\\mathcal{L}', '\\mathcal{J}', '
  * What in the step is neither the parameter, a learning rate or size, nor a derivative of the cost: a velocity or
  * a running average (`v`, `m_t` of momentum and Adam), whose direction one point cannot relate to the gradient.
  */
-function foreignInStep(right: Expr, param: string, note: VectorNote): string | undefined {
+function foreignInStep(right: Expr, param: string, note: VectorNote, cost: string | undefined): string | undefined {
   let found: string | undefined;
+  // the gradient written out uses the cost's own inputs (`x^{(i)}`, `y^{(i)}`): those are no velocity
+  const data = cost ? note.env.inputsOf([cost]) : new Set<string>();
   const visit = (e: Expr): void => {
     if (found) return;
     if (e.kind === 'derivative' || e.kind === 'shorthand') return;
     if (e.kind === 'symbol') {
-      if (e.name !== param && !STEP_SCALARS.has(e.name) && !note.model.definitions.has(e.name)) found = e.name;
+      if (e.name !== param && !STEP_SCALARS.has(e.name) && !note.model.definitions.has(e.name) && !data.has(e.name)) found = e.name;
       return;
     }
     for (const c of childrenOf(e)) visit(c);
@@ -59,9 +61,10 @@ export function judgeUpdate(claim: Claim, note: VectorNote, ctx: JudgeContext, r
   const left = claim.left.expr!;
   if (left.kind !== 'symbol') return unverifiable('an update rule must assign to a variable');
   const param = left.name;
-  const other = foreignInStep(claim.right.expr!, param, note);
-  if (other) return unverifiable(`the step follows ${displayName(other)}, which is not a derivative of the cost (a velocity or running average, as in momentum or Adam): one point cannot tell its direction`);
-  const cost = costOf(claim.right.expr!, param, note);
+  const named = costOf(claim.right.expr!, param, note);
+  const other = foreignInStep(claim.right.expr!, param, note, named);
+  if (other) return unverifiable(`the step follows ${displayName(other)}, which neither the cost nor its gradient is written with (a velocity or running average, as in momentum or Adam?): one point cannot tell its direction`);
+  const cost = named;
   if (!cost || !note.model.definitions.has(cost)) return unverifiable(`an update rule of ${displayName(param)} needs the cost it descends, which this note does not define`);
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
   const signs = new Set<number>();
