@@ -209,11 +209,23 @@ function foreignInputs(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: s
  */
 function indexNotation(claim: Claim, env: NoteEnvironment): string[] {
   const reached = new Set<string>();
-  for (const side of [claim.left.expr, claim.right.expr]) if (side) for (const s of symbolsOf(side)) [s, ...env.dependencies(s)].forEach((x) => reached.add(x));
+  const sums = new Set<string>();
+  const collect = (e: Expr): void => walk(e, (n) => n.kind === 'sum' && n.index !== undefined && sums.add(n.index));
+  for (const side of [claim.left.expr, claim.right.expr]) {
+    if (!side) continue;
+    collect(side);
+    for (const s of symbolsOf(side)) [s, ...env.dependencies(s)].forEach((x) => reached.add(x));
+  }
+  for (const s of reached) {
+    const e = env.model.definitions.get(s)?.value.expr;
+    if (e) collect(e);
+  }
   const notation = env.model.indexNotation;
+  // entries of one name under several indices (y_i and y_k), or under an index no sum here runs over (y_k beside
+  // \sum_j e^{z_j}): the separate-variables reading is not the note's
   const indexed = [...reached].filter((s) => {
     const idx = indexOf(s);
-    return idx !== undefined && (notation.bases.has(idx.base) || notation.sums);
+    return idx !== undefined && (notation.bases.has(idx.base) || (notation.sums && !sums.has(idx.index)));
   });
   return indexed.length > 0 ? [`${indexed.slice(0, 3).map(displayName).join(', ')} look like entries in index notation, which is read here as separate variables`] : [];
 }

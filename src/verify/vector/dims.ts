@@ -60,7 +60,8 @@ export class Dims {
     const r = this.find(d);
     if (this.size[r] !== undefined) return this.size[r] === n;
     this.size[r] = n;
-    this.origin[r] = origin;
+    // a declared letter's dimension keeps its origin when it is given its size
+    this.origin[r] = strongerOrigin(this.origin[r], origin);
     return true;
   }
 

@@ -24,6 +24,7 @@ import {
   sub,
   sumAll,
   sumOverColumns,
+  sumOverRows,
   transpose,
 } from '../../engine';
 import { checkClock } from '../deadline';
@@ -100,11 +101,9 @@ export class Evaluation {
         return transpose(this.eval(e.arg));
       case 'sum': {
         const body = this.eval(e.body);
-        const columns = e.index === undefined && this.point.shapes.sumModes.get(e) === 'columns';
-        if (this.point.shapes.guessedSums.has(e)) {
-          this.point.guesses.add(`${describe(e)} was read as a sum over ${columns ? 'the columns (the samples)' : 'every entry'}: the note does not say which`);
-        }
-        return columns ? sumOverColumns(body) : sumAll(body);
+        const mode = body.value.isScalar() ? 'all' : this.point.shapes.sumModes.get(e) ?? 'all';
+        if (this.point.shapes.guessedSums.has(e)) this.point.guesses.add(`${describe(e)} was read as a sum over every entry: the note does not say which`);
+        return mode === 'columns' ? sumOverColumns(body) : mode === 'rows' ? sumOverRows(body) : sumAll(body);
       }
       case 'shorthand':
         return constant(this.shorthand(e.of.name));

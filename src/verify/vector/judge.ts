@@ -99,6 +99,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       if (holds(other, tol)) {
         alternative = true;
         reading = other;
+      } else if (shapeOfVariableByConvention(claim, reading) && !failureOf(other) && mismatchOf(other, tol)) {
+        // ∂L/∂w "3×1 like w" only because w was taken for a column: the difference the other reading finds is the reason
+        reading = other;
       }
     }
   }
@@ -129,6 +132,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     case 'refuted':
       return result({ verdict: 'refuted', message: mismatchMessage(claim, mismatch!, shapesText), engine: mismatch!.engine });
   }
+}
+
+/** Did the reading fail by shape with a derivative whose variable has its shape by convention (a lowercase column)? */
+function shapeOfVariableByConvention(claim: Claim, r: Reading): boolean {
+  const left = claim.left.expr;
+  return failureOf(r)?.kind === 'shape' && left?.kind === 'derivative' && r.shapes.convention(left.wrt.name) !== undefined;
 }
 
 /** Does the note declare the shape of every symbol the claim reaches (or are they numbers)? */

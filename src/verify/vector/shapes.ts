@@ -10,6 +10,8 @@ import { Layered } from './layered';
 import { isBiasName, isMatrixLike, isScalarName } from './roles';
 
 export type ProductKind = 'scale' | 'matmul' | 'elementwise';
+/** A sum adds every entry, or each row's entries (a column: `db = \sum dZ`, samples as columns), or each column's (a row: samples as rows). */
+export type SumMode = 'all' | 'columns' | 'rows';
 
 interface PendingProduct {
   readonly node: Expr;
@@ -40,7 +42,7 @@ export class ShapeInference {
   /** Sums read over every entry only by default: nothing in the note said what they give. */
   readonly guessedSums: Layered<SumNode, true>;
   /** How each sum was read: over all entries, or over the columns (the samples). */
-  readonly sumModes: Layered<SumNode, 'all' | 'columns'>;
+  readonly sumModes: Layered<SumNode, SumMode>;
   /** Scalars whose value is a dimension's size (`n` of `\sum^n_1`, the batch size `m`). */
   readonly sizeSymbols: Layered<string, DimShape['r']>;
   private pending: PendingProduct[] = [];
@@ -205,10 +207,12 @@ export class ShapeInference {
     const d = this.dims;
     // the rows of an undecided sum (a number, or a column) do not meet what it is combined with: `e^z / \sum e^z`
     const pending = (x: number): boolean => [...this.sumRows].some(([r]) => d.same(r, x));
-    if (pending(a.r) || pending(b.r)) return { r: pending(a.r) ? b.r : a.r, c: d.isOne(a.c) ? b.c : a.c };
-    if (!d.isOne(a.r) && !d.isOne(b.r)) d.unify(a.r, b.r);
-    if (!d.isOne(a.c) && !d.isOne(b.c)) d.unify(a.c, b.c);
-    return { r: d.isOne(a.r) ? b.r : a.r, c: d.isOne(a.c) ? b.c : a.c };
+    const pick = (x: number, y: number): number => {
+      if (pending(x) || pending(y)) return pending(x) ? y : x;
+      if (!d.isOne(x) && !d.isOne(y)) d.unify(x, y);
+      return d.isOne(x) ? y : x;
+    };
+    return { r: pick(a.r, b.r), c: pick(a.c, b.c) };
   }
 
   private sum(e: SumNode): DimShape {
@@ -216,10 +220,14 @@ export class ShapeInference {
     // `\sum_{i=1}^{m}` of a matrix's columns makes m their number; over scalars (one sample each) m stays a count
     const counted = this.dims.isOne(body.c) ? body.r : body.c;
     if (e.upper?.kind === 'symbol' && !this.dims.isOne(counted)) this.sizeSymbols.set(e.upper.name, counted);
-    if (e.index !== undefined) return this.scalar;
-    const out = { r: this.dims.fresh(), c: this.one };
+    // `\sum_i` over one sample's terms is a number; over a matrix the note declares (samples as rows, say) it may add
+    // its rows or its columns: decided at the end, as for a bare \sum
+    const declaredMatrix = [body.r, body.c].every((d) => !this.dims.isOne(d) && this.dims.originOf(d) !== undefined && !this.dims.originOf(d)!.startsWith(CONVENTION));
+    if (e.index !== undefined && !declaredMatrix) return this.scalar;
+    const out = { r: this.dims.fresh(), c: this.dims.fresh() };
     this.sums.set(e, { body, out });
     this.sumRows.set(out.r, true);
+    this.sumRows.set(out.c, true);
     return out;
   }
 
@@ -315,18 +323,21 @@ export class ShapeInference {
     // a lowercase symbol nothing says more about is a column vector
     for (const name of lowercaseVectors) {
       const s = this.symbols.get(name);
-      if (s && this.dims.sizeOf(s.c) === undefined) this.dims.fix(s.c, 1, `${CONVENTION}a lowercase name is a column vector`);
+      if (s && this.dims.sizeOf(s.c) === undefined && this.dims.originOf(s.c) === undefined) this.dims.fix(s.c, 1, `${CONVENTION}a lowercase name is a column vector`);
     }
     while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
     for (const [node, { body, out }] of this.sums) {
       if (this.sumModes.has(node)) continue;
-      // a matrix summed where a column of its height is wanted (db = Σ dZ) adds its columns; otherwise everything
-      const columns = this.dims.same(out.r, body.r) && !this.dims.isOne(body.r) && !this.dims.isOne(body.c);
-      // nothing said what the sum gives (a scalar cost, a column): over every entry, by default
-      // (a column or a row has one sensible sum; only a matrix could be summed over its columns instead)
-      if (!columns && !this.dims.isOne(out.r) && !this.dims.isOne(body.r) && !this.dims.isOne(body.c)) this.guessedSums.set(node, true);
-      if (!columns) this.dims.unify(out.r, this.one);
-      this.sumModes.set(node, columns ? 'columns' : 'all');
+      const d = this.dims;
+      const matrix = !d.isOne(body.r) && !d.isOne(body.c);
+      // a matrix summed where a column of its height is wanted (db = Σ dZ) adds across each row; where a row of its
+      // width is wanted (samples as rows), down each column; otherwise everything
+      const mode: SumMode = matrix && d.same(out.r, body.r) ? 'columns' : matrix && d.same(out.c, body.c) ? 'rows' : 'all';
+      // nothing said what the sum gives: over every entry, by default (a column or a row has one sensible sum)
+      if (mode === 'all' && matrix && !d.isOne(out.r) && !d.isOne(out.c)) this.guessedSums.set(node, true);
+      if (mode !== 'columns') d.unify(out.r, this.one);
+      if (mode !== 'rows') d.unify(out.c, this.one);
+      this.sumModes.set(node, mode);
     }
     if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, `${CONVENTION}the m samples are the columns`);
     // sizes already given (declared, or the batch) are not handed out again, so distinct dimensions stay distinct
