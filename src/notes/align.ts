@@ -7,6 +7,8 @@ export interface NormalizedText {
   /** `origin[i]` is the offset in the original text of `text[i]`; `origin[text.length]` is the original length. */
   readonly origin: readonly number[];
   readonly lines: LineIndex;
+  /** The text before HTML comments were blanked out (set only when some were). */
+  readonly unmasked?: string;
 }
 
 /** Normalizes line breaks (a `\r\n` becomes the `\n`, a lone `\r` becomes `\n`) and drops a leading BOM. */

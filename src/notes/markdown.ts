@@ -61,7 +61,8 @@ function toBlock(found: Found, norm: NormalizedText, part: number): MathBlock[] 
   const offsets: number[] = [];
   found.at.forEach((at, i) => {
     if (at < 0) return;
-    chars.push(found.latex[i]);
+    // math that runs into a comment holds the comment's own characters (masked only to find the delimiters)
+    chars.push(norm.unmasked !== undefined && norm.unmasked[at] !== norm.text[at] ? norm.unmasked[at] : found.latex[i]);
     offsets.push(norm.origin[at]);
   });
   const latex = chars.join('');
@@ -145,5 +146,5 @@ function withoutHtmlComments(norm: NormalizedText): NormalizedText {
     for (let k = i; k < close + 3; k++) if (chars[k] !== '\n') chars[k] = ' ';
     i = close + 2;
   }
-  return { ...norm, text: chars.join('') };
+  return { ...norm, text: chars.join(''), unmasked: text };
 }
