@@ -39,6 +39,10 @@ export function parseWordCall(p: Parser, t: Token): Expr | undefined {
   // `log a_2`, `exp z` without a backslash: a function word standing alone applies to the factor after it
   const run = letterRun(p);
   const fn = functionForWord(run.map((l) => l.text).join(''));
+  if (fn === 'log' && p.peek(run.length)?.text === '_' && p.peek(run.length)?.start === run[run.length - 1].end) {
+    for (let k = 0; k < run.length; k++) p.next();
+    return parseLogBase(p, t);
+  }
   if (fn && BARE_ARGUMENT_WORDS.has(fn) && startsArgument(p, run.length)) {
     for (let k = 0; k < run.length - 1; k++) p.next();
     p.next();
@@ -99,6 +103,21 @@ export function parseGenericCall(p: Parser, t: Token, base: string): Expr | unde
 function restoreTo(p: Parser, save: number): undefined {
   p.pos = save;
   return undefined;
+}
+
+/**
+ * `\log_2 x`, `log_e(x)`, `\log_{10}(x)` with the parser at the `_`: the logarithm to that base, ln x / ln b
+ * (`e` is the natural one).
+ */
+export function parseLogBase(p: Parser, t: Token): Expr {
+  p.next();
+  const r = p.argumentRange();
+  const base = p.sub(r.from, r.to).parseWhole();
+  const { args, end } = parseArguments(p, t, true);
+  const log: Expr = { kind: 'call', fn: 'log', generic: false, primes: 0, args, span: span(t, end) };
+  if (base.kind === 'symbol' && base.name === 'e') return log;
+  const ln: Expr = { kind: 'call', fn: 'log', generic: false, primes: 0, args: [base], span: base.span };
+  return { kind: 'binary', op: '/', left: log, right: ln, span: log.span };
 }
 
 /** A function name token at the parser's position, then primes and arguments. */
@@ -165,7 +184,11 @@ function parseArguments(p: Parser, name: Token, bare = false): { args: Expr[]; e
 /** `\exp`, `\log`, `\tanh^2`, `\sigma'` and `\max(0, z)` (which is ReLU). */
 export function parseFunctionCommand(p: Parser, t: Token, fn: string): Expr {
   if (p.peek(1)?.text === '_') {
-    throw new LatexError(`${t.text} with a subscript (a log base, say) is not supported`, t);
+    if (fn === 'log') {
+      p.next();
+      return parseLogBase(p, t);
+    }
+    throw new LatexError(`${t.text} with a subscript is not supported`, t);
   }
   const call = parseCall(p, t, fn, false);
   if (fn !== 'max' && fn !== 'min') return call;

@@ -74,7 +74,10 @@ function stripAlignment(tokens: Token[]): Token[] {
     if (t.text === '&' && matrixDepth === 0) continue;
     // `\tag{7}`, `\label{eq:…}`, `\require{cancel}`, `\color{red}`: not math, wherever they stand
     if (IGNORED_WITH_ARGUMENT.has(t.text) && tokens[i + 1]?.text === '{') {
-      i = closingBrace(tokens, i + 1);
+      const close = closingBrace(tokens, i + 1);
+      // a horizontal space stays a space (it may set two equations apart)
+      if (t.text === '\\hspace') out.push({ ...t, text: '\\enspace', end: tokens[close].end });
+      i = close;
       continue;
     }
     out.push(t);
@@ -144,6 +147,23 @@ function depthChange(toks: readonly Token[], i: number): { delta: number; skip: 
   return { delta: 0, skip: 0 };
 }
 
+const THIN_SPACES = new Set(['\\,', '\\;', '\\:', '\\ ', '\\>']);
+
+/** How many tokens of wide space start at `i`: `\enspace`, `\;`, or two or more thin spaces in a row; else 0. */
+function wideSpace(tokens: readonly Token[], i: number): number {
+  if (tokens[i].text === '\\enspace') return 1;
+  let n = 0;
+  while (THIN_SPACES.has(tokens[i + n]?.text ?? '')) n++;
+  return n >= 2 || (n === 1 && tokens[i].text === '\\;') ? n : 0;
+}
+
+/** Does an equation (a top-level `=` before the next separator or wide space) start at token `i`? */
+function equationFollows(tokens: readonly Token[], i: number): boolean {
+  let end = i;
+  while (end < tokens.length && !STATEMENT_SEPARATORS.has(tokens[end].text) && wideSpace(tokens, end) === 0) end++;
+  return end > i && relations(tokens.slice(i, end)).equals.length > 0;
+}
+
 const CONNECTIVE_WORDS = new Set(['if', 'for', 'where', 'when', 'whenever', 'otherwise', 'else', 'and', 'since', 'with', 'so', 'then', 'as', 'because']);
 
 /** If `\text{ if }` (or another connective word) starts at token `i`, the index of its closing brace. */
@@ -170,6 +190,14 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
     if (depth === 0 && t.lineBreakBefore && endsEquation(currentLine(current.toks)) && startsEquation(tokens, i)) {
       out.push(current);
       current = { toks: [] };
+    }
+    // `… = 1\;\;\; … = -1`, `\hspace{2em}`: a wide space between two equations sets them apart, as \quad does
+    const wide = depth === 0 ? wideSpace(tokens, i) : 0;
+    if (wide > 0 && relations(current.toks).equals.length > 0 && equationFollows(tokens, i + wide)) {
+      out.push(current);
+      current = { toks: [] };
+      i += wide - 1;
+      continue;
     }
     if (depth === 0 && STATEMENT_SEPARATORS.has(t.text)) {
       if (current.toks.length > 0) out.push(current);

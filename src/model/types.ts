@@ -108,6 +108,7 @@ export interface IndexNotation {
 
 /** The index letter of a name like `y_i`, `a_{k}` and the name before it; undefined for `w_1`, `x`. */
 export function indexOf(name: string): { base: string; index: string } | undefined {
-  const m = /_\{?([ijkln])\}?$/.exec(name);
-  return m ? { base: name.slice(0, m.index), index: m[1] } : undefined;
+  // one to three index letters: `y_i`, `w_{jk}`, `g_{ab}`
+  const m = /_(?:([a-dijklnp-t])|\{([a-dijklnp-t]{1,3})\})$/.exec(name);
+  return m ? { base: name.slice(0, m.index), index: m[1] ?? m[2] } : undefined;
 }

@@ -167,6 +167,8 @@ class Converter {
     }
     try {
       if (e.partial && this.reading.partialsHoldOthersFixed) return this.partial(e.of, of, v);
+      // `\frac{\partial g(t, q)}{\partial t}` of the note's g(t, q): its arguments are independent, the others held fixed
+      if (e.partial && this.isExplicitArgument(e.of, e.wrt.name)) return localDerivative(of, v);
       const value = differentiate(of, v, this.env);
       this.out.derivatives.push({ of, wrt: v, value, label: label() });
       return value;
@@ -174,6 +176,13 @@ class Converter {
       if (err instanceof Opaque) return this.unknown(key(), `${label()} cannot be computed: ${err.message}`);
       throw err;
     }
+  }
+
+  /** Is `of` a call of the note's own function of several arguments, written with `wrt` among them? */
+  private isExplicitArgument(of: Expr, wrt: string): boolean {
+    if (of.kind !== 'call' || !of.generic || of.args.length < 2) return false;
+    const f = this.env.model.functions.get(of.fn);
+    return f !== undefined && of.args.every((a) => a.kind === 'symbol') && of.args.some((a) => a.kind === 'symbol' && a.name === wrt);
   }
 
   /** ∂f/∂v holding every other symbol fixed: the local derivative of f's definition (or of the expression) in v. */

@@ -74,7 +74,8 @@ export class WorkedExample {
     if (!left || !right) return false;
     const rightSymbols = symbolsOf(right);
     // `∂y/∂x = 1` is a claim about every x; `∂L/∂w_2 = 0.069` and `σ(0.25) = 0.562` are about the example
-    if (rightSymbols.size === 0) return hasNumber(right) && (symbolsOf(left).size === 0 || hasDecimal(right));
+    // (`θ(0.7 - 0.2) = 1`: decimals on the left show the substitution too)
+    if (rightSymbols.size === 0) return hasNumber(right) && (symbolsOf(left).size === 0 || hasDecimal(right) || hasDecimal(left));
     if (!hasDecimal(right)) return false;
     const leftInputs = this.env.inputsOf(inputsWithDerivatives(left));
     const rightInputs = this.env.inputsOf(rightSymbols);

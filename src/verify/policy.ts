@@ -225,7 +225,7 @@ function indexNotation(claim: Claim, env: NoteEnvironment): string[] {
   // \sum_j e^{z_j}): the separate-variables reading is not the note's
   const indexed = [...reached].filter((s) => {
     const idx = indexOf(s);
-    return idx !== undefined && (notation.bases.has(idx.base) || (notation.sums && !sums.has(idx.index)));
+    return idx !== undefined && (notation.bases.has(idx.base) || (notation.sums && [...idx.index].some((i) => !sums.has(i))));
   });
   return indexed.length > 0 ? [`${indexed.slice(0, 3).map(displayName).join(', ')} look like entries in index notation, which is read here as separate variables`] : [];
 }
