@@ -105,6 +105,30 @@ describe('trust: reading notes as people write them', () => {
     });
   });
 
+  describe('found on a third batch of real notes', () => {
+    it('sets apart equations written side by side with wide spaces', () => {
+      const note = '$$m = a + b - c$$\n$$\\frac{\\partial m}{\\partial a}=1\\;\\;\\;\\frac{\\partial m}{\\partial c}=-1$$\n$$\\frac{\\partial m}{\\partial b}=1\\hspace{2em}\\frac{\\partial m}{\\partial c}=2$$';
+      assert.deepEqual(verdicts(note), ['verified', 'verified', 'verified', 'refuted']);
+    });
+    it('reads log bases: log_e is ln, \\log_2 x is ln x / ln 2', () => {
+      assert.deepEqual(verdicts('$$h = log_e(t) + 3t, \\quad \\frac{\\partial h}{\\partial t} = \\frac{1}{t} + 3$$'), ['verified']);
+      assert.deepEqual(verdicts('$$h = \\log_2 t, \\quad \\frac{dh}{dt} = \\frac{1}{t}$$'), ['refuted']);
+    });
+    it('holds the other arguments of g(t, q) fixed in ∂g(t, q)/∂t', () => {
+      const note = '$$q = \\cos(t) + 2t$$\nA separate function of two variables:\n$$g(t, q) = t^2 q + 4t$$\n';
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial g(t, q)}{\\partial t} = 2tq + 4$$`), ['verified']);
+      assert.deepEqual(verdicts(`${note}$$\\frac{\\partial g(t, q)}{\\partial t} = 2tq$$`), ['refuted']);
+    });
+    it('a function of numbers in a worked example is not sampled: θ(0.7 − 0.2) = 1', () => {
+      assert.notEqual(verdicts('Write $\\theta$ for the step function: $o = \\theta(s)$. Then $o = \\theta(0.7 - 0.2) = 1$.').slice(-1)[0], 'refuted');
+    });
+    it('keeps the source of math that runs into an HTML comment (found by the fuzzer)', () => {
+      const text = '$$\n$$\n$$\n<!-- $$x = 1$$ -->\n> $$';
+      const report = check(text);
+      assert.ok(report.every((c) => c.verdict !== 'refuted'));
+    });
+  });
+
   describe('layout that is not math', () => {
     const ALIGNED = (last: string): string => `$$\n\\begin{aligned}\n\\frac{\\partial L}{\\partial w} &= \\frac{\\partial L}{\\partial a}\\frac{\\partial a}{\\partial w} \\\\[6pt]\n&= 2(a - y) \\cdot x \\\\[6pt]\n&= ${last}\n\\end{aligned}\n$$\nwhere $a = w x$ and $L = (a - y)^2$.`;
     it('reads \\\\[6pt] as spacing, not 6·p·t, and reports each row on its own line', () => {
