@@ -1,6 +1,10 @@
 /** mathjs trees back to LaTeX in the note's own symbols, lightly tidied (no `·1`, `+0`, `^{2-1}`). */
 import { type MathNode, TIDY_DEPTH, isCall, isPrintable, isSymbol, math, treeDepth } from './math';
 import { displayName } from '../latex/notation';
+import { FUNCTION_BY_NAME } from '../functions';
+
+/** Functions mathjs would print otherwise (σ as sigmoid, the indicator as step, ln as log). */
+const SHOWN_BY_NAME: ReadonlySet<string> = new Set(['sigmoid', 'relu', 'step', 'log', 'leakyrelu', 'elu', 'softplus', 'swish', 'softsign', 'gelu']);
 import { RULES, parseGenericName } from './rules';
 
 /** Removes the trivial parts differentiation leaves (`1·x`, `x + 0`, `(2 − 1)`) without reshaping the rest. */
@@ -28,7 +32,8 @@ export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | 
     if (!isCall(n) || n.args.length !== 1) return undefined;
     const arg = n.args[0].toTex(options);
     const rule = RULES[n.fn.name];
-    if (rule && !['exp', 'sqrt', 'abs', 'tanh', 'sin', 'cos'].includes(n.fn.name)) return rule.latex(arg);
+    // mathjs writes its own functions well; the registry's others (σ, ReLU, the indicator) and ln its way
+    if (rule && (FUNCTION_BY_NAME.get(n.fn.name)?.custom || n.fn.name === 'log')) return rule.latex(arg);
     const g = parseGenericName(n.fn.name);
     if (g) return `${g.fn}${primes(g.primes)}\\left(${arg}\\right)`;
     return undefined;
@@ -42,7 +47,6 @@ export function tidyLatex(node: MathNode, latexOfSymbol: (id: string) => string 
   return toLatex(tidy(node), latexOfSymbol);
 }
 
-const TEXT_NAMES: Readonly<Record<string, string>> = { sigmoid: 'σ', relu: 'ReLU', step: '1', log: 'ln' };
 
 /** Plain text for a tidied tree, for messages: `σ(z₂) (1 - σ(z₂))`. */
 export function toText(node: MathNode, textOfSymbol: (id: string) => string | undefined): string {
@@ -51,7 +55,7 @@ export function toText(node: MathNode, textOfSymbol: (id: string) => string | un
     if (isSymbol(n)) return textOfSymbol(n.name);
     if (!isCall(n) || n.args.length !== 1) return undefined;
     const g = parseGenericName(n.fn.name);
-    const name = g ? `${displayName(g.fn)}${'′'.repeat(g.primes)}` : TEXT_NAMES[n.fn.name];
+    const name = g ? `${displayName(g.fn)}${'′'.repeat(g.primes)}` : SHOWN_BY_NAME.has(n.fn.name) ? FUNCTION_BY_NAME.get(n.fn.name)?.text : undefined;
     if (!name) return undefined;
     const arg = n.args[0].toString(options);
     return n.fn.name === 'step' ? `[${arg} > 0]` : `${name}(${arg})`;

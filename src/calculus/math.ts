@@ -1,6 +1,7 @@
 /** The one mathjs instance, and small helpers to build and inspect its expression trees. */
 import { all, create, type MathNode } from 'mathjs';
 import { depthOf } from '../trees';
+import { FUNCTIONS, HELPERS } from '../functions';
 
 export type { MathNode };
 
@@ -26,19 +27,21 @@ function nearKink(x: number): void {
 }
 
 export const math = create(all, {});
+// the registry's functions mathjs lacks (σ, ReLU, the indicator, …), each kinked one recording how near its kink it came
 math.import(
   {
-    // σ(x) = 1 / (1 + e^{-x}), written to stay finite for large |x|
-    sigmoid: (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
-    relu: (x: number) => {
-      nearKink(x);
-      return x > 0 ? x : 0;
-    },
-    // the indicator 1[x > 0], ReLU's derivative
-    step: (x: number) => {
-      nearKink(x);
-      return x > 0 ? 1 : 0;
-    },
+    ...Object.fromEntries(
+      FUNCTIONS.filter((f) => f.custom).map((f) => [
+        f.name,
+        f.kinked
+          ? (x: number) => {
+              nearKink(x);
+              return f.f(x);
+            }
+          : f.f,
+      ]),
+    ),
+    ...HELPERS,
   },
   { override: true },
 );

@@ -1,7 +1,8 @@
 /**
- * The derivative rule table: one entry per function. mathjs differentiates the arithmetic; these give it the
- * derivative of each function, and differentiate.ts writes the chain rule once.
+ * The derivative rules, from the function registry (`src/functions.ts`): mathjs differentiates the arithmetic; these
+ * give it the derivative of each function, and differentiate.ts writes the chain rule once.
  */
+import { FUNCTIONS } from '../functions';
 import { type MathNode, call, math, num, substitute } from './math';
 
 export interface FunctionRule {
@@ -11,23 +12,13 @@ export interface FunctionRule {
   readonly latex: (arg: string) => string;
 }
 
-const rule = (derivative: string, latex: (a: string) => string): FunctionRule => ({ derivative: math.parse(derivative), latex });
-
-export const RULES: Readonly<Record<string, FunctionRule>> = {
-  sigmoid: rule('sigmoid(u) * (1 - sigmoid(u))', (a) => `\\sigma\\left(${a}\\right)`), // σ' = σ(1−σ)
-  relu: rule('step(u)', (a) => `\\operatorname{ReLU}\\left(${a}\\right)`), // ReLU'(u) = 1[u > 0]
-  step: rule('0', (a) => `\\mathbb{1}\\left[${a} > 0\\right]`), // flat on both sides of its jump
-  tanh: rule('1 - tanh(u)^2', (a) => `\\tanh\\left(${a}\\right)`), // tanh' = 1 − tanh²
-  exp: rule('exp(u)', (a) => `e^{${a}}`), // (e^u)' = e^u
-  log: rule('1 / u', (a) => `\\log\\left(${a}\\right)`), // (ln u)' = 1/u
-  sqrt: rule('1 / (2 * sqrt(u))', (a) => `\\sqrt{${a}}`), // (√u)' = 1/(2√u)
-  sin: rule('cos(u)', (a) => `\\sin\\left(${a}\\right)`),
-  cos: rule('-sin(u)', (a) => `\\cos\\left(${a}\\right)`),
-  abs: rule('abs(u) / u', (a) => `\\left|${a}\\right|`), // sign(u), away from 0
-};
+/** Each registry function's derivative, parsed once, and its LaTeX. */
+export const RULES: Readonly<Record<string, FunctionRule>> = Object.fromEntries(
+  FUNCTIONS.map(({ name, derivative, latex }) => [name, { derivative: math.parse(derivative), latex }]),
+);
 
 /** Functions that are not differentiable at 0: sample points keep away from there. */
-export const KINKED: ReadonlySet<string> = new Set(['relu', 'step', 'abs']);
+export const KINKED: ReadonlySet<string> = new Set(FUNCTIONS.filter((f) => f.kinked).map((f) => f.name));
 
 const GENERIC = /^gen_([A-Za-z0-9]+)_(\d+)$/;
 

@@ -4,6 +4,7 @@ import { letterRun, opensArgument } from './atoms';
 import { LONGEST_FUNCTION_WORD, TEXT_COMMANDS, functionForWord } from './notation';
 import { LatexError, type Parser, span } from './parser';
 import { rawText } from './scripts';
+import { FUNCTIONS } from '../functions';
 import type { Token } from './tokens';
 
 /** A function word at `t` (`sigmoid(`, `\text{Relu}(`, `\operatorname{ReLU}(`) followed by its argument, or undefined. */
@@ -52,7 +53,7 @@ export function parseWordCall(p: Parser, t: Token): Expr | undefined {
 }
 
 /** Functions that, like `\log x`, take their argument without parentheses when written as a word. */
-const BARE_ARGUMENT_WORDS: ReadonlySet<string> = new Set(['log', 'exp', 'tanh', 'sin', 'cos']);
+const BARE_ARGUMENT_WORDS: ReadonlySet<string> = new Set(FUNCTIONS.filter((f) => f.bareArgument).map((f) => f.name));
 
 /** Can the token `k` ahead be the argument of a bare function word (a letter, number, group or command)? */
 function startsArgument(p: Parser, k: number): boolean {

@@ -1,6 +1,8 @@
 /**
- * The notation table: every spelling the parser understands, as data. Adding a notation is one entry here.
+ * The notation table: every spelling the parser understands, as data. Adding a notation is one entry here (and a
+ * function one entry of the function registry, `src/functions.ts`).
  */
+import { FUNCTIONS } from '../functions';
 
 /** Greek letters as symbols, with the Unicode used in messages. */
 export const GREEK: Readonly<Record<string, string>> = {
@@ -12,39 +14,23 @@ export const GREEK: Readonly<Record<string, string>> = {
   '\\Pi': 'Π', '\\Sigma': 'Σ', '\\Phi': 'Φ', '\\Psi': 'Ψ', '\\Omega': 'Ω', '\\ell': 'ℓ',
 };
 
-/** Canonical names of the functions the checker knows (see calculus/functions.ts for their rules). */
-export type KnownFunction = 'sigmoid' | 'relu' | 'tanh' | 'exp' | 'log' | 'sqrt' | 'sin' | 'cos' | 'abs' | 'softmax';
-
-/** Function commands: `\tanh(u)`, `\sigma(z)` (σ is a function only when applied). */
-export const FUNCTION_COMMANDS: Readonly<Record<string, KnownFunction>> = {
-  '\\sigma': 'sigmoid',
-  '\\exp': 'exp',
-  '\\log': 'log',
-  '\\ln': 'log',
-  '\\tanh': 'tanh',
-  '\\sin': 'sin',
-  '\\cos': 'cos',
-};
+/** Function commands: `\tanh(u)`, `\sigma(z)` (σ is a function only when applied); from the function registry. */
+export const FUNCTION_COMMANDS: Readonly<Record<string, string>> = Object.fromEntries(
+  FUNCTIONS.flatMap((f) => (f.commands ?? []).map((c) => [c, f.name])),
+);
 
 /**
- * Function names written as words (`sigmoid(z)`, `\text{Relu}(z)`, `\operatorname{ReLU}`, `Sig(z)`).
- * Keys are lower case; `exact` words must match case too (so `Sig` is sigmoid but `SIG` is not).
+ * Function names written as words (`sigmoid(z)`, `\text{Relu}(z)`, `\operatorname{ReLU}`, `Sig(z)`), from the
+ * registry. Keys are lower case; `exact` words must match case too (so `Sig` is sigmoid but `SIG` is not).
  */
-export const FUNCTION_WORDS: Readonly<Record<string, { fn: KnownFunction; exact?: string[] }>> = {
-  sigmoid: { fn: 'sigmoid' },
-  sig: { fn: 'sigmoid', exact: ['Sig', 'sig'] },
-  relu: { fn: 'relu' },
-  tanh: { fn: 'tanh' },
-  exp: { fn: 'exp' },
-  log: { fn: 'log' },
-  ln: { fn: 'log' },
-  sqrt: { fn: 'sqrt' },
-  abs: { fn: 'abs' },
-  softmax: { fn: 'softmax' },
-};
+export const FUNCTION_WORDS: Readonly<Record<string, { fn: string; exact?: readonly string[] }>> = Object.fromEntries([
+  ...FUNCTIONS.flatMap((f) => (f.words ?? []).map((w) => [w, { fn: f.name }])),
+  ...FUNCTIONS.flatMap((f) => (f.exactWords ?? []).map((w) => [w.toLowerCase(), { fn: f.name, exact: f.exactWords }])),
+  ['softmax', { fn: 'softmax' }],
+]);
 
 /** Looks a word up in FUNCTION_WORDS. */
-export function functionForWord(word: string): KnownFunction | undefined {
+export function functionForWord(word: string): string | undefined {
   const entry = FUNCTION_WORDS[word.toLowerCase()];
   if (!entry) return undefined;
   if (entry.exact && !entry.exact.includes(word)) return undefined;

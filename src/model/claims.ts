@@ -23,7 +23,8 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
         kind: i === 0 && defs.updates.has(chain.id) ? 'update' : i === start ? firstKind(left.expr, right.expr) : 'step',
         left,
         right,
-        at: claimSpan(chain, i, i === start),
+        // after a defining head the claim belongs to its `=`, as a step does: the head and its value are the definition
+        at: claimSpan(chain, i, i === 0),
         context: chain.links.slice(0, i + 1).map((l) => l.side),
         suspicions: chain.suspicions,
         chain: chain.id,

@@ -26,6 +26,7 @@ function createParser(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.use(markdownItKatex);
   md.block.ruler.at('math_block', dollarBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('math_block', 'math_environment', environmentBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('escape', 'math_bracket', bracketMath);
   md.inline.State = trackingState(md.inline.State);
   return md;
@@ -119,4 +120,48 @@ function findClosing(state: StateBlock, start: number, end: number, contentStart
     if (at >= 0) return { line, pos: pos + at };
   }
   return undefined;
+}
+
+/** Environments MathJax and Obsidian render as display math even outside `$$` (`\begin{align} … \end{align}`). */
+const DISPLAY_ENVIRONMENTS = /^\\begin\{(align\*?|equation\*?|gather\*?|multline\*?|eqnarray\*?|aligned|split)\}/;
+
+/**
+ * Block rule for a `\begin{align}` (and the like) starting a line, outside `$$`: a math block up to the line with
+ * its `\end{align}`, the environment included (the statement splitter reads its rows).
+ */
+function environmentBlock(state: StateBlock, start: number, end: number, silent: boolean): boolean {
+  const open = state.bMarks[start] + state.tShift[start];
+  if (state.sCount[start] - state.blkIndent >= 4) return false;
+  const m = DISPLAY_ENVIRONMENTS.exec(state.src.slice(open, state.eMarks[start]));
+  if (!m) return false;
+  const closer = `\\end{${m[1]}}`;
+  let last = -1;
+  let closeAt = -1;
+  for (let line = start; line < end; line++) {
+    const from = line === start ? open + m[0].length : state.bMarks[line] + state.tShift[line];
+    const at = state.src.slice(from, state.eMarks[line]).indexOf(closer);
+    if (at >= 0) {
+      last = line;
+      closeAt = from + at + closer.length;
+      break;
+    }
+    if (line > start && state.bMarks[line] + state.tShift[line] >= state.eMarks[line]) return false; // a blank line: not closed
+  }
+  if (last < 0) return false;
+  if (silent) return true;
+  const offsets: number[] = [];
+  for (let line = start; line <= last; line++) {
+    const from = line === start ? open : state.bMarks[line] + Math.min(state.tShift[line], state.blkIndent);
+    const to = line === last ? closeAt : state.eMarks[line];
+    for (let i = from; i < to; i++) offsets.push(i);
+    if (line < last) offsets.push(state.eMarks[line]);
+  }
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.markup = '\\begin';
+  token.content = offsets.map((i) => state.src[i]).join('');
+  token.map = [start, last + 1];
+  token.meta = { offsets } satisfies MathMeta;
+  state.line = last + 1;
+  return true;
 }

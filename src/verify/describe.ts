@@ -1,8 +1,9 @@
 /** Short readable text for expressions in messages: ∂C/∂w₂, σ(z₂)(1−σ(z₂)). */
 import type { Expr } from '../latex/ast';
 import { displayName } from '../latex/notation';
+import { FUNCTION_BY_NAME } from '../functions';
 
-const FUNCTION_TEXT: Readonly<Record<string, string>> = { sigmoid: 'σ', relu: 'ReLU', log: 'ln', step: '1' };
+const textOf = (fn: string): string | undefined => FUNCTION_BY_NAME.get(fn)?.text;
 const PRECEDENCE = { '+': 1, '-': 1, '*': 2, 'hadamard': 2, '/': 2, '^': 3 } as const;
 
 function precedence(e: Expr): number {
@@ -40,7 +41,7 @@ function text(e: Expr): string {
       return `${wrap(e.left, p)}${sign}${wrap(e.right, e.op === '+' ? p : p + 1)}`;
     }
     case 'call':
-      return `${FUNCTION_TEXT[e.fn] ?? displayName(e.fn)}${'′'.repeat(e.primes)}(${e.args.map(text).join(', ')})`;
+      return `${(!e.generic && textOf(e.fn)) || displayName(e.fn)}${'′'.repeat(e.primes)}(${e.args.map(text).join(', ')})`;
     case 'indicator':
       return `[${text(e.left)} ${e.op} ${text(e.right)}]`;
     case 'derivative': {

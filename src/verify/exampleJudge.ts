@@ -50,7 +50,7 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: r
   // differences in the last of many digits (1.105905967 written again as 1.1059059067) are no slip
   const floor = tolerance * Math.max(1, Math.abs(l.value), Math.abs(r.value));
   const rests = [...new Map([...l.rests, ...r.rests])].map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).slice(0, 5).join(', ');
-  const where = rests ? `at the note's values (${rests})` : 'as written';
+  const where = rests ? `at the note's values (${rests})` : symbolsOf(left).size > 0 ? "at the note's values" : 'as written';
   if (diff <= spread + floor) {
     const rounding = spread > 0 ? ` (to within the rounding of the numbers, ±${fmt(spread)})` : '';
     return result({ verdict: 'verified', message: `holds ${where}: both sides are ${fmt(l.value)}${rounding}` });

@@ -7,6 +7,7 @@
 import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { type Claim, indexOf } from '../model/types';
+import { KINKED } from '../calculus/rules';
 import type { NoteEnvironment } from './environment';
 import { describe } from './describe';
 
@@ -168,7 +169,6 @@ function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
   return ['an equation between inputs of the note reads as a condition, an assumption or a definition (such as Σ y = 1), not an identity'];
 }
 
-const KINKED = new Set(['relu', 'step', 'abs']);
 
 /** ReLU′(z), or ∂ReLU(z)/∂z, max(0, z) and |z| differentiated. */
 function isKinkedDerivative(e: Expr): boolean {
