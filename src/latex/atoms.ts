@@ -1,6 +1,6 @@
 /** Atoms: numbers, symbols, groups, functions, and the commands of the notation table. */
 import type { Expr, Span } from './ast';
-import { parseDerivativeSlash, parseFraction, parseShorthand } from './fractions';
+import { parseDerivativeSlash, parseFraction, parseOver, parseShorthand } from './fractions';
 import { parseFunctionCommand, parseGenericCall, parseWordCall } from './functions';
 import {
   DECORATIONS,
@@ -38,7 +38,7 @@ export function parseAtom(p: Parser): Atom {
   }
 }
 
-function parseChar(p: Parser, t: Token): Expr {
+function parseChar(p: Parser, t: Token): Atom {
   if (t.text === '(' || t.text === '[') {
     p.next();
     const inner = p.parseExprOrIndicator();
@@ -47,6 +47,8 @@ function parseChar(p: Parser, t: Token): Expr {
     return regroup(inner, t, close);
   }
   if (t.text === '{') {
+    const over = parseOver(p);
+    if (over !== undefined) return over;
     const r = p.argumentRange();
     return regroup(p.sub(r.from, r.to).parseExprOrIndicator(), t, r.span);
   }

@@ -58,7 +58,36 @@ export function parseFraction(p: Parser): Atom {
   const head = p.next();
   const num = p.argumentRange();
   const den = p.argumentRange();
-  const whole = span(head, den.span);
+  return fraction(p, num, den, span(head, den.span));
+}
+
+type Range = { from: number; to: number; span: { start: number; end: number } };
+
+/**
+ * `{a \over b}`, `{\partial E \over \partial w}` (plain TeX, as MathJax renders it) at the parser's `{`: the fraction
+ * of what stands before and after `\over`; undefined (nothing read) if the group has no `\over` at its top level.
+ */
+export function parseOver(p: Parser): Atom | undefined {
+  const open = p.pos;
+  const close = p.matchingBrace(open);
+  let depth = 0;
+  let over = -1;
+  for (let i = open + 1; i < close; i++) {
+    const t = p.toks[i].text;
+    if (t === '{') depth++;
+    else if (t === '}') depth--;
+    else if (depth === 0 && t === '\\over') over = over < 0 ? i : over;
+  }
+  if (over < 0) return undefined;
+  p.pos = close + 1;
+  const whole = { start: p.toks[open].start, end: p.toks[close].end };
+  const num: Range = { from: open + 1, to: over, span: whole };
+  const den: Range = { from: over + 1, to: close, span: whole };
+  if (num.from >= num.to || den.from >= den.to) throw new LatexError('\\over needs something on both sides', whole);
+  return fraction(p, num, den, whole);
+}
+
+function fraction(p: Parser, num: Range, den: Range, whole: { start: number; end: number }): Atom {
   const denOp = operatorEnd(p, den.from, den.to);
   const wrt = denOp !== undefined ? singleSymbol(p, denOp, den.to) : undefined;
   if (denOp !== undefined && wrt) {

@@ -56,7 +56,7 @@ export const TEXT_COMMANDS: ReadonlySet<string> = new Set([
 
 /** Spacing and style commands that mean nothing to the math. */
 export const IGNORED_COMMANDS: ReadonlySet<string> = new Set([
-  '\\,', '\\;', '\\:', '\\!', '\\ ', '\\>', '\\enspace', '\\thinspace', '\\medspace', '\\thickspace',
+  '\\,', '\\;', '\\:', '\\!', '\\ ', '\\>', '\\space', '\\enspace', '\\thinspace', '\\medspace', '\\thickspace',
   '\\displaystyle', '\\textstyle', '\\scriptstyle', '\\limits', '\\nolimits', '\\big', '\\Big', '\\bigg', '\\Bigg',
   '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\biggl', '\\biggr', '\\nonumber', '\\notag',
 ]);
@@ -71,14 +71,18 @@ export const MULTIPLY: ReadonlySet<string> = new Set(['\\cdot', '\\times', '*', 
 export const DERIVATIVE_OPERATORS: ReadonlySet<string> = new Set(['\\partial', 'd', '\\delta']);
 
 /** What separates statements inside one block. */
-export const STATEMENT_SEPARATORS: ReadonlySet<string> = new Set([',', ';', '\\quad', '\\qquad', '\\because', '\\therefore', '\\\\', '\\newline']);
+export const STATEMENT_SEPARATORS: ReadonlySet<string> = new Set([
+  ',', ';', '\\quad', '\\qquad', '\\because', '\\therefore', '\\\\', '\\newline',
+  // `… \Rightarrow \frac{\partial L}{\partial w} = …`: an implication between equations sets them apart
+  '\\Rightarrow', '\\implies', '\\Longrightarrow', '\\iff', '\\Leftrightarrow',
+]);
 
 /** Relations other than `=`: a statement with one of these is not an equation chain. */
 export const OTHER_RELATIONS: ReadonlySet<string> = new Set([
   '\\equiv', '\\neq', '\\ne', '\\leq', '\\le', '\\geq', '\\ge', '<', '>', '\\rightarrow', '\\to',
-  '\\Rightarrow', '\\Leftarrow', '\\implies', '\\impliedby', '\\iff', '\\in', '\\notin',
+  '\\Leftarrow', '\\impliedby', '\\in', '\\notin',
   '\\sim', '\\propto', '\\subset', '\\subseteq', '\\mapsto', '\\longrightarrow', '\\longleftarrow',
-  '\\Leftrightarrow', '\\leftrightarrow', '\\lt', '\\gt', '\\cong', '\\simeq',
+  '\\leftrightarrow', '\\lt', '\\gt', '\\cong', '\\simeq',
 ]);
 
 /** Comparisons inside an indicator `(z > 0)`. */

@@ -288,8 +288,15 @@ function relations(toks: readonly Token[]): { equals: number[]; approximate: Set
   return { equals, approximate, assignment, other, otherAt };
 }
 
-function parseStatement(src: string, toks: Token[], connective?: 'because' | 'therefore'): ParsedStatement | undefined {
-  const { equals, approximate, assignment, other, otherAt } = relations(toks);
+function parseStatement(src: string, all: Token[], connective?: 'because' | 'therefore'): ParsedStatement | undefined {
+  let toks = all;
+  let found = relations(toks);
+  // `Z = W X + b \in \mathbb{R}^{n \times m}`: the equation, its shape said in passing
+  if (found.other === '\\in' && found.otherAt !== undefined && found.equals.length > 0 && found.otherAt > found.equals[found.equals.length - 1]) {
+    toks = toks.slice(0, found.otherAt);
+    found = relations(toks);
+  }
+  const { equals, approximate, assignment, other, otherAt } = found;
   const ctx: ParseContext = { src, suspicions: [] };
   if (other === '\\in' && equals.length === 0 && otherAt !== undefined && otherAt > 0 && otherAt < toks.length - 1) {
     const membership = { left: parsePart(ctx, toks, 0, otherAt), right: parsePart(ctx, toks, otherAt + 1, toks.length) };

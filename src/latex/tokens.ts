@@ -1,4 +1,5 @@
 /** LaTeX tokens with their offsets in the block's source. */
+import { GREEK } from './notation';
 
 export type TokenType = 'command' | 'letter' | 'number' | 'char';
 
@@ -25,6 +26,19 @@ const isOtherLetter = (c: string): boolean => /\p{L}/u.test(c);
 /** Hangul, Han and kana write words, not single-letter symbols: a run of them is one name (`가중합`, `误差`). */
 const isWordScript = (c: string): boolean => /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(c);
 
+/** Characters typed as Unicode that mean a command (`∂`, `·`, `×`, `−`, `≤`, `∑`), and Greek letters (`σ` is `\sigma`). */
+const UNICODE_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ['∂', '\\partial'], ['·', '\\cdot'], ['⋅', '\\cdot'], ['×', '\\times'], ['≠', '\\neq'], ['≤', '\\leq'], ['≥', '\\geq'],
+  ['→', '\\to'], ['⇒', '\\Rightarrow'], ['∑', '\\sum'], ['∈', '\\in'], ['∇', '\\nabla'], ['√', '\\sqrt'], ['⊙', '\\odot'],
+  ['∘', '\\circ'], ['∞', '\\infty'], ['ℓ', '\\ell'],
+  ...Object.entries(GREEK).map(([command, letter]) => [letter, command] as [string, string]),
+  ['ε', '\\epsilon'], ['φ', '\\phi'],
+]);
+/** Commands other spellings of which are in use: `\part` (for `\partial`). */
+const COMMAND_ALIASES: ReadonlyMap<string, string> = new Map([['\\part', '\\partial']]);
+/** Characters typed as Unicode that are ASCII operators. */
+const UNICODE_CHARS: ReadonlyMap<string, string> = new Map([['−', '-'], ['–', '-'], ['∗', '*']]);
+
 /** Splits LaTeX into tokens; `%` comments and whitespace are dropped (and noted on the next token). */
 export function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
@@ -46,6 +60,14 @@ export function tokenize(src: string): Token[] {
     }
     const start = i;
     let type: TokenType;
+    if (c === '=' && src[i + 1] === '>') {
+      // `=>`, typed for ⇒
+      tokens.push({ type: 'command', text: '\\Rightarrow', start: i, end: i + 2, spaceBefore: space, lineBreakBefore: lineBreak });
+      i += 2;
+      space = false;
+      lineBreak = false;
+      continue;
+    }
     if (c === '\\') {
       type = 'command';
       i++;
@@ -75,7 +97,12 @@ export function tokenize(src: string): Token[] {
       type = 'char';
       i += src.codePointAt(i)! > 0xffff ? 2 : 1;
     }
-    tokens.push({ type, text: src.slice(start, i), start, end: i, spaceBefore: space, lineBreakBefore: lineBreak });
+    let text = src.slice(start, i);
+    text = COMMAND_ALIASES.get(text) ?? text;
+    const command = UNICODE_COMMANDS.get(text);
+    if (command) [type, text] = ['command', command];
+    else if (UNICODE_CHARS.has(text)) [type, text] = ['char', UNICODE_CHARS.get(text)!];
+    tokens.push({ type, text, start, end: i, spaceBefore: space, lineBreakBefore: lineBreak });
     space = false;
     lineBreak = false;
   }

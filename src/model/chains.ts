@@ -59,6 +59,8 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
         assignment: s.assignment,
       };
       chains.push(chain);
+      // a `\because …` aside is no part of the chain around it: the next `&= …` row continues that chain
+      if (s.connective === 'because') continue;
       previous = { chain, block };
       if (display(block)) previousDisplay = previous;
     }
