@@ -32,7 +32,7 @@ interface Walk {
  * but not code spans or code blocks. Offsets refer to `text` as given; `part` is copied onto each block.
  */
 export function readMarkdownMath(text: string, part: number): MathBlock[] {
-  const norm = withoutHtmlComments(normalize(text));
+  const { norm, found: scripted } = withoutScriptMath(withoutHtmlComments(normalize(text)));
   let tokens: Token[];
   try {
     tokens = mathParser().parse(norm.text, {});
@@ -40,9 +40,13 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
     return [];
   }
   const walk: Walk = { norm, found: [], cursor: 0, line: 0, section: 0 };
+  const headings: number[] = [];
   tokens.forEach((token, i) => {
     walk.line = token.map?.[0] ?? walk.line; // table cells have no map of their own: use their row's
-    if (token.type === 'heading_open') walk.section++;
+    if (token.type === 'heading_open') {
+      walk.section++;
+      headings.push(walk.line);
+    }
     if (token.type === 'math_block') {
       walk.found.push(...blockMath(norm, token).map((f) => ({ ...f, section: walk.section })));
     } else if (token.type === 'fence' && isMathFence(token)) {
@@ -52,7 +56,11 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
       inlineMath(walk, token, previous === 'td_open' || previous === 'th_open');
     }
   });
-  return walk.found.flatMap((found) => toBlock(found, norm, part));
+  // math that markdown-it never saw (script tags, kramdown's escapes) joins in document order, in its section
+  const sectionAt = (offset: number): number => headings.filter((line) => norm.lines.lineStart(line) <= offset).length;
+  const all = [...walk.found, ...scripted.map((f) => ({ ...f, section: sectionAt(f.at[0] ?? 0) }))];
+  all.sort((a, b) => (a.at.find((x) => x >= 0) ?? 0) - (b.at.find((x) => x >= 0) ?? 0));
+  return all.flatMap((found) => toBlock(found, norm, part));
 }
 
 /** The block, with offsets into the original text and without made-up characters; none if it is blank. */
@@ -147,4 +155,45 @@ function withoutHtmlComments(norm: NormalizedText): NormalizedText {
     i = close + 2;
   }
   return { ...norm, text: chars.join(''), unmasked: text };
+}
+
+/** `<script type="math/tex">…</script>` (with `; mode=display` for display math), and kramdown's `\\( \\)`, `\\[ \\]`. */
+const SCRIPTED = [
+  { pattern: /<script\s+type=["']math\/tex(; ?mode=display)?["']\s*>([\s\S]*?)<\/script>/g, delimiter: '<script>' },
+  { pattern: /\\\\\(([\s\S]*?)\\\\\)/g, delimiter: '\\\\(' },
+  { pattern: /\\\\\[([\s\S]*?)\\\\\]/g, delimiter: '\\\\[' },
+];
+
+/**
+ * Math written where markdown-it reads no math: MathJax's script tags, and kramdown's escaped `\\(…\\)` and
+ * `\\[…\\]` (which Markdown turns into `\(…\)` for MathJax). Each is taken out of the text (blanked, line breaks kept)
+ * and found here, with its characters' offsets.
+ */
+function withoutScriptMath(norm: NormalizedText): { norm: NormalizedText; found: Omit<Found, 'section'>[] } {
+  if (!norm.text.includes('math/tex') && !norm.text.includes('\\\\(') && !norm.text.includes('\\\\[')) return { norm, found: [] };
+  const chars = norm.text.split('');
+  const found: Omit<Found, 'section'>[] = [];
+  const shielded = shieldedRanges(norm.text);
+  for (const { pattern, delimiter } of SCRIPTED) {
+    for (const m of norm.text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      if (chars[start] === ' ' && norm.text[start] !== ' ') continue; // inside something taken already
+      if (shielded.some(([from, to]) => start >= from && start < to)) continue; // code, or `\[2pt]` inside $$…$$
+      const content = m[m.length - 1];
+      const contentStart = start + m[0].indexOf(content, delimiter === '<script>' ? m[0].indexOf('>') + 1 : 2);
+      const display = delimiter === '<script>' ? m[1] !== undefined : delimiter === '\\\\[';
+      found.push({ latex: content, at: Array.from({ length: content.length }, (_, k) => contentStart + k), display, delimiter });
+      for (let k = start; k < start + m[0].length; k++) if (chars[k] !== '\n') chars[k] = ' ';
+    }
+  }
+  return { norm: { ...norm, text: chars.join(''), unmasked: norm.unmasked ?? norm.text }, found };
+}
+
+/** Code fences, code spans and `$$…$$` blocks: there `\\[` is code or a LaTeX line break, not kramdown math. */
+function shieldedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of [/^ {0,3}(```|~~~)[\s\S]*?^ {0,3}\1/gm, /`[^`\n]+`/g, /\$\$[\s\S]*?\$\$/g]) {
+    for (const m of text.matchAll(pattern)) ranges.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  return ranges;
 }

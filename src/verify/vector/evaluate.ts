@@ -29,6 +29,7 @@ import {
 } from '../../engine';
 import { checkClock } from '../deadline';
 import { describe } from '../describe';
+import { indexOf } from '../../model/types';
 import { applyGeneric, applyKnown } from './functions';
 import { readsAsProduct } from '../convert';
 import type { VectorNote, WorldPoint } from './note';
@@ -103,6 +104,8 @@ export class Evaluation {
         const body = this.eval(e.body);
         const mode = body.value.isScalar() ? 'all' : this.point.shapes.sumModes.get(e) ?? 'all';
         if (this.point.shapes.guessedSums.has(e)) this.point.guesses.add(`${describe(e)} was read as a sum over every entry: the note does not say which`);
+        // Σ_k 1, or Σ_k f(X) with no k inside: K copies of the body, K unknown; summing its entries is a guess
+        if (e.index !== undefined && !mentionsIndex(e.body, e.index)) this.point.guesses.add(`${describe(e)} has no ${e.index} in its body: how many terms it adds is unknown`);
         return mode === 'columns' ? sumOverColumns(body) : mode === 'rows' ? sumOverRows(body) : sumAll(body);
       }
       case 'shorthand':
@@ -237,4 +240,10 @@ function perEntry(f: Var, x: Var, rng: () => number, label: string): Tensor {
     }
   }
   return d;
+}
+
+/** Whether a sum's body mentions its index: `k` itself, or as a subscript (`x_k`, `w_{jk}`). */
+function mentionsIndex(body: Expr, index: string): boolean {
+  const sub = new RegExp(`[_^].*\\b${index.replace(/[^\w]/g, '')}\\b`);
+  return [...symbolsOf(body)].some((s) => s === index || (indexOf(s)?.index.includes(index) ?? false) || sub.test(s.replace(/[{}()]/g, ' ')));
 }

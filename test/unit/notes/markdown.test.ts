@@ -103,8 +103,27 @@ describe('readMarkdownMath', () => {
     });
 
     it('does not read escaped backslashes or empty brackets as math', () => {
-      assert.deepEqual(read('a \\\\[b\\\\] and \\(\\) and \\[ \\]'), []);
+      assert.deepEqual(read('a `\\\\[b\\\\]` and \\(\\) and \\[ \\]'), []);
       assert.deepEqual(summary(read('\\(a \\\\) b\\)')), [['a \\\\) b', '\\(', 2]]);
+    });
+
+    it("reads kramdown's escaped \\\\( \\\\) and \\\\[ \\\\], in document order with the rest", () => {
+      const blocks = read('$a$ then \\\\(b = c\\\\) and\n\\\\[ d = e \\\\]\nlast $f$');
+      assert.deepEqual(summary(blocks), [['a', '$', 1], ['b = c', '\\\\(', 12], [' d = e ', '\\\\[', 28], ['f', '$', 45]]);
+      assert.deepEqual(blocks.map((block) => block.display), [false, false, true, false]);
+    });
+
+    it('leaves a LaTeX line break \\\\[2pt] inside $$…$$ alone', () => {
+      const blocks = read('$$\na = b \\\\[2pt] c = d \\\\]\n$$');
+      assert.deepEqual(summary(blocks), [['\na = b \\\\[2pt] c = d \\\\]\n', '$$', 2]]);
+    });
+
+    it('reads MathJax script tags, display with mode=display', () => {
+      const text = 'x <script type="math/tex">a = b</script> and\n<script type="math/tex; mode=display">c = d</script>';
+      const blocks = read(text);
+      assert.deepEqual(summary(blocks), [['a = b', '<script>', 26], ['c = d', '<script>', 83]]);
+      assert.deepEqual(blocks.map((block) => block.display), [false, true]);
+      assert.equal(text.slice(83, 88), 'c = d');
     });
 
     it('reads ```math fences, whose LaTeX is the fence body', () => {

@@ -76,4 +76,12 @@ describe('trust: shapes the note declares, and the ones it leaves open', () => {
     const [right] = check('$x \\in \\mathbb{R}^4$\n$$L = 0.000000001 \\sum (x \\odot x)$$\n$$\\frac{\\partial L}{\\partial x} = 0.000000002 x$$');
     assert.equal(right.verdict, 'verified', right.message);
   });
+
+  it('does not refute a sum whose body has no index (Σ_k 1): how many terms it adds is unknown', () => {
+    const [c] = check('$$D = \\frac{1}{2} \\sum_k \\left(s + u^2 - 1\\right) = \\frac{1}{2}\\left(\\sum_k s + \\sum_k u^2 - \\sum_k 1\\right)$$');
+    assert.equal(c.verdict, 'unverifiable', c.message);
+    assert.match(c.message, /no k in its body/);
+    const [slip] = check('$$D = \\sum_k \\left(s_k - 1\\right)^2, \\quad \\frac{\\partial D}{\\partial s_k} = (s_k - 1)$$');
+    assert.notEqual(slip.verdict, 'verified', slip.message);
+  });
 });
