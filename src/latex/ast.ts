@@ -116,6 +116,10 @@ export interface SumNode {
   readonly index?: string;
   /** The upper limit, if written (`n` of `\sum^n_1`). */
   readonly upper?: Expr;
+  /** The first value, if written as a number (`0` of `\sum_{k=0}`). */
+  readonly lower?: number;
+  /** `\sum_{k \neq j}`: the index letter whose value is left out. */
+  readonly except?: string;
   readonly span: Span;
   readonly inner?: Span;
 }

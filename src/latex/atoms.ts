@@ -327,6 +327,8 @@ function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
   let index: string | undefined;
   let upper: Expr | undefined;
   let range: string | undefined;
+  let lower: number | undefined;
+  let except: string | undefined;
   while (p.is('_') || p.is('^') || p.is('\\limits')) {
     const script = p.next().text;
     if (script === '\\limits') continue;
@@ -334,8 +336,13 @@ function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
     if (script === '^') upper = tryParse(p, r.from, r.to);
     else {
       const raw = rawText(p, r.from, r.to);
-      index = /^([a-zA-Z])(=|$)/.exec(raw)?.[1];
-      // `\sum_{k \neq j}`, `\sum_{i,j}`, `\sum_{i \in S}`: not a sum over one whole index, which is all that is read
+      const m = /^([a-zA-Z])\s*(?:=\s*(\d+)\s*)?$/.exec(raw) ?? /^([a-zA-Z])\s*=/.exec(raw);
+      index = m?.[1];
+      lower = m?.[2] === undefined ? undefined : Number(m[2]);
+      // `\sum_{k \neq j}`: every k but j
+      const but = /^([a-zA-Z])\s*(?:\\neq?|!=|≠)\s*([a-zA-Z])$/.exec(raw.trim());
+      if (but) [index, except] = [but[1], but[2]];
+      // `\sum_{i,j}`, `\sum_{i \in S}`: not a sum over one whole index, which is all that is read
       if (index === undefined && raw !== '' && !/^\d+$/.test(raw)) range = raw;
     }
   }
@@ -343,7 +350,7 @@ function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
   if (range !== undefined) {
     return (body) => ({ kind: 'unsupported', reason: `a sum over ${range} (only sums over a whole index or over samples are checked)`, children: [body], span: span(t, body.span) });
   }
-  return (body) => ({ kind: 'sum', body, index, upper, span: span(t, body.span) });
+  return (body) => ({ kind: 'sum', body, index, upper, ...(lower !== undefined && { lower }), ...(except && { except }), span: span(t, body.span) });
 }
 
 function tryParse(p: Parser, from: number, to: number): Expr | undefined {

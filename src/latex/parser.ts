@@ -285,6 +285,7 @@ function usesIndex(e: Expr, i: string): boolean {
   const visit = (x: Expr): void => {
     if (found) return;
     if (x.kind === 'symbol' && pattern.test(x.name)) found = true;
+    if (x.kind === 'sum' && x.index === i) return; // bound again inside: `\sum_k y_k + \sum_k x_k` is two sums
     for (const c of childrenOf(x)) visit(c);
   };
   visit(e);

@@ -262,18 +262,23 @@ const APPROXIMATELY = new Set(['\\approx', '≈']);
  * Indexes of the top-level `=` signs (a `:` right before one makes it `:=`; `\leftarrow` counts as one, for
  * update rules), whether one was an assignment, and any other relation.
  */
-function relations(toks: readonly Token[]): { equals: number[]; approximate: Set<number>; assignment: boolean; other?: string; otherAt?: number } {
+function relations(toks: readonly Token[]): { equals: number[]; approximate: Set<number>; assignment: boolean; other?: string; otherAt?: number; remarkAt?: number } {
   const equals: number[] = [];
   const approximate = new Set<number>();
   let other: string | undefined;
   let otherAt: number | undefined;
   let assignment = false;
   let depth = 0;
+  let remarkAt: number | undefined;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i].text;
     if (depth === 0 && APPROXIMATELY.has(t)) {
       equals.push(i);
       approximate.add(toks[i].start);
+    } else if (depth === 0 && ASSIGNMENTS.has(t) && equals.length > 0) {
+      // `&= -t_k + y_k s \quad \leftarrow \text{factor out } y_k`: an arrow after an equation points at a remark
+      remarkAt = i;
+      break;
     } else if (depth === 0 && (t === '=' || ASSIGNMENTS.has(t))) {
       equals.push(i);
       assignment ||= t !== '=' || toks[i - 1]?.text === ':';
@@ -285,12 +290,18 @@ function relations(toks: readonly Token[]): { equals: number[]; approximate: Set
     i += skip;
     depth = Math.max(0, depth + delta);
   }
-  return { equals, approximate, assignment, other, otherAt };
+  return { equals, approximate, assignment, other, otherAt, remarkAt };
 }
 
 function parseStatement(src: string, all: Token[], connective?: 'because' | 'therefore'): ParsedStatement | undefined {
   let toks = all;
+  // `\quad \leftarrow \text{factor out } a`, set apart from the equation before it: a remark pointing back at it
+  if (toks[0] && (toks[0].text === '\\leftarrow' || toks[0].text === '\\gets' || toks[0].text === '\\Leftarrow')) return undefined;
   let found = relations(toks);
+  if (found.remarkAt !== undefined) {
+    toks = toks.slice(0, found.remarkAt);
+    found = relations(toks);
+  }
   // `Z = W X + b \in \mathbb{R}^{n \times m}`: the equation, its shape said in passing
   if (found.other === '\\in' && found.otherAt !== undefined && found.equals.length > 0 && found.otherAt > found.equals[found.equals.length - 1]) {
     toks = toks.slice(0, found.otherAt);

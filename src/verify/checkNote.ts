@@ -15,6 +15,7 @@ import { TooSlow, startClock, stopClock } from './deadline';
 import { LIMITS, claimsSkippedMessage } from './limits';
 import { ForwardPass } from './sampling';
 import { WorkedExample } from './example';
+import { EntryReading } from './entries/reading';
 import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
 
 /** A place in the note: which part (a notebook cell, or the file) and where in it. */
@@ -161,11 +162,19 @@ function scopeJudge(model: NoteModel, options: Required<CheckOptions>, source: (
     engine: (claim, scope, symbolic) => scalarEngineCheck((scalarNote ??= new VectorNote(model, env, [], true)), env, claim, scope, symbolic),
   };
   const needsVectors = vectorDetector(model, env);
+  let entries: EntryReading | undefined;
+  const ordinary = (claim: Claim): ClaimResult => {
+    if (!needsVectors(claim)) return judgeClaim(claim, ctx);
+    vectorNote ??= new VectorNote(model, env, model.declarations);
+    return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
+  };
   return (claim) =>
     judgeSafely(claim, () => {
-      if (!needsVectors(claim)) return judgeClaim(claim, ctx);
-      vectorNote ??= new VectorNote(model, env, model.declarations);
-      return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
+      const result = ordinary(claim);
+      if (result.verdict !== 'unverifiable' || claim.unverifiable) return result;
+      // index notation the ordinary reading could not settle: entry by entry
+      entries ??= new EntryReading(model, ctx);
+      return entries.applies(claim) ? entries.judge(claim, result) : result;
     }, options.timeLimitMs);
 }
 

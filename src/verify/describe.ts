@@ -53,7 +53,7 @@ function text(e: Expr): string {
     case 'transpose':
       return `${wrap(e.arg, 4)}ᵀ`;
     case 'sum':
-      return `Σ${e.index ? `_${e.index}` : ''} ${wrap(e.body, 2)}`;
+      return `Σ${e.index ? `_${e.index}${e.except ? `≠${e.except}` : ''}` : ''} ${wrap(e.body, 2)}`;
     case 'shorthand':
       return `d${displayName(e.of.name)}`;
     case 'norm':

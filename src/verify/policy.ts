@@ -93,8 +93,32 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
       if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
     }
   }
-  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env));
+  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env));
   return doubts;
+}
+
+/**
+ * `g_i(s_i) = \tanh(s_i)`, then `g_i(s_i) = \sigma(s_i)`, `g_i(s_i) = s_i`: a function the note defines several
+ * times lists alternatives more often than it replaces one; a claim about it may mean any of them.
+ */
+function alternativeFunctions(claim: Claim, env: NoteEnvironment): string[] {
+  const calls = (e: Expr | undefined, fn?: string): Set<string> => {
+    const found = new Set<string>();
+    if (e) walk(e, (n) => n.kind === 'call' && n.generic && (fn === undefined || n.fn === fn) && found.add(n.fn));
+    return found;
+  };
+  const called = new Set([...calls(claim.left.expr), ...calls(claim.right.expr)]);
+  const several = [...called].filter((fn) => {
+    const current = env.model.functions.get(fn);
+    const all = [...new Set(env.model.scopes.map((s) => s.functions.get(fn)).filter((f) => f !== undefined))];
+    const i = current ? all.indexOf(current) : -1;
+    if (i <= 0) return false;
+    // a list of alternatives: no claim about the function between the previous definition and this one
+    const [from, to] = [all[i - 1].at.block, current!.at.block];
+    const about = (c: Claim): boolean => c.redefines !== fn && (calls(c.left.expr, fn).size > 0 || calls(c.right.expr, fn).size > 0);
+    return !env.model.claims.some((c) => c.at.block >= from && c.at.block <= to && about(c));
+  });
+  return several.length > 0 ? [`the note defines ${several.map(displayName).join(', ')} several times in a row (as alternatives?), so which definition is meant is unclear`] : [];
 }
 
 /**
@@ -176,17 +200,17 @@ function isKinkedDerivative(e: Expr): boolean {
   return e.kind === 'derivative' && e.of.kind === 'call' && KINKED.has(e.of.fn);
 }
 
-const modelInputs = new WeakMap<NoteEnvironment, ReadonlySet<string>>();
+const modelInputs = new WeakMap<NoteEnvironment, { readonly size: number; readonly inputs: ReadonlySet<string> }>();
 
 /** The symbols the note's definitions use without defining them: the inputs of its network. */
 function inputsOfModel(env: NoteEnvironment): ReadonlySet<string> {
-  let out = modelInputs.get(env);
-  if (!out) {
-    const set = new Set<string>();
-    for (const d of env.model.definitions.values()) if (d.value.expr) for (const s of symbolsOf(d.value.expr)) if (!env.isDefined(s)) set.add(s);
-    modelInputs.set(env, (out = set));
-  }
-  return out;
+  // (a model whose definitions grow, as the entry-by-entry reading's do, is read again)
+  const cached = modelInputs.get(env);
+  if (cached && cached.size === env.model.definitions.size) return cached.inputs;
+  const inputs = new Set<string>();
+  for (const d of env.model.definitions.values()) if (d.value.expr) for (const s of symbolsOf(d.value.expr)) if (!env.isDefined(s)) inputs.add(s);
+  modelInputs.set(env, { size: env.model.definitions.size, inputs });
+  return inputs;
 }
 
 /**

@@ -101,6 +101,7 @@ export class Evaluation {
       case 'transpose':
         return transpose(this.eval(e.arg));
       case 'sum': {
+        if (e.except !== undefined) throw new Unverifiable(`a sum over ${e.index} ≠ ${e.except}, which is read only entry by entry`);
         const body = this.eval(e.body);
         const mode = body.value.isScalar() ? 'all' : this.point.shapes.sumModes.get(e) ?? 'all';
         if (this.point.shapes.guessedSums.has(e)) this.point.guesses.add(`${describe(e)} was read as a sum over every entry: the note does not say which`);

@@ -1,0 +1,75 @@
+/** What a note's index notation is made of: its index letters and sizes, a claim's free indices, a name's likely kind. */
+import { type Expr, childrenOf, walk } from '../../latex/ast';
+import type { Claim, NoteModel } from '../../model/types';
+import { type Kind, NoEntryReading, type Scalarizer } from './scalarize';
+
+const SCALAR_LETTERS = /^(\\(alpha|beta|gamma|eta|lambda|epsilon|varepsilon|mu|rho|tau)|[mnN])$/;
+
+/** A derivative claim or chain, or a step of a derivation that starts from a derivative. */
+export function aboutDerivative(claim: Claim): boolean {
+  let found = false;
+  for (const side of [claim.left.expr, claim.context[0]?.expr]) if (side) walk(side, (n) => (found ||= n.kind === 'derivative'));
+  return found;
+}
+
+/** What a name's letter suggests: capitals are matrices, learning rates and sizes numbers, the rest unknown. */
+export function letterKind(name: string): Kind {
+  const base = name.replace(/^\\(?:hat|tilde|bar|mathbf|boldsymbol|vec)\{(.*)\}$/, '$1').replace(/[_^].*$/, '');
+  if (SCALAR_LETTERS.test(base)) return 'scalar';
+  return /^[A-Z]$/.test(base) ? 'matrix' : 'any';
+}
+
+export function joinSides(a: Kind, b: Kind): Kind {
+  if (a === 'scalar' || a === 'any') return b;
+  if (b === 'scalar' || b === 'any' || a === b) return a;
+  throw new NoEntryReading('the two sides are of different shapes');
+}
+
+export function pairs(): number[][] {
+  return [1, 2, 3].flatMap((a) => [1, 2, 3].map((b) => [a, b]));
+}
+
+/** The index letters of a claim that no sum in it binds (`j` of `\frac{\partial L}{\partial z_j} = \hat{y}_j - y_j`). */
+export function freeLetters(claim: Claim, s: Scalarizer): Set<string> {
+  const free = new Set<string>();
+  const visit = (e: Expr, bound: ReadonlySet<string>): void => {
+    if (e.kind === 'symbol') s.indexed(e.name)?.indices.forEach((l) => !bound.has(l) && free.add(l));
+    if (e.kind === 'sum' && e.except !== undefined && !bound.has(e.except)) free.add(e.except);
+    if (e.kind === 'derivative') visit(e.wrt, bound);
+    const inner = e.kind === 'sum' && e.index !== undefined ? new Set([...bound, e.index]) : bound;
+    for (const c of childrenOf(e)) visit(c, inner);
+  };
+  for (const side of [claim.left.expr, claim.right.expr]) if (side) visit(side, new Set());
+  return free;
+}
+
+/** The letters that index entries in this note, and the symbols that are sizes (upper limits of its sums). */
+export function indexLetters(model: NoteModel): { letters: Set<string>; sizes: Set<string> } {
+  // i, j, k unless the note gives one a value (`$j = k$` in prose compares two indices: it gives none)
+  const letters = new Set(['i', 'j', 'k'].filter((l) => {
+    const value = model.definitions.get(l)?.value.expr;
+    return !value || (value.kind === 'symbol' && /^[a-z]$/.test(value.name));
+  }));
+  const sizes = new Set<string>();
+  for (const e of exprsOf(model)) {
+    walk(e, (n) => {
+      if (n.kind !== 'sum' || n.index === undefined) return;
+      letters.add(n.index);
+      if (n.upper?.kind === 'symbol') sizes.add(n.upper.name);
+    });
+  }
+  return { letters, sizes };
+}
+
+function exprsOf(model: NoteModel): Expr[] {
+  const out: Expr[] = [];
+  for (const d of model.definitions.values()) if (d.value.expr) out.push(d.value.expr);
+  for (const c of model.claims) for (const side of [c.left.expr, c.right.expr]) if (side) out.push(side);
+  return out;
+}
+
+export function namesOf(model: NoteModel): Set<string> {
+  const names = new Set<string>(model.definitions.keys());
+  for (const e of exprsOf(model)) walk(e, (n) => n.kind === 'symbol' && names.add(n.name));
+  return names;
+}

@@ -1,0 +1,328 @@
+/**
+ * The entry-by-entry reading of index notation. A note that writes `\frac{\partial L}{\partial z_j} = \hat{y}_j - y_j`
+ * beside `L = -\sum_k y_k \log \hat{y}_k` and `\hat{y} = \text{softmax}(z)` means vectors and their entries. Here every
+ * index runs over 1…3 (a claim true for every size is true for 3), each vector becomes its three entries, every sum is
+ * written out, and each instance of the claim (every value of its free indices, every entry of a vector claim) goes
+ * to the scalar judge with the note's definitions read the same way. The claim is verified when every instance is.
+ */
+import { type Expr, walk } from '../../latex/ast';
+import type { Claim, Definition, NoteModel } from '../../model/types';
+import { NoteEnvironment } from '../environment';
+import { TooSlow } from '../deadline';
+import { type JudgeContext, judgeClaim } from '../judge';
+import { ForwardPass } from '../sampling';
+import { readsAsProduct } from '../convert';
+import type { ClaimResult } from '../types';
+import { displayName } from '../../latex/notation';
+import { plainStem, readIndexed } from './names';
+import { aboutDerivative, freeLetters, indexLetters, joinSides, letterKind, namesOf, pairs } from './noteIndices';
+import { type Kind, NoEntryReading, Scalarizer } from './scalarize';
+
+type Outcome = { readonly kind: 'verified' | 'refuted'; readonly result: ClaimResult } | { readonly kind: 'open' };
+
+/** How many entries each index runs over. */
+const SIZE = 3;
+/** At most this many instances of one claim are judged (free indices × entries). */
+const MAX_INSTANCES = 9;
+const LABEL = /^(y|t|\\mathbf\{[yt]\}|\\boldsymbol\{[yt]\})$/;
+
+export class EntryReading {
+  private readonly letters: Set<string>;
+  private readonly ranks = new Map<string, number>();
+  private readonly indexedDefinitions = new Map<string, { definition: Definition; letters: readonly string[] }>();
+  private readonly kinds = new Map<string, Kind | 'pending'>();
+  /** Names whose kind only their letter gave. */
+  private readonly letterKinds = new Set<string>();
+  /** The guesses each expanded definition rests on. */
+  private readonly definitionGuesses = new Map<string, readonly string[]>();
+  private readonly scalarizer: Scalarizer;
+  private readonly definitions = new Map<string, Definition>();
+  private readonly expanded = new Set<string>();
+  private readonly env: NoteEnvironment;
+  private readonly ctx: JudgeContext;
+
+  /**
+   * With `labels`, a target vector the note never defines (`y`, `t`) is read as a one-hot label or a distribution:
+   * its entries sum to 1 (its last entry is 1 minus the others), as `\frac{\partial L}{\partial z} = \hat{y} - y` needs.
+   */
+  constructor(
+    private readonly model: NoteModel,
+    private readonly base: JudgeContext,
+    private readonly labels = false,
+  ) {
+    const { letters, sizes } = indexLetters(model);
+    this.letters = letters;
+    this.scalarizer = new Scalarizer({ letters, size: SIZE, sizes, kindOfName: (name) => this.kindOfName(name), kindIsGuess: (name) => this.letterKinds.has(name), readsAsProduct: (e) => readsAsProduct(e, model) });
+    for (const name of namesOf(model)) {
+      const indexed = readIndexed(name, letters);
+      if (!indexed) continue;
+      const seen = this.ranks.get(indexed.stem);
+      // written with one index here and two there (`b_k` and `b_{j,i}`): its indices say nothing
+      this.ranks.set(indexed.stem, seen === undefined || seen === indexed.indices.length ? indexed.indices.length : 0);
+    }
+    for (const [name, definition] of model.definitions) {
+      const indexed = readIndexed(name, letters);
+      if (indexed && new Set(indexed.indices).size === indexed.indices.length) this.indexedDefinitions.set(indexed.stem, { definition, letters: indexed.indices });
+    }
+    const world: NoteModel = { ...model, definitions: this.definitions, unusable: new Map(), claims: [], indexNotation: { bases: new Set(), sums: false } };
+    this.env = new NoteEnvironment(world);
+    this.ctx = { env: this.env, pass: new ForwardPass(this.env), options: base.options, source: base.source };
+  }
+
+  /** Whether the claim is written in index notation: an entry's name, or a sum over an index. */
+  applies(claim: Claim): boolean {
+    let found = false;
+    for (const side of [claim.left.expr, claim.right.expr]) {
+      // an entry's name, a sum over an index, or a vector the note writes entries of elsewhere (`\hat{y} - y` beside `y_k`)
+      if (side) walk(side, (n) => (found ||= (n.kind === 'symbol' && (readIndexed(n.name, this.letters) !== undefined || this.ranks.has(plainStem(n.name)))) || (n.kind === 'sum' && n.index !== undefined)));
+    }
+    return found;
+  }
+
+  private withLabels?: EntryReading;
+
+  /**
+   * The claim judged entry by entry: verified when every instance holds (with targets as one-hot labels, if that
+   * is what it takes), refuted only when every instance fails under each reading and no guess about a shape was
+   * made; otherwise `fallback`, the ordinary verdict.
+   */
+  judge(claim: Claim, fallback: ClaimResult): ClaimResult {
+    // (an update rule is a descent step, judged on the tensors, not an equation of entries)
+    if (!claim.left.expr || !claim.right.expr || claim.kind === 'update') return fallback;
+    const plain = this.judgeHere(claim, fallback);
+    if (plain.kind === 'verified') return plain.result;
+    let labelled: Outcome | undefined;
+    if (this.hasLabels(claim)) {
+      this.withLabels ??= new EntryReading(this.model, this.base, true);
+      labelled = this.withLabels.judgeHere(claim, fallback);
+      if (labelled.kind === 'verified') return labelled.result;
+    }
+    if (plain.kind === 'refuted' && (!labelled || labelled.kind === 'refuted')) return plain.result;
+    return fallback;
+  }
+
+  private judgeHere(claim: Claim, fallback: ClaimResult): Outcome {
+    let instances: Claim[];
+    let guesses: string[];
+    try {
+      this.scalarizer.takeGuesses(true);
+      instances = this.instances(claim);
+      guesses = this.scalarizer.takeGuesses(true);
+      for (const c of instances) this.define([c.left.expr!, c.right.expr!]);
+      guesses.push(...this.guessesReached(instances));
+    } catch (e) {
+      if (e instanceof NoEntryReading) return { kind: 'open' };
+      throw e;
+    }
+    const results: ClaimResult[] = [];
+    try {
+      for (const instance of instances) {
+        const r = judgeClaim(instance, this.ctx);
+        if (r.verdict === 'unverifiable' || (results.length > 0 && r.verdict !== results[0].verdict)) return { kind: 'open' };
+        results.push(r);
+      }
+    } catch (e) {
+      if (e instanceof TooSlow) return { kind: 'open' };
+      throw e;
+    }
+    const free = [...freeLetters(claim, this.scalarizer)];
+    const vector = instances.length > 1 && free.length === 0;
+    const over = free.length > 0 ? `${free.join(', ')} = 1…${SIZE}` : vector ? 'each of its entries' : `its sums written out over ${SIZE} terms`;
+    const labels = this.labels ? `; ${[...this.labelStems()].map(displayName).join(', ')} read as a one-hot label (entries summing to 1)` : '';
+    const reading = `${over}, reading the note's indexed names as entries of vectors of ${SIZE}${labels}`;
+    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}` } };
+    // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
+    // (`y_n = -1`, `g_i(s_i) = \sigma(s_i)` are cases and definitions more often than steps)
+    if (guesses.length > 0 || !aboutDerivative(claim)) return { kind: 'open' };
+    const first = results[0];
+    return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample } };
+  }
+
+  /** The guesses behind the definitions these instances reach. */
+  private guessesReached(instances: readonly Claim[]): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    const visit = (name: string): void => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      out.push(...(this.definitionGuesses.get(name) ?? []));
+      const body = this.definitions.get(name)?.value.expr;
+      if (body) walk(body, (n) => n.kind === 'symbol' && visit(n.name));
+    };
+    for (const c of instances) for (const e of [c.left.expr, c.right.expr]) if (e) walk(e, (n) => n.kind === 'symbol' && visit(n.name));
+    return out;
+  }
+
+  /** Target vectors whose entries the note never defines: `y`, `t` (and their bold forms). */
+  private labelStems(): Set<string> {
+    const stems = new Set<string>();
+    for (const stem of this.ranks.keys()) {
+      // a target the note never computes (a `y = \sigma(W x)` computes it), or one the note says sums to 1
+      if ((LABEL.test(stem) && !this.indexedDefinitions.has(stem) && !this.definedAsVector(stem)) || this.statedDistributions().has(stem)) stems.add(stem);
+    }
+    return stems;
+  }
+
+  private distributions?: Set<string>;
+
+  /** Stems the note says sum to one: `\sum_i t_i = 1` (a one-hot label, a distribution). */
+  private statedDistributions(): Set<string> {
+    if (this.distributions) return this.distributions;
+    this.distributions = new Set();
+    for (const c of this.model.claims) {
+      const [l, r] = [c.left.expr, c.right.expr];
+      if (l?.kind !== 'sum' || l.body.kind !== 'symbol' || r?.kind !== 'number' || r.value !== 1) continue;
+      const entry = readIndexed(l.body.name, this.letters);
+      if (entry && entry.indices.length === 1 && (l.index ?? entry.indices[0]) === entry.indices[0]) this.distributions.add(entry.stem);
+    }
+    return this.distributions;
+  }
+
+  private definedAsVector(stem: string): boolean {
+    const body = this.vectorDefinition(stem)?.value.expr;
+    if (!body) return false;
+    try {
+      const kind = this.scalarizer.kindOf(body);
+      return kind === 'col' || kind === 'row' || kind === 'matrix';
+    } catch (e) {
+      if (e instanceof NoEntryReading) return false;
+      throw e;
+    }
+  }
+
+  private hasLabels(claim: Claim): boolean {
+    return this.labelStems().size > 0 && this.applies(claim);
+  }
+
+  /** Every instance of the claim: its free indices set, and each entry of a vector side. */
+  private instances(claim: Claim): Claim[] {
+    const left = claim.left.expr!;
+    const right = claim.right.expr!;
+    const s = this.scalarizer;
+    const kind = joinSides(s.kindOf(left), s.kindOf(right));
+    const entries: number[][] = kind === 'matrix' ? pairs() : kind === 'col' || kind === 'row' ? [[1], [2], [3]] : [[]];
+    const free = [...freeLetters(claim, s)];
+    if (free.length > 2) throw new NoEntryReading('more than two free indices');
+    const assignments = free.length === 0 ? [new Map<string, number>()] : (free.length === 1 ? [[1], [2], [3]] : pairs()).map((v) => new Map(free.map((l, i) => [l, v[i]])));
+    const all = assignments.flatMap((env) => entries.map((idx) => ({ env, idx })));
+    // the diagonal and the off-diagonal instances both, when there are more than can be judged
+    const chosen = all.length <= MAX_INSTANCES ? all : all.filter((_, i) => i % Math.ceil(all.length / MAX_INSTANCES) === 0);
+    const made = chosen.map(({ env, idx }) => ({
+      ...claim,
+      left: { ...claim.left, expr: s.entry(left, idx, env) },
+      right: { ...claim.right, expr: s.entry(right, idx, env) },
+      context: claim.context.flatMap((c) => (c.expr ? this.tryEntry(c.expr, idx, env, c) : [])),
+    }));
+    return made;
+  }
+
+  private tryEntry<T extends { expr?: Expr }>(e: Expr, idx: readonly number[], env: ReadonlyMap<string, number>, side: T): T[] {
+    try {
+      return [{ ...side, expr: this.scalarizer.entry(e, idx, env) }];
+    } catch (x) {
+      if (x instanceof NoEntryReading) return [];
+      throw x;
+    }
+  }
+
+  /** Adds the definitions every name of these expressions needs, read entry by entry, and theirs in turn. */
+  private define(exprs: readonly Expr[]): void {
+    const todo: string[] = [];
+    for (const e of exprs) walk(e, (n) => n.kind === 'symbol' && todo.push(n.name));
+    while (todo.length > 0) {
+      const name = todo.pop()!;
+      if (this.expanded.has(name)) continue;
+      this.expanded.add(name);
+      this.scalarizer.takeGuesses(true);
+      const body = this.bodyOf(name);
+      const guesses = this.scalarizer.takeGuesses(false);
+      if (!body) continue;
+      if (guesses.length > 0) this.definitionGuesses.set(name, guesses);
+      this.definitions.set(name, { ...body.definition, symbol: name, value: { ...body.definition.value, expr: body.expr } });
+      walk(body.expr, (n) => n.kind === 'symbol' && todo.push(n.name));
+    }
+  }
+
+  /** The definition of a name of the entry world: the note's own (read entry by entry), an indexed one, or a vector's. */
+  private bodyOf(name: string): { definition: Definition; expr: Expr } | undefined {
+    const s = this.scalarizer;
+    const read = (definition: Definition, idx: readonly number[], env: ReadonlyMap<string, number>): { definition: Definition; expr: Expr } | undefined => {
+      const expr = definition.value.expr;
+      if (!expr) return undefined;
+      try {
+        return { definition, expr: s.entry(expr, idx, env) };
+      } catch (e) {
+        if (e instanceof NoEntryReading) return undefined;
+        throw e;
+      }
+    };
+    const origin0 = s.origins.get(name);
+    if (this.labels && origin0 && origin0.values.length === 1 && this.labelStems().has(origin0.stem)) {
+      // a label's entries are inputs (whatever `t = …` said elsewhere of numbers), but for the last
+      if (origin0.values[0] !== SIZE) return undefined;
+      // the last entry of a one-hot label: 1 minus the others
+      const span = { start: 0, end: 0 };
+      const others = [1, 2].map((v): Expr => ({ kind: 'symbol', name: stemEntryOf(s, origin0.stem, v), span }));
+      const expr: Expr = { kind: 'binary', op: '-', left: { kind: 'number', value: 1, span }, right: { kind: 'binary', op: '+', left: others[0], right: others[1], span }, span };
+      const at = { block: 0, span };
+      return { definition: { symbol: name, value: { ...at, expr }, at, source: 'equation' }, expr };
+    }
+    const own = this.model.definitions.get(name);
+    if (own && !readIndexed(name, this.letters)) return read(own, [], new Map());
+    const origin = s.origins.get(name);
+    if (!origin) return undefined;
+    const indexed = this.indexedDefinitions.get(origin.stem);
+    if (indexed && indexed.letters.length === origin.values.length) return read(indexed.definition, [], new Map(indexed.letters.map((l, i) => [l, origin.values[i]])));
+    const vector = this.vectorDefinition(origin.stem);
+    if (!vector?.value.expr) return undefined;
+    // `t = x + y` said of numbers elsewhere in the note, and `t_k` here: nothing in it says t is a vector
+    let kind: Kind = 'any';
+    try {
+      kind = s.kindOf(vector.value.expr);
+    } catch (e) {
+      if (!(e instanceof NoEntryReading)) throw e;
+    }
+    if (kind === 'any' || kind === 'scalar') s.guess(`the definition of ${displayName(origin.stem)} was read entry by entry, though nothing in it is a vector`);
+    return read(vector, origin.values, new Map());
+  }
+
+  /** A name without index: a vector or matrix if the note indexes it, else what its definition or its letter says. */
+  /** The definition of a vector by its stem, however the note spells it (`u` or `\mathbf{u}`). */
+  private vectorDefinition(stem: string): Definition | undefined {
+    if (!this.byStem) {
+      this.byStem = new Map();
+      for (const [name, d] of this.model.definitions) if (!readIndexed(name, this.letters) && !this.byStem.has(plainStem(name))) this.byStem.set(plainStem(name), d);
+    }
+    return this.model.definitions.get(stem) ?? this.byStem.get(stem);
+  }
+
+  private byStem?: Map<string, Definition>;
+
+  private kindOfName(name: string): Kind {
+    const rank = this.ranks.get(plainStem(name));
+    if (rank) return rank === 2 ? 'matrix' : 'col';
+    const known = this.kinds.get(name);
+    if (known === 'pending') return 'any';
+    if (known) return known;
+    this.kinds.set(name, 'pending');
+    let kind: Kind = 'any';
+    const body = (this.model.definitions.get(name) ?? this.vectorDefinition(plainStem(name)))?.value.expr;
+    try {
+      if (body) kind = this.scalarizer.kindOf(body);
+    } catch (e) {
+      if (!(e instanceof NoEntryReading)) throw e;
+    }
+    if (kind === 'any' && !body) {
+      kind = letterKind(name);
+      if (kind !== 'any') this.letterKinds.add(name);
+    }
+    this.kinds.set(name, kind);
+    return kind;
+  }
+}
+
+/** The name of a stem's entry, as the scalarizer makes it (so that its origin is known). */
+function stemEntryOf(s: Scalarizer, stem: string, value: number): string {
+  const e = s.entry({ kind: 'symbol', name: stem, span: { start: 0, end: 0 } }, [value], new Map());
+  return e.kind === 'symbol' ? e.name : stem;
+}

@@ -1,0 +1,109 @@
+/**
+ * Coverage (#11), index notation: claims about entries (`\frac{\partial L}{\partial z_j} = \hat{y}_j - y_j`) checked
+ * entry by entry, with the note's vector definitions (`\hat{y} = \text{softmax}(z)`, `z = W h + b`) read the same way.
+ * Every case is a note written for this test in the notations real notes use; each pairs a correct claim with a slip.
+ */
+import { strict as assert } from 'assert';
+import { check } from './helpers';
+
+/** The verdict of the claim whose source starts with `start`. */
+function verdictOf(note: string, start: string): { verdict: string; message: string } {
+  const claim = check(note).find((c) => c.latex.trimStart().startsWith(start));
+  assert.ok(claim, `no claim starting ${start}`);
+  return { verdict: claim.verdict, message: claim.message };
+}
+
+const SOFTMAX = [
+  '$$p_k = \\frac{e^{o_k}}{\\sum_{j=1}^{C} e^{o_j}}$$',
+  '$$E = -\\sum_{k=1}^{C} t_k \\log p_k$$',
+  '$$\\frac{\\partial p_i}{\\partial o_i} = p_i (1 - p_i)$$',
+  '$$\\frac{\\partial E}{\\partial p_k} = -\\frac{t_k}{p_k}$$',
+  '$$\\frac{\\partial E}{\\partial o_i} = p_i - t_i$$',
+  '$$\\frac{\\partial E}{\\partial o_i} = p_i + t_i$$',
+  '$$\\frac{\\partial p_k}{\\partial o_i} = -p_k p_i$$',
+].join('\n\n');
+
+const TWO_LAYER = [
+  '$$\\mathbf{a} = \\sigma(V \\mathbf{x} + \\mathbf{c})$$',
+  '$$\\mathbf{u} = U \\mathbf{a} + \\mathbf{d}$$',
+  '$$\\mathbf{q} = \\text{softmax}(\\mathbf{u})$$',
+  '$$J = -\\sum_{k} y_k \\log q_k$$',
+  '$$\\frac{\\partial J}{\\partial U_{k,j}} = \\frac{\\partial J}{\\partial u_k} \\frac{\\partial u_k}{\\partial U_{k,j}}$$',
+  '$$\\frac{\\partial u_k}{\\partial a_j} = U_{k,j}$$',
+  '$$\\frac{\\partial J}{\\partial a_j} = \\sum_{k} (q_k - y_k) U_{k,j}$$',
+  '$$\\frac{\\partial J}{\\partial a_j} = \\sum_{k} (q_k - y_k) U_{j,k}$$',
+  '$$\\frac{\\partial J}{\\partial \\mathbf{d}} = \\mathbf{q} - \\mathbf{y}$$',
+].join('\n\n');
+
+describe('index notation, entry by entry', () => {
+  it('checks softmax and cross-entropy written with indices, the target read as one-hot when that is what it takes', () => {
+    assert.equal(verdictOf(SOFTMAX, '\\frac{\\partial p_i}{\\partial o_i}').verdict, 'verified');
+    assert.equal(verdictOf(SOFTMAX, '\\frac{\\partial E}{\\partial p_k}').verdict, 'verified');
+    const grad = verdictOf(SOFTMAX, '\\frac{\\partial E}{\\partial o_i} = p_i - t_i');
+    assert.equal(grad.verdict, 'verified', grad.message);
+    assert.match(grad.message, /i = 1…3/);
+    assert.match(grad.message, /t read as a one-hot label/);
+    const slip = verdictOf(SOFTMAX, '\\frac{\\partial E}{\\partial o_i} = p_i + t_i');
+    assert.equal(slip.verdict, 'refuted', slip.message);
+    assert.match(slip.message, /fails for every entry/);
+  });
+
+  it('does not refute a claim that holds only for some index values (j ≠ k, said in prose)', () => {
+    assert.equal(verdictOf(SOFTMAX, '\\frac{\\partial p_k}{\\partial o_i} = -p_k p_i').verdict, 'unverifiable');
+  });
+
+  it('reads vector definitions (σ of a matrix product, softmax) entry by entry for claims about entries', () => {
+    const chain = verdictOf(TWO_LAYER, '\\frac{\\partial J}{\\partial U_{k,j}}');
+    assert.equal(chain.verdict, 'verified', chain.message);
+    assert.match(chain.message, /k, j = 1…3/);
+    assert.equal(verdictOf(TWO_LAYER, '\\frac{\\partial u_k}{\\partial a_j}').verdict, 'verified');
+    assert.equal(verdictOf(TWO_LAYER, '\\frac{\\partial J}{\\partial a_j} = \\sum_{k} (q_k - y_k) U_{k,j}').verdict, 'verified');
+    const swapped = verdictOf(TWO_LAYER, '\\frac{\\partial J}{\\partial a_j} = \\sum_{k} (q_k - y_k) U_{j,k}');
+    assert.equal(swapped.verdict, 'refuted', 'the indices of U swapped');
+  });
+
+  it('checks a vector claim entry by entry in a note that writes the entries elsewhere', () => {
+    const bias = verdictOf(TWO_LAYER, '\\frac{\\partial J}{\\partial \\mathbf{d}}');
+    assert.equal(bias.verdict, 'verified', bias.message);
+    assert.match(bias.message, /each of its entries/);
+  });
+
+  it('writes out a sum that leaves one index out (\\sum_{k \\neq j})', () => {
+    const note = '$$S = \\sum_{k} r_k$$\n\n$$S = r_j + \\sum_{k \\neq j} r_k$$\n\n$$S = r_j + \\sum_{k \\neq j} r_j$$';
+    const claims = check(note);
+    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'unverifiable']);
+  });
+
+  it('does not read an index used as a value (\\sum_s \\eta(s)) as entries', () => {
+    const note = '$$Z = \\sum_s \\eta(s)$$\n\n$$\\sum_s \\eta(s) \\phi(s) = Z \\sum_s \\frac{\\eta(s)}{Z} \\phi(s)$$';
+    assert.notEqual(check(note)[0]?.verdict, 'refuted');
+  });
+
+  it('takes a target the note says sums to one (\\sum t_i = 1) as one-hot, whatever t meant in an earlier example', () => {
+    const note = [
+      '$$t = x + y$$',
+      '$$p_k = \\frac{e^{o_k}}{\\sum_{j} e^{o_j}}$$',
+      'The label is one-hot, so $\\sum t_i = 1$.',
+      '$$-t_k + p_k \\sum_{i} t_i = -t_k + p_k$$',
+    ].join('\n\n');
+    const [, step] = check(note);
+    assert.equal(step.verdict, 'verified', step.message);
+  });
+});
+
+describe('readings found on the way', () => {
+  it('reads `\\quad \\leftarrow \\text{…}` after an equation as a remark, not as an equation', () => {
+    const note = '$$\n\\begin{aligned}\n\\frac{\\partial L}{\\partial a} &= a b + a c \\quad \\leftarrow \\text{factor } a \\text{ out} \\\\\n&= a (b + c)\n\\end{aligned}\n$$';
+    const claims = check(note);
+    assert.equal(claims.length, 2);
+    assert.ok(claims.every((c) => c.verdict !== 'refuted'), claims.map((c) => c.message).join('\n'));
+    assert.equal(claims[1].verdict, 'verified');
+  });
+
+  it('does not refute a claim about a function the note defines several times in a row, as alternatives', () => {
+    const note = ['$g(s) = \\tanh(s)$', '$g(s) = \\sigma(s)$', '$g(s) = s$', '$$\\frac{\\partial g(s)}{\\partial s} = 1 - \\tanh^2(s)$$'].join('<br>\n');
+    const last = check(note).at(-1)!;
+    assert.equal(last.verdict, 'unverifiable', last.message);
+    assert.match(last.message, /several times in a row/);
+  });
+});
