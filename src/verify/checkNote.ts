@@ -4,18 +4,10 @@ import { type BlockSpan, type Claim, type NoteModel, modelInScope } from '../mod
 import { LineIndex } from '../notes/positions';
 import { readNote } from '../notes/readNote';
 import type { NoteDocument, SourcePosition } from '../notes/types';
-import { NoteEnvironment } from './environment';
-import { type JudgeContext, judgeClaim, usedDefinitions } from './judge';
-import { judgeVectorClaim } from './vector/judge';
-import { vectorDetector } from './vector/mode';
-import { VectorNote } from './vector/note';
-import { scalarEngineCheck } from './vector/scalarCheck';
 import type { ClaimCache } from './cache';
 import { TooSlow, startClock, stopClock } from './deadline';
+import { scopeJudge } from './scopeJudge';
 import { LIMITS, claimsSkippedMessage } from './limits';
-import { ForwardPass } from './sampling';
-import { WorkedExample } from './example';
-import { EntryReading } from './entries/reading';
 import { type CheckOptions, type ClaimResult, DEFAULT_OPTIONS } from './types';
 
 /** A place in the note: which part (a notebook cell, or the file) and where in it. */
@@ -143,39 +135,12 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
   const scopes = new Map<number, (claim: Claim) => ClaimResult>();
   return (claim) => {
     let judge = scopes.get(claim.scope);
-    if (!judge) scopes.set(claim.scope, (judge = scopeJudge(modelInScope(model, claim.scope), options, source)));
+    if (!judge) {
+      const inScope = scopeJudge(modelInScope(model, claim.scope), options, source);
+      scopes.set(claim.scope, (judge = (c) => judgeSafely(c, () => inScope(c), options.timeLimitMs)));
+    }
     return judge(claim);
   };
-}
-
-/** The judge for the claims of one scope (the definitions in force there). */
-function scopeJudge(model: NoteModel, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim) => ClaimResult {
-  const env = new NoteEnvironment(model);
-  let scalarNote: VectorNote | undefined;
-  let vectorNote: VectorNote | undefined;
-  const ctx: JudgeContext = {
-    env,
-    pass: new ForwardPass(env),
-    options,
-    source,
-    example: new WorkedExample(model, env, source),
-    engine: (claim, scope, symbolic) => scalarEngineCheck((scalarNote ??= new VectorNote(model, env, [], true)), env, claim, scope, symbolic),
-  };
-  const needsVectors = vectorDetector(model, env);
-  let entries: EntryReading | undefined;
-  const ordinary = (claim: Claim): ClaimResult => {
-    if (!needsVectors(claim)) return judgeClaim(claim, ctx);
-    vectorNote ??= new VectorNote(model, env, model.declarations);
-    return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
-  };
-  return (claim) =>
-    judgeSafely(claim, () => {
-      const result = ordinary(claim);
-      if (result.verdict !== 'unverifiable' || claim.unverifiable) return result;
-      // index notation the ordinary reading could not settle: entry by entry
-      entries ??= new EntryReading(model, ctx);
-      return entries.applies(claim) ? entries.judge(claim, result) : result;
-    }, options.timeLimitMs);
 }
 
 /** Verdicts given because time ran out. */

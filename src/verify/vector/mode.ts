@@ -16,6 +16,8 @@ export function usesVectorNotation(e: Expr): boolean {
 /** Decides, claim by claim, whether the vector path is needed; what it learns about symbols is kept for the next. */
 export function vectorDetector(model: NoteModel, env: NoteEnvironment): (claim: Claim) => boolean {
   const declared = new Set(model.declarations.filter((d) => d.rows !== 1 || d.cols !== 1).map((d) => d.symbol));
+  // a symbol the note transposes anywhere (`W^T` in one claim) is a matrix in its other claims too (`W \delta`)
+  for (const e of noteExprs(model)) walk(e, (n) => n.kind === 'transpose' && n.arg.kind === 'symbol' && declared.add(n.arg.name));
   const memo = new Map<string, boolean>();
   // does this symbol's value (through its definitions) involve vector notation or a declared non-scalar?
   const vectorish = (s: string): boolean => {
@@ -33,4 +35,11 @@ export function vectorDetector(model: NoteModel, env: NoteEnvironment): (claim: 
     if (sides.some(usesVectorNotation)) return true;
     return sides.some((side) => [...symbolsOf(side)].some((s) => vectorish(s) || [...env.dependencies(s)].some(vectorish)));
   };
+}
+
+function noteExprs(model: NoteModel): Expr[] {
+  const out: Expr[] = [];
+  for (const d of model.definitions.values()) if (d.value.expr) out.push(d.value.expr);
+  for (const c of model.claims) for (const e of [c.left.expr, c.right.expr]) if (e) out.push(e);
+  return out;
 }

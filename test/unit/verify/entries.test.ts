@@ -69,7 +69,7 @@ describe('index notation, entry by entry', () => {
   });
 
   it('writes out a sum that leaves one index out (\\sum_{k \\neq j})', () => {
-    const note = '$$S = \\sum_{k} r_k$$\n\n$$S = r_j + \\sum_{k \\neq j} r_k$$\n\n$$S = r_j + \\sum_{k \\neq j} r_j$$';
+    const note = '$$\\sum_{k} r_k = r_j + \\sum_{k \\neq j} r_k$$\n\n$$\\sum_{k} r_k = r_j + \\sum_{k \\neq j} r_j$$';
     const claims = check(note);
     assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'unverifiable']);
   });
