@@ -243,7 +243,10 @@ function parseSqrt(p: Parser, t: Token): Expr {
 function parseDecorated(p: Parser, t: Token): Expr {
   p.next();
   const r = p.argumentRange();
-  const inner = rawText(p, r.from, r.to);
+  let [from, to] = [r.from, r.to];
+  // `\mathbf{\mathbf{z}}` is `\mathbf{z}`
+  while (p.toks[from]?.text === t.text && p.toks[from + 1]?.text === '{' && p.matchingBrace(from + 1) === to - 1) [from, to] = [from + 2, to - 1];
+  const inner = rawText(p, from, to);
   return parseSymbolTail(p, `${t.text}{${inner}}`, { ...t, end: r.span.end });
 }
 

@@ -69,7 +69,7 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   }
   const doubts = doubtsAbout(claim, left, right, ctx.env);
   const generics = [...new Set([...left.generics, ...right.generics])].map((g) => `${g} is a generic function here; the claim may hold only for a particular ${g}`);
-  const { points, fdFailures } = samplePoints(claim, left, right, ctx);
+  const { points, fdFailures, with: withValue } = samplePoints(claim, left, right, ctx);
   const holds = points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance));
   // a step that substitutes numbers (`x w_1 = 1.0 · 0.5`) is judged at the note's own values, not at random points
   if (!holds && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, claimDoubts(claim, ctx.env), result, ctx.options.tolerance);
@@ -94,6 +94,8 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   const finding: Finding = bad ? { kind: 'differ' } : { kind: 'agree', points: points.map((p) => ({ left: [p.left], right: [p.right] })) };
   // a difference that no instance of the generic functions changes is no doubt about them
   if (bad && generics.length > 0 && !failsForEveryInstance(left, right, bad, ctx)) doubts.push(...generics);
+  // `-y_o \log \hat{y}_o = -\log \hat{y}_o` holds if y_o = 1, which the note may say in words ("y is one-hot")
+  if (bad) doubts.push(...valuesThatMakeItHold(claim, points, withValue, ctx));
   // a claim that fails at random points but holds at the note's own values may be meant for its example only
   if (bad && ctx.example?.holdsAtExample(claim)) doubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
   const decision = decide(finding, doubts, ctx.options.tolerance);
@@ -139,6 +141,20 @@ function holdsUnder(claim: Claim, ctx: JudgeContext, reading: Reading): number {
   }
 }
 
+/**
+ * An input written on one side only, that no definition uses, and that set to 1 makes the claim hold at every point: the claim may use
+ * a value the note gives in words (a one-hot label's y_o = 1), so a difference elsewhere proves nothing.
+ */
+function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue: (scope: Scope, id: string, value: number) => [number, number], ctx: JudgeContext): string[] {
+  const l = symbolsOf(claim.left.expr!);
+  const r = symbolsOf(claim.right.expr!);
+  // (an input the definitions use, a weight say, is no such value: setting it to 1 can hide a wrong term)
+  const reached = new Set([...l, ...r].flatMap((s) => [...ctx.env.dependencies(s)]));
+  const lonely = [...l].filter((s) => !r.has(s)).concat([...r].filter((s) => !l.has(s))).filter((s) => !ctx.env.isDefined(s) && !reached.has(s));
+  const one = lonely.find((s) => points.every((p) => closeValues(...withValue(p.scope, ctx.env.idOf(s), 1), ctx.options.tolerance)));
+  return one ? [`it holds when ${displayName(one)} = 1, a value the note may give in words`] : [];
+}
+
 /** Reasons a mismatch would not prove the claim wrong: the policy's, and what the scalar reading leaves open. */
 function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): string[] {
   const doubts = claimDoubts(claim, env);
@@ -147,7 +163,7 @@ function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteE
 }
 
 /** Sample points where both sides are finite, away from kinks, and where finite differences agree with every derivative. */
-function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: JudgeContext): { points: Point[]; fdFailures: number } {
+function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: JudgeContext): { points: Point[]; fdFailures: number; with: (scope: Scope, id: string, value: number) => [number, number] } {
   const derivatives = [...left.derivatives, ...right.derivatives];
   const plan = ctx.pass.plan([left.node, right.node, ...derivatives.flatMap((d) => [d.of, d.value])]);
   const l = left.node.compile();
@@ -180,7 +196,13 @@ function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: Judg
     points.push({ scope, left: lv, right: rv });
     sides.record(visited);
   }
-  return { points, fdFailures };
+  // the sides at a point with one input set to a value (and what depends on it computed again)
+  const withValue = (scope: Scope, id: string, value: number): [number, number] => {
+    const s: Scope = { ...scope, [id]: value };
+    ctx.pass.run(s, plan, id);
+    return [l.evaluate(s) as number, r.evaluate(s) as number];
+  };
+  return { points, fdFailures, with: withValue };
 }
 
 /** The sides of their kinks that the ReLUs and indicators of a claim were evaluated on, over the points so far. */

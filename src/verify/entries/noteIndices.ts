@@ -31,15 +31,20 @@ export function pairs(): number[][] {
 
 /** The index letters of a claim that no sum in it binds (`j` of `\frac{\partial L}{\partial z_j} = \hat{y}_j - y_j`). */
 export function freeLetters(claim: Claim, s: Scalarizer): Set<string> {
+  return new Set([claim.left.expr, claim.right.expr].flatMap((side) => (side ? [...freeIn(side, s)] : [])));
+}
+
+/** The free index letters of one expression. */
+export function freeIn(e: Expr, s: Scalarizer): Set<string> {
   const free = new Set<string>();
-  const visit = (e: Expr, bound: ReadonlySet<string>): void => {
-    if (e.kind === 'symbol') s.indexed(e.name)?.indices.forEach((l) => !bound.has(l) && free.add(l));
-    if (e.kind === 'sum' && e.except !== undefined && !bound.has(e.except)) free.add(e.except);
-    if (e.kind === 'derivative') visit(e.wrt, bound);
-    const inner = e.kind === 'sum' && e.index !== undefined ? new Set([...bound, e.index]) : bound;
-    for (const c of childrenOf(e)) visit(c, inner);
+  const visit = (x: Expr, bound: ReadonlySet<string>): void => {
+    if (x.kind === 'symbol') s.indexed(x.name)?.indices.forEach((l) => !bound.has(l) && free.add(l));
+    if (x.kind === 'sum' && x.except !== undefined && !bound.has(x.except)) free.add(x.except);
+    if (x.kind === 'derivative') visit(x.wrt, bound);
+    const inner = x.kind === 'sum' && x.index !== undefined ? new Set([...bound, x.index]) : bound;
+    for (const c of childrenOf(x)) visit(c, inner);
   };
-  for (const side of [claim.left.expr, claim.right.expr]) if (side) visit(side, new Set());
+  visit(e, new Set());
   return free;
 }
 

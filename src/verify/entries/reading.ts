@@ -5,7 +5,7 @@
  * written out, and each instance of the claim (every value of its free indices, every entry of a vector claim) goes
  * to the scalar judge with the note's definitions read the same way. The claim is verified when every instance is.
  */
-import { type Expr, walk } from '../../latex/ast';
+import { type Expr, symbolsOf, walk } from '../../latex/ast';
 import type { Claim, Definition, NoteModel } from '../../model/types';
 import { NoteEnvironment } from '../environment';
 import { TooSlow } from '../deadline';
@@ -15,7 +15,7 @@ import { readsAsProduct } from '../convert';
 import type { ClaimResult } from '../types';
 import { displayName } from '../../latex/notation';
 import { plainStem, readIndexed } from './names';
-import { aboutDerivative, freeLetters, indexLetters, joinSides, letterKind, namesOf, pairs } from './noteIndices';
+import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, namesOf, pairs } from './noteIndices';
 import { type Kind, NoEntryReading, Scalarizer } from './scalarize';
 
 type Outcome = { readonly kind: 'verified' | 'refuted'; readonly result: ClaimResult } | { readonly kind: 'open' };
@@ -110,6 +110,8 @@ export class EntryReading {
       guesses = this.scalarizer.takeGuesses(true);
       for (const c of instances) this.define([c.left.expr!, c.right.expr!]);
       guesses.push(...this.guessesReached(instances));
+      // `a_k = g(z_k)` and `z_k = \sum_j w_{jk} a_j` (a_j of the layer before): one name for two layers, read as a loop
+      if (this.loops(instances)) return { kind: 'open' };
     } catch (e) {
       if (e instanceof NoEntryReading) return { kind: 'open' };
       throw e;
@@ -133,9 +135,28 @@ export class EntryReading {
     if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}` } };
     // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
     // (`y_n = -1`, `g_i(s_i) = \sigma(s_i)` are cases and definitions more often than steps)
-    if (guesses.length > 0 || !aboutDerivative(claim)) return { kind: 'open' };
+    // an index free on one side only (`1_j e^{x_j} \delta_{jn} = e^{x_n}`) may be summed by Einstein's convention
+    const [l, r] = [freeIn(claim.left.expr!, this.scalarizer), freeIn(claim.right.expr!, this.scalarizer)];
+    const einstein = [...l].some((x) => !r.has(x)) || [...r].some((x) => !l.has(x));
+    if (guesses.length > 0 || einstein || !aboutDerivative(claim)) return { kind: 'open' };
     const first = results[0];
     return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample } };
+  }
+
+  /** Whether the definitions these instances reach, read entry by entry, refer to themselves. */
+  private loops(instances: readonly Claim[]): boolean {
+    const state = new Map<string, 'open' | 'done'>();
+    const cyclic = (name: string): boolean => {
+      const now = state.get(name);
+      if (now) return now === 'open';
+      state.set(name, 'open');
+      const body = this.definitions.get(name)?.value.expr;
+      let found = false;
+      if (body) walk(body, (n) => (found ||= n.kind === 'symbol' && cyclic(n.name)));
+      state.set(name, 'done');
+      return found;
+    };
+    return instances.some((c) => [c.left.expr, c.right.expr].some((e) => e !== undefined && [...symbolsOf(e)].some(cyclic)));
   }
 
   /** The guesses behind the definitions these instances reach. */

@@ -106,4 +106,28 @@ describe('readings found on the way', () => {
     assert.equal(last.verdict, 'unverifiable', last.message);
     assert.match(last.message, /several times in a row/);
   });
+
+  it('reads \\mathbf{\\mathbf{z}} as \\mathbf{z}', () => {
+    const [c] = check('$$\\text{ReLU}(\\mathbf{z_1}) = \\max(0, \\mathbf{\\mathbf{z_1}})$$');
+    assert.equal(c.verdict, 'verified', c.message);
+  });
+
+  it('does not refute an index free on one side only (Einstein summation: 1_j e^{x_j} δ_{jn} = e^{x_n})', () => {
+    const note = '$$S = \\sum_j e^{x_j}$$\n\n$$\\frac{\\partial S}{\\partial x_n} = \\mathbf{1}_j e^{x_j} \\delta_{jn}$$\n\n$$= e^{x_n}$$';
+    assert.ok(check(note).every((c) => c.verdict !== 'refuted'), check(note).map((c) => c.message).join('\n'));
+  });
+
+  it('does not refute a claim that holds when a symbol nothing defines is 1 (a one-hot label’s y_o = 1, said in words)', () => {
+    const [c] = check('Here y is one-hot: its entry for the true word o is one.\n\n$$\\hat{y}_o = \\sigma(u)$$\n\n$$J = -y_o \\log(\\hat{y}_o) = -\\log(\\hat{y}_o)$$');
+    assert.equal(c.verdict, 'unverifiable', c.message);
+    assert.match(c.message, /holds when y_o = 1/);
+    const [slip] = check('$$J = -y_o \\log(\\hat{y}_o) = -2 \\log(\\hat{y}_o)$$');
+    assert.notEqual(slip.verdict, 'verified');
+  });
+
+  it('does not loop when one letter names two layers (a_j before, a_k after)', () => {
+    const note = '$$z_k = b_k + \\sum_j w_{jk} a_j$$\n\n$$a_k = g(z_k)$$\n\n$$E = \\frac{1}{2} \\sum_k (a_k - t_k)^2$$\n\n$$\\frac{\\partial E}{\\partial w_{jk}} = (a_k - t_k) g\'(z_k) a_j$$';
+    const claims = check(note);
+    assert.ok(claims.every((c) => !/internal error/.test(c.message)), claims.map((c) => c.message).join('\n'));
+  });
 });
