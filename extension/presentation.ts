@@ -67,12 +67,15 @@ export function fixFor(c: ClaimReport, locate: ClaimReportLocator): Fix | undefi
   if (c.verdict !== 'refuted') return undefined;
   if (c.wrongFactor) {
     const at = locate(c.wrongFactor.at);
+    // (text a macro wrote is not the note's to replace)
+    if (at.fromMacro) return undefined;
     const text = hasTopLevelSum(c.wrongFactor.expectedLatex) ? `\\left(${c.wrongFactor.expectedLatex}\\right)` : c.wrongFactor.expectedLatex;
     return { title: `Replace ${c.wrongFactor.claimedLatex} with ${c.wrongFactor.expectedLatex}`, startOffset: at.startOffset, endOffset: at.endOffset, part: at.part, text };
   }
   if (!c.expected || c.claim.right.expr === undefined) return undefined;
   const at = locate(c.claim.right);
+  if (at.fromMacro) return undefined;
   return { title: `Replace the right side with ${c.expected}`, startOffset: at.startOffset, endOffset: at.endOffset, part: at.part, text: c.expected };
 }
 
-export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => { startOffset: number; endOffset: number; part: number };
+export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => { startOffset: number; endOffset: number; part: number; fromMacro?: boolean };

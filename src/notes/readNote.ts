@@ -3,10 +3,16 @@ import type { NoteDocument, NoteKind } from './types';
 import { isExcalidraw, readExcalidraw } from './excalidraw';
 import { isRecord } from './guards';
 import { readNotebook } from './ipynb';
+import { expandMacros } from './macros';
 import { readMarkdownMath } from './markdown';
 
 /** Reads the math of a note; offsets refer to `text` exactly as given (a BOM included). Never throws. */
 export function readNote(path: string, text: string): NoteDocument {
+  const read = readAnyNote(path, text);
+  return { ...read, blocks: expandMacros(read.blocks) };
+}
+
+function readAnyNote(path: string, text: string): NoteDocument {
   const kind = noteKind(path, text);
   if (kind === 'ipynb') return { kind, ...readNotebook(text) };
   if (kind === 'excalidraw') return { kind, parts: [{ text }], ...readExcalidraw(text, 0) };
@@ -16,7 +22,7 @@ export function readNote(path: string, text: string): NoteDocument {
 /** The markdown cells of an open notebook, read as one note (each cell is a part; `cell` is its index). */
 export function readMarkdownCells(cells: readonly { readonly text: string; readonly cell: number }[]): NoteDocument {
   const parts = cells.map((c) => ({ text: c.text, cell: c.cell }));
-  return { kind: 'ipynb', parts, blocks: cells.flatMap((c, part) => readMarkdownMath(c.text, part)), errors: [] };
+  return { kind: 'ipynb', parts, blocks: expandMacros(cells.flatMap((c, part) => readMarkdownMath(c.text, part))), errors: [] };
 }
 
 /** Which reader a note needs: by its content (JSON with `cells`, Excalidraw front matter), else by its name. */

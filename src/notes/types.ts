@@ -19,7 +19,7 @@ export interface DrawingPlace {
 
 /** One piece of math: the LaTeX between its delimiters, and where each character came from. */
 export interface MathBlock {
-  /** The LaTeX source between the delimiters, as the user wrote it (minus container prefixes such as `> `). */
+  /** The LaTeX source between the delimiters, as the user wrote it (minus container prefixes such as `> `), with the note's own macros expanded. */
   readonly latex: string;
   /**
    * `offsets[i]` is the offset in `parts[part].text` of `latex[i]`; `offsets[latex.length]` is the offset just
@@ -32,6 +32,8 @@ export interface MathBlock {
   readonly display: boolean;
   /** The opening delimiter: `$`, `$$`, `\(`, `\[`, "```math", or `excalidraw` for an embedded formula. */
   readonly delimiter: string;
+  /** Set when the note's macros were expanded: true for each character that came from a macro's body, not the note's text. */
+  readonly fromMacro?: readonly boolean[];
   /** For Excalidraw formulas: where the drawing shows it. */
   readonly drawing?: DrawingPlace;
   /**

@@ -20,6 +20,8 @@ export interface Location {
   readonly startOffset: number;
   readonly endOffset: number;
   readonly part: number;
+  /** Some of the place's LaTeX came from the note's macros: the source there does not read as the LaTeX does. */
+  readonly fromMacro?: boolean;
 }
 
 export interface ClaimReport extends ClaimResult {
@@ -92,7 +94,8 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
     const startOffset = block.offsets[clamp(at.span.start)];
     const endOffset = at.span.end > 0 ? block.offsets[clamp(at.span.end - 1)] + 1 : startOffset;
     const index = indexes[block.part];
-    return { start: index.positionAt(startOffset), end: index.positionAt(endOffset), cell: document.parts[block.part].cell, startOffset, endOffset, part: block.part };
+    const fromMacro = block.fromMacro?.slice(at.span.start, Math.max(at.span.start + 1, at.span.end)).some((m) => m) ? { fromMacro: true } : {};
+    return { start: index.positionAt(startOffset), end: index.positionAt(endOffset), cell: document.parts[block.part].cell, startOffset, endOffset, part: block.part, ...fromMacro };
   };
   const source = (at: BlockSpan): string => document.blocks[at.block]?.latex.slice(at.span.start, at.span.end) ?? '';
   const errors: NoteError[] = document.errors.map((e) => ({

@@ -93,8 +93,23 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
       if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
     }
   }
-  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env));
+  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env), ...operatorScope(claim));
   return doubts;
+}
+
+/**
+ * `\frac{\partial}{\partial w} w a + b` is read as ∂(w a)/∂w + b, but it is often meant as ∂(w a + b)/∂w: where
+ * the operator's reach ends at a + or − that follows it, the claim has both readings.
+ */
+function operatorScope(claim: Claim): string[] {
+  // the operator form: what it differentiates is written after `\partial w`, not above it
+  const operator = (e: Expr): boolean => e.kind === 'derivative' && e.of.span.start >= e.wrt.span.end;
+  const last = (e: Expr): Expr => (e.kind === 'binary' && e.op === '*' ? last(e.right) : e.kind === 'negate' ? last(e.arg) : e);
+  let found = false;
+  for (const side of [claim.left.expr, claim.right.expr]) {
+    if (side) walk(side, (n) => (found ||= n.kind === 'binary' && (n.op === '+' || n.op === '-') && operator(last(n.left))));
+  }
+  return found ? ['a ∂/∂ operator before a + or − may take everything after it, not only the next term'] : [];
 }
 
 /**

@@ -48,6 +48,15 @@ describe('presentation (what the editor shows)', () => {
     const fixed = note.slice(0, fix.startOffset) + fix.text + note.slice(fix.endOffset);
     assert.equal(checkNote('n.md', fixed).claims[0].verdict, 'verified');
   });
+  it('offers no fix where the wrong text was written by a macro of the note, and one where the note wrote it', () => {
+    const note = '$$\\gdef\\sig{\\sigma(z)(1+\\sigma(z))}$$\n\n$$a = \\sigma(z)$$\n\n$$\\frac{\\partial a}{\\partial z} = \\sig$$\n\n$$\\frac{\\partial a}{\\partial z} = a(1 + a)$$';
+    const r = checkNote('n.md', note);
+    const [inMacro, written] = r.claims;
+    assert.deepEqual([inMacro.verdict, written.verdict], ['refuted', 'refuted']);
+    assert.equal(fixFor(inMacro, r.locate), undefined);
+    const fix = fixFor(written, r.locate)!;
+    assert.equal(note.slice(fix.startOffset, fix.endOffset), 'a(1 + a)');
+  });
   it('offers no fix for claims that are not refuted', () => {
     assert.equal(fixFor(verified, report.locate), undefined);
   });
