@@ -326,6 +326,7 @@ function parseEnvironment(p: Parser, t: Token): Expr {
 
 /** `\sum_{i=1}^{n} x_i`, `\sum^n_1 x`, `\prod …`: the rest of the term is the body. */
 function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
+  if (t.text === '\\nabla') return parseGradient(p, t);
   p.next();
   let index: string | undefined;
   let upper: Expr | undefined;
@@ -354,6 +355,28 @@ function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Expr {
     return (body) => ({ kind: 'unsupported', reason: `a sum over ${range} (only sums over a whole index or over samples are checked)`, children: [body], span: span(t, body.span) });
   }
   return (body) => ({ kind: 'sum', body, index, upper, ...(lower !== undefined && { lower }), ...(except && { except }), span: span(t, body.span) });
+}
+
+/**
+ * `\nabla_{\mathbf{z}} L` is ∂L/∂z (the gradient has z's shape, as the note's derivatives do); `\nabla \mathcal{L}(\theta)`
+ * without a subscript differentiates by the one argument of the call.
+ */
+function parseGradient(p: Parser, t: Token): (operand: Expr) => Expr {
+  p.next();
+  let wrt: Expr | undefined;
+  if (p.is('_')) {
+    p.next();
+    const r = p.argumentRange();
+    wrt = tryParse(p, r.from, r.to);
+  }
+  return (operand) => {
+    let of = operand;
+    let by = wrt ?? (of.kind === 'call' && of.args.length === 1 ? of.args[0] : undefined);
+    // `\nabla \mathcal{L}(\theta)`: a name applied to a bracketed variable reads as a product; it is the cost of θ
+    if (!by && of.kind === 'binary' && of.op === '*' && of.left.kind === 'symbol' && of.right.kind === 'symbol' && of.right.inner) [of, by] = [of.left, of.right];
+    if (by?.kind !== 'symbol') return unsupported(t.text, [operand], span(t, operand.span));
+    return { kind: 'derivative', of, wrt: by, partial: true, span: span(t, operand.span) };
+  };
 }
 
 function tryParse(p: Parser, from: number, to: number): Expr | undefined {

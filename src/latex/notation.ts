@@ -95,7 +95,7 @@ export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
   '\\prod': '\\prod (products over indices are not checked yet)',
   '\\int': '\\int (integrals are not checked)',
   '\\lim': '\\lim (limits are not checked)',
-  '\\nabla': '\\nabla (gradient notation is not checked: write \\frac{\\partial L}{\\partial w})',
+  '\\nabla': '\\nabla of something that is not a function of one variable (write \\nabla_w L)',
   '\\odot': '\\odot with nothing on its left',
   '\\otimes': '\\otimes (tensor products are not checked)',
   '\\circ': '\\circ (composition or elementwise products are not checked yet)',

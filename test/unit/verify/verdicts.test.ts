@@ -106,10 +106,10 @@ describe('verdicts', () => {
         assert.equal(c.verdict, 'unverifiable', rhs);
       }
     });
-    it('gradient notation, with what to write instead', () => {
-      const [c] = check('$$L = (w x - y)^2$$\n$$\\nabla_w L = 2(w x - y) x$$');
+    it('gradient notation without the variable, with what to write instead', () => {
+      const [c] = check('$$L = (w x - y)^2$$\n$$\\nabla L = 2(w x - y) x$$');
       assert.equal(c.verdict, 'unverifiable');
-      assert.equal(c.message, 'uses \\nabla (gradient notation is not checked: write \\frac{\\partial L}{\\partial w})');
+      assert.equal(c.message, 'uses \\nabla of something that is not a function of one variable (write \\nabla_w L)');
     });
     it('a claim that holds only for a particular generic function', () => {
       const [c] = check('$Q = G(Z)$, $\\frac{\\partial Q}{\\partial Z} = Q(1 - Q)$');
