@@ -120,6 +120,8 @@ export interface SumNode {
   readonly lower?: number;
   /** `\sum_{k \neq j}`: the index letter whose value is left out. */
   readonly except?: string;
+  /** Written `np.sum(X, axis=…)`: across each row (`columns`: a column remains), down each column (`rows`), or all. */
+  readonly axis?: 'columns' | 'rows' | 'all';
   readonly span: Span;
   readonly inner?: Span;
 }

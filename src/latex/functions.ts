@@ -4,11 +4,14 @@ import { letterRun, opensArgument } from './atoms';
 import { LONGEST_FUNCTION_WORD, TEXT_COMMANDS, functionForWord } from './notation';
 import { LatexError, type Parser, span } from './parser';
 import { rawText } from './scripts';
+import { numpyName, parseNumpyCall } from './numpy';
 import { FUNCTIONS } from '../functions';
 import type { Token } from './tokens';
 
 /** A function word at `t` (`sigmoid(`, `\text{Relu}(`, `\operatorname{ReLU}(`) followed by its argument, or undefined. */
 export function parseWordCall(p: Parser, t: Token): Expr | undefined {
+  const numpy = numpyName(p);
+  if (numpy) return parseNumpyCall(p, t, numpy.name, numpy.length);
   if (TEXT_COMMANDS.has(t.text)) {
     if (p.peek(1)?.text !== '{') return undefined;
     const open = p.pos + 1;

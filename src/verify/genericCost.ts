@@ -27,10 +27,19 @@ export function genericCosts(model: NoteModel): GenericCosts | undefined {
     const args = argumentsOf(model, wrt);
     if (args.length > 0) costs.set(cost, args);
   }
+  // course shorthand (dW, dZ) in a note that writes no cost at all: the cost J of the course
+  const shorthand = shorthandTargets(model);
+  const anyCost = [...model.definitions.keys()].some((n) => COST.test(n) || /^[JCLE](_|$)/.test(n));
+  if (shorthand.size > 0 && !anyCost && !costs.has('J')) {
+    const args = argumentsOf(model, shorthand);
+    if (args.length > 0) costs.set('J', args);
+  }
   if (costs.size === 0) return undefined;
+  // a course's J averages over the m samples (so that dZ = m ∂J/∂Z is the per-sample derivative)
+  const averaged = (cost: string): boolean => cost === 'J' && shorthand.size > 0 && model.variables.has('m');
   const make = (vector: boolean): NoteModel => {
     const definitions = new Map(model.definitions);
-    for (const [cost, args] of costs) definitions.set(cost, definitionOf(cost, args, vector, model));
+    for (const [cost, args] of costs) definitions.set(cost, definitionOf(cost, args, vector, model, averaged(cost)));
     return { ...model, definitions };
   };
   return { costs, scalarModel: make(false), vectorModel: make(true) };
@@ -84,8 +93,19 @@ function dependenciesOf(model: NoteModel, name: string): Set<string> {
   return seen;
 }
 
-/** `cost = Σ_args Σ ϱ ⊙ tanh(ϖ ⊙ arg)` (without the Σ over entries on the scalar path). */
-function definitionOf(cost: string, args: readonly string[], vector: boolean, model: NoteModel): Definition {
+/** The variables course shorthand differentiates the cost by (`W^{[2]}` of `dW^{[2]}`). */
+export function shorthandTargets(model: NoteModel): Set<string> {
+  const out = new Set<string>();
+  const visit = (e: Expr | undefined): void => {
+    if (e) walk(e, (n) => n.kind === 'shorthand' && out.add(n.of.name));
+  };
+  for (const d of model.definitions.values()) visit(d.value.expr);
+  for (const c of model.claims) [c.left.expr, c.right.expr].forEach(visit);
+  return out;
+}
+
+/** `cost = Σ_args Σ ϱ ⊙ tanh(ϖ ⊙ arg)` (without the Σ over entries on the scalar path; over m when averaged). */
+function definitionOf(cost: string, args: readonly string[], vector: boolean, model: NoteModel, averaged: boolean): Definition {
   const span: Span = { start: 0, end: 0 };
   const sym = (name: string): Expr => ({ kind: 'symbol', name, span });
   const hadamard = (a: Expr, b: Expr): Expr => ({ kind: 'binary', op: vector ? 'hadamard' : '*', left: a, right: b, span });
@@ -94,7 +114,8 @@ function definitionOf(cost: string, args: readonly string[], vector: boolean, mo
     const term = hadamard(weight, { kind: 'call', fn: 'tanh', generic: false, primes: 0, args: [hadamard(scale, sym(arg))], span });
     return vector ? { kind: 'sum', body: term, span } : term;
   });
-  const expr = terms.reduce((a, b) => ({ kind: 'binary', op: '+', left: a, right: b, span }));
+  const sum = terms.reduce((a, b) => ({ kind: 'binary', op: '+', left: a, right: b, span }));
+  const expr: Expr = averaged ? { kind: 'binary', op: '/', left: sum, right: sym('m'), span } : sum;
   const at = model.definitions.get(args[0])?.at ?? { block: 0, span };
   return { symbol: cost, value: { ...at, expr }, at, source: 'equation' };
 }

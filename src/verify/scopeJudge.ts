@@ -3,7 +3,7 @@
  * path with the engine's second opinion, or the vector path); where that leaves a claim unverifiable, the readings
  * that can settle more: index notation entry by entry, then a cost the note never writes read as any smooth cost.
  */
-import { symbolsOf } from '../latex/ast';
+import { type Expr, symbolsOf, walk } from '../latex/ast';
 import type { BlockSpan, Claim, NoteModel } from '../model/types';
 import { EntryReading } from './entries/reading';
 import { NoteEnvironment } from './environment';
@@ -66,7 +66,8 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
     }
     // a cost the note differentiates but never writes: any smooth cost of what the note computes last
     if (costs === null) costs = genericCosts(model);
-    const cost = costs && [...costs.costs].find(([name]) => [claim.left.expr, claim.right.expr].some((e) => e && symbolsOf(e).has(name)));
+    const mentions = (e: Expr | undefined, name: string): boolean => e !== undefined && (symbolsOf(e).has(name) || (name === 'J' && usesShorthand(e)));
+    const cost = costs && [...costs.costs].find(([name]) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
     if (!costs || !cost) return result;
     costWorld ??= world(costs.scalarModel, options, source, costs.vectorModel, model);
     const assumption = costAssumption(cost[0], cost[1]);
@@ -74,4 +75,10 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
     const read = costWorld.judge({ ...claim, suspicions: [...claim.suspicions, assumption] });
     return read.verdict === 'verified' ? { ...read, claim, uses: result.uses, message: `${read.message}; ${assumption}` } : result;
   };
+}
+
+function usesShorthand(e: Expr): boolean {
+  let found = false;
+  walk(e, (n) => (found ||= n.kind === 'shorthand'));
+  return found;
 }

@@ -96,6 +96,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       // it holds without the conventions: verified under that reading; it fails under both: the conventions are not
       // what fails, and the usual reading (with its clearer message) is the judge's; no second reading: no verdict
       if (!usable) return unverifiable(`${failureMessage(claim, reading, tol)}, but ${conventions[0]}`);
+      if (holds(other, tol) && collapses(claim, note, reading.shapes, other.shapes)) {
+        return unverifiable(`${failureMessage(claim, reading, tol)}; it holds only if some matrix of it has a single row or column (${shapeSummary(claim, note, other.shapes)})`);
+      }
       if (holds(other, tol)) {
         alternative = true;
         reading = other;
@@ -285,6 +288,18 @@ function mismatchMessage(claim: Claim, o: Extract<Outcome, { kind: 'ok' }>, shap
 const fmt = (x: number): string => String(+x.toPrecision(3));
 
 /** The shapes the claim's symbols were given, for messages: "W^{[2]} 4×3, A^{[1]} 3×6". */
+/**
+ * Whether the reading without conventions holds only by making a dimension 1 that the usual reading gives several
+ * entries (`db = \frac{1}{m} np.sum(dZ, axis=0)` holds if the layer has one unit): a degenerate fit, not a reading.
+ */
+function collapses(claim: Claim, note: VectorNote, usual: ReturnType<VectorNote['forClaim']>, other: ReturnType<VectorNote['forClaim']>): boolean {
+  const names = new Set([...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)]);
+  return [...names].some((n) => {
+    const [a, b] = [note.shapeOf(n, usual), note.shapeOf(n, other)];
+    return a[0] * a[1] > 1 && b[0] * b[1] > 1 && ((a[0] > 1 && a[1] > 1) !== (b[0] > 1 && b[1] > 1));
+  });
+}
+
 function shapeSummary(claim: Claim, note: VectorNote, shapes: ReturnType<VectorNote['forClaim']>): string {
   const names = [...new Set([...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)])].filter((n) => !shapes.sizeSymbols.has(n));
   const shown = names.map((n) => `${displayName(n)} ${note.shapeOf(n, shapes).join('×')}`).slice(0, 6);

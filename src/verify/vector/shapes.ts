@@ -217,6 +217,9 @@ export class ShapeInference {
 
   private sum(e: SumNode): DimShape {
     const body = this.infer(e.body);
+    // np.sum(X, axis=…) says which way it adds
+    if (e.axis) this.sumModes.set(e, e.axis);
+    if (e.axis === 'columns' || e.axis === 'rows') return e.axis === 'columns' ? { r: body.r, c: this.one } : { r: this.one, c: body.c };
     // `\sum_{i=1}^{m}` of a matrix's columns makes m their number; over scalars (one sample each) m stays a count
     const counted = this.dims.isOne(body.c) ? body.r : body.c;
     if (e.upper?.kind === 'symbol' && !this.dims.isOne(counted)) this.sizeSymbols.set(e.upper.name, counted);

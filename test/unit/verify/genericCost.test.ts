@@ -43,4 +43,28 @@ describe('a cost the note never writes', () => {
     assert.equal(right.verdict, 'verified', right.message);
     assert.notEqual(wrong.verdict, 'verified', 'V as a number would make the untransposed product right');
   });
+
+  it('reads course shorthand (dW, dZ, np.sum) in a note that writes no cost, for the course J that averages over m', () => {
+    const course = [
+      '$$Z^{[1]} = W^{[1]} X + b^{[1]}, \\quad A^{[1]} = \\tanh(Z^{[1]})$$',
+      '$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \\quad A^{[2]} = \\sigma(Z^{[2]})$$',
+    ].join('\n\n');
+    const verdict = (claim: string): { verdict: string; message: string } => {
+      const claims = check(`${course}\n\n$$${claim}$$`);
+      return claims[claims.length - 1];
+    };
+    for (const claim of [
+      'dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}',
+      'db^{[2]} = \\frac{1}{m} np.sum(dZ^{[2]}, axis=1, keepdims=True)',
+      'dZ^{[1]} = W^{[2]T} dZ^{[2]} * (1 - A^{[1]2})',
+      'dW^{[1]} = \\frac{1}{m} dZ^{[1]} X^T',
+    ]) {
+      const r = verdict(claim);
+      assert.equal(r.verdict, 'verified', `${claim}: ${r.message}`);
+      assert.match(r.message, /J is not written in the note/);
+    }
+    for (const slip of ['dW^{[1]} = \\frac{1}{m} dZ^{[1]} X', 'db^{[1]} = \\frac{1}{m} np.sum(dZ^{[1]}, axis=0, keepdims=True)', 'dZ^{[2]} = A^{[2]} - Y']) {
+      assert.equal(verdict(slip).verdict, 'unverifiable', slip);
+    }
+  });
 });
