@@ -19,7 +19,7 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
     return this.checker.claimsIn(checked, doc.uri).map((c) => {
       const range = toRange(c.location);
       return new vscode.CodeLens(new vscode.Range(range.start, range.start), {
-        title: lensTitle(c.verdict),
+        title: lensTitle(c.verdict, c.assumption),
         tooltip: c.message,
         command: 'derivcheck.verifyGradient',
         arguments: [doc.uri, range.start],

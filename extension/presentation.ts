@@ -30,8 +30,9 @@ export function diagnosticFor(c: ClaimReport, o: PresentationOptions): Diagnosti
 
 const LENS: Record<Verdict, string> = { verified: '✓ verified · explain', refuted: '✗ refuted · explain', unverifiable: '? unverifiable' };
 
-export function lensTitle(v: Verdict): string {
-  return LENS[v];
+/** The lens of a claim; a verdict that rests on an assumption says it (`✓ verified, assuming J = cross-entropy`). */
+export function lensTitle(v: Verdict, assumption?: string): string {
+  return assumption && v === 'verified' ? `✓ verified, ${assumption.startsWith('assuming') || assumption.startsWith('for') ? assumption : `assuming ${assumption}`} · explain` : LENS[v];
 }
 
 /** `✓ 3 ✗ 1` for the status bar. */

@@ -16,6 +16,11 @@ export function renderHeader(x: Explanation, onRevealClaim: () => void): HTMLEle
   const claim = tex(el('div', 'claim'), x.claim.left && x.claim.right ? `${x.claim.left} = ${x.claim.right}` : x.claim.latex, true);
   claim.setAttribute('data-testid', 'claim');
   section.append(top, claim, el('p', 'message', x.claim.message));
+  if (x.claim.assumption) {
+    const assumed = el('p', 'assumption', `Assumed: ${x.claim.assumption.replace(/^assuming /, '')}`);
+    assumed.setAttribute('data-testid', 'assumption');
+    section.append(assumed);
+  }
   if (x.claim.expected) {
     const expected = el('div', 'expected');
     expected.append(el('span', 'label', 'Expected: '), tex(el('span'), x.claim.expected));

@@ -27,6 +27,8 @@ interface JsonClaim {
   verdict: Verdict;
   latex: string;
   message: string;
+  /** What the verdict assumes that the note does not say. */
+  assumption?: string;
   expected?: string;
   counterexample?: { point: Record<string, number>; claimed: number; actual: number };
   engine?: EngineCheck;
@@ -44,6 +46,7 @@ function jsonClaim(c: ClaimReport): JsonClaim {
     message: c.message,
   };
   if (c.location.cell !== undefined) out.cell = c.location.cell;
+  if (c.assumption !== undefined) out.assumption = c.assumption;
   if (c.expected !== undefined) out.expected = c.expected;
   if (c.counterexample) out.counterexample = { point: { ...c.counterexample.point }, claimed: c.counterexample.claimed, actual: c.counterexample.actual };
   if (c.engine) out.engine = c.engine;
@@ -84,7 +87,7 @@ export function toText(files: readonly FileResult[]): string {
       lines.push(`${where(f.path, e.location?.start ?? { line: 1, column: 1 }, e.location?.cell)}: error: ${e.message}`);
     }
     for (const c of f.report?.claims ?? []) {
-      lines.push(`${where(f.path, c.location.start, c.location.cell)}: ${c.verdict}: ${oneLine(c.latex)}`);
+      lines.push(`${where(f.path, c.location.start, c.location.cell)}: ${c.verdict}${c.assumption ? ` (${c.assumption})` : ''}: ${oneLine(c.latex)}`);
       lines.push(`    ${c.message}`);
       if (c.verdict === 'refuted' && c.expected) lines.push(`    expected: ${c.expected}`);
       if (c.engine) lines.push(`    engine: ${engineText(c.engine)}`);

@@ -63,6 +63,8 @@ export interface Explanation {
     readonly kind: string;
     readonly verdict: Verdict;
     readonly message: string;
+    /** What the verdict assumes that the note does not say. */
+    readonly assumption?: string;
     readonly expected?: string;
     readonly place: PlaceRef;
   };
@@ -146,6 +148,7 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
       kind: claim.claim.kind,
       verdict: claim.verdict,
       message: claim.message,
+      assumption: claim.assumption,
       expected: claim.expected,
       place: place(claim.location),
     },

@@ -4,24 +4,34 @@
  * read as an arbitrary smooth function of the note's last computed quantities: `L = Σ ϱ ⊙ tanh(ϖ ⊙ a)` with ϱ, ϖ
  * random inputs the size of a (no coincidence of a particular loss can make a wrong identity hold for it).
  * A claim checked this way can be verified, never refuted: the real L may depend on more than the note shows.
+ * Where that does not verify a claim (`dZ = A - Y` holds for one loss only), the standard loss that fits the
+ * output layer is tried, and the assumption is said.
  */
 import { type Expr, type Span, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { Definition, NoteModel } from '../model/types';
+import { ASSUMED_LOSSES, targetOf } from './assumedLoss';
 
 /** Names a cost goes by. */
 const COST = /^(L|J|C|E|\\ell|\\mathcal\{[LJCE]\}|E_\{?(total|T|tot)\}?|\\text\{(loss|Loss|cost|Cost)\})$/;
 
-export interface GenericCosts {
+/** One way to read the costs a note leaves unwritten: each cost's definition, and what the reading assumes. */
+export interface CostReading {
   /** Each unwritten cost, and the quantities it is read as a function of. */
   readonly costs: ReadonlyMap<string, readonly string[]>;
   /** The model with each cost defined, for the scalar path (a sum of terms) and the vector path (Σ over entries). */
   readonly scalarModel: NoteModel;
   readonly vectorModel: NoteModel;
+  /** What a claim checked this way says about it: in a message, and in a few words (for a CodeLens). */
+  readonly assumption: (cost: string) => { readonly long: string; readonly short: string };
 }
 
-/** The costs this note differentiates but never defines, with a definition made up for each; undefined if none. */
-export function genericCosts(model: NoteModel): GenericCosts | undefined {
+/**
+ * The readings of the costs this note differentiates but never defines: first as any smooth cost; then, for a cost
+ * of one output and a target the note names, as each standard loss that fits the output layer. None if no cost is
+ * unwritten.
+ */
+export function costReadings(model: NoteModel): CostReading[] {
   const costs = new Map<string, string[]>();
   for (const [cost, wrt] of differentiatedCosts(model)) {
     const args = argumentsOf(model, wrt);
@@ -34,20 +44,40 @@ export function genericCosts(model: NoteModel): GenericCosts | undefined {
     const args = argumentsOf(model, shorthand);
     if (args.length > 0) costs.set('J', args);
   }
-  if (costs.size === 0) return undefined;
+  if (costs.size === 0) return [];
   // a course's J averages over the m samples (so that dZ = m ∂J/∂Z is the per-sample derivative)
   const averaged = (cost: string): boolean => cost === 'J' && shorthand.size > 0 && model.variables.has('m');
-  const make = (vector: boolean): NoteModel => {
-    const definitions = new Map(model.definitions);
-    for (const [cost, args] of costs) definitions.set(cost, definitionOf(cost, args, vector, model, averaged(cost)));
-    return { ...model, definitions };
+  const reading = (define: (cost: string, args: readonly string[], vector: boolean) => Expr | undefined, assumption: CostReading['assumption']): CostReading | undefined => {
+    const make = (vector: boolean): NoteModel | undefined => {
+      const definitions = new Map(model.definitions);
+      for (const [cost, args] of costs) {
+        const body = define(cost, args, vector);
+        if (!body) return undefined;
+        definitions.set(cost, definitionOf(cost, averaged(cost) ? divide(body, 'm') : body, args, model));
+      }
+      return { ...model, definitions };
+    };
+    const [scalarModel, vectorModel] = [make(false), make(true)];
+    return scalarModel && vectorModel ? { costs, scalarModel, vectorModel, assumption } : undefined;
   };
-  return { costs, scalarModel: make(false), vectorModel: make(true) };
-}
-
-/** What a claim checked with a made-up cost says about it. */
-export function costAssumption(cost: string, args: readonly string[]): string {
-  return `${displayName(cost)} is not written in the note: it was read as an arbitrary smooth function of ${args.map(displayName).join(', ')}`;
+  const generic = reading(
+    (cost, args, vector) => anySmoothCost(cost, args, vector),
+    (cost) => ({
+      long: `${displayName(cost)} is not written in the note: it was read as an arbitrary smooth function of ${costs.get(cost)!.map(displayName).join(', ')}`,
+      short: `for any ${displayName(cost)}`,
+    }),
+  );
+  const target = targetOf(model.variables, (n) => model.definitions.has(n));
+  const standard = ASSUMED_LOSSES.map((loss) =>
+    reading(
+      (_cost, args, vector) => {
+        const output = args.length === 1 ? model.definitions.get(args[0])?.value.expr : undefined;
+        return output && target && loss.fits(output) ? loss.build(sym(args[0]), sym(target), vector) : undefined;
+      },
+      (cost) => ({ long: `assuming ${displayName(cost)} is ${loss.name} (the note does not define ${displayName(cost)})`, short: `assuming ${displayName(cost)} = ${loss.short}` }),
+    ),
+  );
+  return [generic, ...standard].filter((r): r is CostReading => r !== undefined);
 }
 
 /** Undefined cost-like symbols the note's claims differentiate, with the variables they are differentiated by. */
@@ -104,18 +134,22 @@ export function shorthandTargets(model: NoteModel): Set<string> {
   return out;
 }
 
-/** `cost = Σ_args Σ ϱ ⊙ tanh(ϖ ⊙ arg)` (without the Σ over entries on the scalar path; over m when averaged). */
-function definitionOf(cost: string, args: readonly string[], vector: boolean, model: NoteModel, averaged: boolean): Definition {
-  const span: Span = { start: 0, end: 0 };
-  const sym = (name: string): Expr => ({ kind: 'symbol', name, span });
-  const hadamard = (a: Expr, b: Expr): Expr => ({ kind: 'binary', op: vector ? 'hadamard' : '*', left: a, right: b, span });
+const SPAN: Span = { start: 0, end: 0 };
+const sym = (name: string): Expr => ({ kind: 'symbol', name, span: SPAN });
+const divide = (e: Expr, by: string): Expr => ({ kind: 'binary', op: '/', left: e, right: sym(by), span: SPAN });
+
+/** `Σ_args Σ ϱ ⊙ tanh(ϖ ⊙ arg)` (without the Σ over entries on the scalar path). */
+function anySmoothCost(cost: string, args: readonly string[], vector: boolean): Expr {
+  const hadamard = (a: Expr, b: Expr): Expr => ({ kind: 'binary', op: vector ? 'hadamard' : '*', left: a, right: b, span: SPAN });
   const terms = args.map((arg, i): Expr => {
     const [weight, scale] = [`\\varrho_{${i + 1}}^{(${cost})}`, `\\varpi_{${i + 1}}^{(${cost})}`].map(sym);
-    const term = hadamard(weight, { kind: 'call', fn: 'tanh', generic: false, primes: 0, args: [hadamard(scale, sym(arg))], span });
-    return vector ? { kind: 'sum', body: term, span } : term;
+    const term = hadamard(weight, { kind: 'call', fn: 'tanh', generic: false, primes: 0, args: [hadamard(scale, sym(arg))], span: SPAN });
+    return vector ? { kind: 'sum', body: term, span: SPAN } : term;
   });
-  const sum = terms.reduce((a, b) => ({ kind: 'binary', op: '+', left: a, right: b, span }));
-  const expr: Expr = averaged ? { kind: 'binary', op: '/', left: sum, right: sym('m'), span } : sum;
-  const at = model.definitions.get(args[0])?.at ?? { block: 0, span };
+  return terms.reduce((a, b) => ({ kind: 'binary', op: '+', left: a, right: b, span: SPAN }));
+}
+
+function definitionOf(cost: string, expr: Expr, args: readonly string[], model: NoteModel): Definition {
+  const at = model.definitions.get(args[0])?.at ?? { block: 0, span: SPAN };
   return { symbol: cost, value: { ...at, expr }, at, source: 'equation' };
 }

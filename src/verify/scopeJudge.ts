@@ -8,7 +8,7 @@ import type { BlockSpan, Claim, NoteModel } from '../model/types';
 import { EntryReading } from './entries/reading';
 import { NoteEnvironment } from './environment';
 import { WorkedExample } from './example';
-import { type GenericCosts, costAssumption, genericCosts } from './genericCost';
+import { type CostReading, costReadings } from './genericCost';
 import { type JudgeContext, judgeClaim, usedDefinitions } from './judge';
 import { ForwardPass } from './sampling';
 import type { CheckOptions, ClaimResult } from './types';
@@ -52,8 +52,8 @@ function world(model: NoteModel, options: Required<CheckOptions>, source: (at: B
 export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim) => ClaimResult {
   const ordinary = world(model, options, source);
   let entries: EntryReading | undefined;
-  let costs: GenericCosts | undefined | null = null;
-  let costWorld: World | undefined;
+  let readings: CostReading[] | undefined;
+  const costWorlds = new Map<CostReading, World>();
   return (claim) => {
     const result = ordinary.judge(claim);
     // (a second definition of a symbol is a new definition, not a claim any reading could settle)
@@ -64,17 +64,26 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
       const read = entries.judge(claim, result);
       if (read !== result) return read;
     }
-    // a cost the note differentiates but never writes: any smooth cost of what the note computes last
-    if (costs === null) costs = genericCosts(model);
-    const mentions = (e: Expr | undefined, name: string): boolean => e !== undefined && (symbolsOf(e).has(name) || (name === 'J' && usesShorthand(e)));
-    const cost = costs && [...costs.costs].find(([name]) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
-    if (!costs || !cost) return result;
-    costWorld ??= world(costs.scalarModel, options, source, costs.vectorModel, model);
-    const assumption = costAssumption(cost[0], cost[1]);
-    // (as a suspicion, the assumption keeps any difference from becoming a refutation)
-    const read = costWorld.judge({ ...claim, suspicions: [...claim.suspicions, assumption] });
-    return read.verdict === 'verified' ? { ...read, claim, uses: result.uses, message: `${read.message}; ${assumption}` } : result;
+    // a cost the note differentiates but never writes: any smooth cost of what the note computes last, then the
+    // standard losses that fit its output
+    readings ??= costReadings(model);
+    for (const reading of readings) {
+      const cost = [...reading.costs.keys()].find((name) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
+      if (!cost) continue;
+      let w = costWorlds.get(reading);
+      if (!w) costWorlds.set(reading, (w = world(reading.scalarModel, options, source, reading.vectorModel, model)));
+      const { long, short } = reading.assumption(cost);
+      // (as a suspicion, the assumption keeps any difference from becoming a refutation)
+      const read = w.judge({ ...claim, suspicions: [...claim.suspicions, long] });
+      if (read.verdict === 'verified') return { ...read, claim, uses: result.uses, message: `${read.message}; ${long}`, assumption: short };
+    }
+    return result;
   };
+}
+
+/** Whether the claim is about the cost: it names it, or (for a course's J) uses its shorthand. */
+function mentions(e: Expr | undefined, cost: string): boolean {
+  return e !== undefined && (symbolsOf(e).has(cost) || (cost === 'J' && usesShorthand(e)));
 }
 
 function usesShorthand(e: Expr): boolean {

@@ -50,6 +50,11 @@ export interface ClaimResult {
   readonly structure?: readonly string[];
   /** The note symbols whose definitions the verdict used. */
   readonly uses: readonly string[];
+  /**
+   * What the verdict assumes that the note does not say (`J is the binary cross-entropy`, `t is a one-hot label`): a
+   * verdict with an assumption says so wherever it is shown.
+   */
+  readonly assumption?: string;
   /** The engine's numbers, when the claim is a derivative (or an equation of tensors). */
   readonly engine?: EngineCheck;
 }

@@ -92,7 +92,8 @@ export class EntryReading {
     const plain = this.judgeHere(claim, fallback);
     if (plain.kind === 'verified') return plain.result;
     let labelled: Outcome | undefined;
-    if (this.hasLabels(claim)) {
+    // (a label's sum being 1 is what this reading assumes: it settles derivations, not that statement itself)
+    if (this.hasLabels(claim) && aboutDerivative(claim)) {
       this.withLabels ??= new EntryReading(this.model, this.base, true);
       labelled = this.withLabels.judgeHere(claim, fallback);
       if (labelled.kind === 'verified') return labelled.result;
@@ -132,7 +133,8 @@ export class EntryReading {
     const over = free.length > 0 ? `${free.join(', ')} = 1…${SIZE}` : vector ? 'each of its entries' : `its sums written out over ${SIZE} terms`;
     const labels = this.labels ? `; ${[...this.labelStems()].map(displayName).join(', ')} read as a one-hot label (entries summing to 1)` : '';
     const reading = `${over}, reading the note's indexed names as entries of vectors of ${SIZE}${labels}`;
-    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}` } };
+    const assumption = this.labels ? { assumption: `${[...this.labelStems()].map(displayName).join(', ')} one-hot` } : {};
+    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}`, ...assumption } };
     // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
     // (`y_n = -1`, `g_i(s_i) = \sigma(s_i)` are cases and definitions more often than steps)
     // an index free on one side only (`1_j e^{x_j} \delta_{jn} = e^{x_n}`) may be summed by Einstein's convention

@@ -28,6 +28,7 @@ describe('presentation (what the editor shows)', () => {
     assert.equal(lensTitle('verified'), '✓ verified · explain');
     assert.equal(lensTitle('refuted'), '✗ refuted · explain');
     assert.equal(lensTitle('unverifiable'), '? unverifiable');
+    assert.equal(lensTitle('verified', 'assuming J = binary cross-entropy'), '✓ verified, assuming J = binary cross-entropy · explain');
   });
   it('counts for the status bar', () => {
     assert.equal(statusText(report.claims), `✓ ${report.claims.filter((c) => c.verdict === 'verified').length} ✗ 1`);

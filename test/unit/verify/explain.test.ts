@@ -39,4 +39,10 @@ describe('explanations for Verify Gradient', () => {
     const x = explainClaim(report, refuted);
     assert.deepEqual(x.definitions.find((d) => d.symbol === 'C')?.place, { line: 3, column: 3 });
   });
+  it('carries what a verdict assumes (a loss the note leaves unwritten) to the panel', () => {
+    const r = checkNote('n.md', '$$z = w x + b$$\n\n$$a = \\sigma(z)$$\n\n$$\\frac{\\partial L}{\\partial z} = a - y$$');
+    const x = explainClaim(r, r.claims[0]);
+    assert.equal(x.claim.verdict, 'verified');
+    assert.equal(x.claim.assumption, 'assuming L = binary cross-entropy');
+  });
 });

@@ -63,8 +63,27 @@ describe('a cost the note never writes', () => {
       assert.equal(r.verdict, 'verified', `${claim}: ${r.message}`);
       assert.match(r.message, /J is not written in the note/);
     }
-    for (const slip of ['dW^{[1]} = \\frac{1}{m} dZ^{[1]} X', 'db^{[1]} = \\frac{1}{m} np.sum(dZ^{[1]}, axis=0, keepdims=True)', 'dZ^{[2]} = A^{[2]} - Y']) {
+    for (const slip of ['dW^{[1]} = \\frac{1}{m} dZ^{[1]} X', 'db^{[1]} = \\frac{1}{m} np.sum(dZ^{[1]}, axis=0, keepdims=True)', 'dZ^{[2]} = A^{[2]} + Y']) {
       assert.equal(verdict(slip).verdict, 'unverifiable', slip);
     }
+    // the output's own gradient holds for one loss only: the one that fits a sigmoid output, said
+    const output = verdict('dZ^{[2]} = A^{[2]} - Y');
+    assert.equal(output.verdict, 'verified', output.message);
+    assert.match(output.message, /assuming J is the binary cross-entropy/);
+  });
+
+  it('checks dZ = A - Y under the loss that fits the output layer, and says so in the verdict', () => {
+    const sigmoid = '$$z = w x + b$$\n\n$$a = \\sigma(z)$$\n\n';
+    const [bce] = check(`${sigmoid}$$\\frac{\\partial L}{\\partial z} = a - y$$`);
+    assert.equal(bce.verdict, 'verified', bce.message);
+    assert.match(bce.message, /assuming L is the binary cross-entropy/);
+    assert.equal(bce.assumption, 'assuming L = binary cross-entropy');
+    const linear = '$$\\hat{y} = w x + b$$\n\n';
+    const [half] = check(`${linear}$$\\frac{\\partial L}{\\partial \\hat{y}} = \\hat{y} - y$$`);
+    assert.equal(half.assumption, 'assuming L = ½ squared error', half.message);
+    const [plain] = check(`${linear}$$\\frac{\\partial L}{\\partial \\hat{y}} = 2(\\hat{y} - y)$$`);
+    assert.equal(plain.assumption, 'assuming L = squared error', plain.message);
+    // never refuted on an assumed loss
+    assert.equal(check(`${sigmoid}$$\\frac{\\partial L}{\\partial z} = a + y$$`)[0].verdict, 'unverifiable');
   });
 });
