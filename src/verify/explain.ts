@@ -13,6 +13,7 @@ import { Unsupported, convertExpr } from './convert';
 import { NoteEnvironment } from './environment';
 import { modelInScope } from '../model/types';
 import { pathsBetween } from './paths';
+import { costReadings } from './genericCost';
 import { ForwardPass, type Plan, type Scope, makeRng } from './sampling';
 import type { EngineCheck, Verdict } from './types';
 import { VectorNote } from './vector/note';
@@ -90,7 +91,10 @@ const MAX_PATHS = 4;
 
 /** Explains one claim of a report; `seed` picks the sample point (the counterexample when there is one and seed is 0). */
 export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): Explanation {
-  const model = modelInScope(report.model, claim.claim.scope);
+  const inScope = modelInScope(report.model, claim.claim.scope);
+  // a claim settled under an unwritten cost is shown with that cost defined, as it was judged
+  const reading = claim.reading?.kind === 'cost' ? costReadings(inScope)[claim.reading.index] : undefined;
+  const model = reading?.scalarModel ?? inScope;
   const env = new NoteEnvironment(model);
   const pass = new ForwardPass(env);
   const left = claim.claim.left.expr;
@@ -122,7 +126,7 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     display: displayName(id),
     kind: env.isDefined(id) ? 'intermediate' : 'input',
     value: finite(scope[env.idOf(id)]),
-    definition: env.isDefined(id) ? report.source(model.definitions.get(id)!.value) : undefined,
+    definition: reading?.costs.has(id) ? reading.assumption(id).short : env.isDefined(id) ? report.source(model.definitions.get(id)!.value) : undefined,
     onPath: onPath.has(id),
     role: id === variable ? 'variable' : id === output ? 'output' : undefined,
   }));
@@ -162,10 +166,13 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     values: { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, plan, env, scope, target) : undefined },
     engine: engineAt(env, claim, scope, value(leftNode)),
     wrongFactor: claim.wrongFactor && { claimed: claim.wrongFactor.claimedLatex, derivative: claim.wrongFactor.derivativeLatex, expected: claim.wrongFactor.expectedLatex },
-    structure: claim.structure ?? [],
-    definitions: [...model.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
+    structure: [...(claim.structure ?? []), ...(claim.reading?.kind === 'entries' ? [ENTRIES] : [])],
+    definitions: [...inScope.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
   };
 }
+
+/** What the panel says of a claim checked entry by entry, whose numbers below are of the note read as a whole. */
+const ENTRIES = 'This claim was checked entry by entry (its indices set to 1…3): the numbers here read each indexed name as a variable of its own, not as those entries.';
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 

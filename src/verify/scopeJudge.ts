@@ -67,7 +67,7 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
     // a cost the note differentiates but never writes: any smooth cost of what the note computes last, then the
     // standard losses that fit its output
     readings ??= costReadings(model);
-    for (const reading of readings) {
+    for (const [index, reading] of readings.entries()) {
       const cost = [...reading.costs.keys()].find((name) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
       if (!cost) continue;
       let w = costWorlds.get(reading);
@@ -75,7 +75,7 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
       const { long, short } = reading.assumption(cost);
       // (as a suspicion, the assumption keeps any difference from becoming a refutation)
       const read = w.judge({ ...claim, suspicions: [...claim.suspicions, long] });
-      if (read.verdict === 'verified') return { ...read, claim, uses: result.uses, message: `${read.message}; ${long}`, assumption: short };
+      if (read.verdict === 'verified') return { ...read, claim, uses: result.uses, message: `${read.message}; ${long}`, assumption: short, reading: { kind: 'cost', index } };
     }
     return result;
   };

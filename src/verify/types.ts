@@ -55,6 +55,11 @@ export interface ClaimResult {
    * verdict with an assumption says so wherever it is shown.
    */
   readonly assumption?: string;
+  /**
+   * The reading that settled the claim, when not the ordinary one: a cost the note leaves unwritten (which of
+   * `costReadings(model)`), or index notation entry by entry. The explanation follows it.
+   */
+  readonly reading?: { readonly kind: 'cost'; readonly index: number } | { readonly kind: 'entries' };
   /** The engine's numbers, when the claim is a derivative (or an equation of tensors). */
   readonly engine?: EngineCheck;
 }

@@ -127,6 +127,20 @@ describe('chain webview (Chromium)', function () {
     assert.deepEqual(problems, []);
   });
 
+  it('says what a verdict assumes (a loss the note leaves unwritten), in both themes', async () => {
+    const report = checkNote('course.md', '$$z = w x + b$$\n\n$$a = \\sigma(z)$$\n\n$$\\frac{\\partial L}{\\partial z} = a - y$$');
+    await post({ type: 'explain', explanation: explainClaim(report, report.claims[0]), notePath: '/course.md' });
+    await page.waitForSelector('[data-testid=assumption]');
+    assert.equal(await page.textContent('[data-testid=verdict]'), '✓ verified');
+    assert.equal(await page.textContent('[data-testid=assumption]'), 'Assumed: L = binary cross-entropy');
+    await page.screenshot({ path: path.join(artifacts, 'webview-assumed-loss-light.png'), fullPage: true });
+    await page.evaluate((vars) => {
+      for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+    }, DARK_THEME);
+    await page.screenshot({ path: path.join(artifacts, 'webview-assumed-loss-dark.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
+
   it('asks the host for a new sample point and to reveal a definition', async () => {
     const report = checkNote('seed.md', seed);
     const claim = report.claims.find((c) => c.verdict === 'refuted')!;

@@ -134,7 +134,7 @@ export class EntryReading {
     const labels = this.labels ? `; ${[...this.labelStems()].map(displayName).join(', ')} read as a one-hot label (entries summing to 1)` : '';
     const reading = `${over}, reading the note's indexed names as entries of vectors of ${SIZE}${labels}`;
     const assumption = this.labels ? { assumption: `${[...this.labelStems()].map(displayName).join(', ')} one-hot` } : {};
-    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}`, ...assumption } };
+    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}`, ...assumption, reading: { kind: 'entries' } } };
     // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
     // (`y_n = -1`, `g_i(s_i) = \sigma(s_i)` are cases and definitions more often than steps)
     // an index free on one side only (`1_j e^{x_j} \delta_{jn} = e^{x_n}`) may be summed by Einstein's convention
@@ -142,7 +142,7 @@ export class EntryReading {
     const einstein = [...l].some((x) => !r.has(x)) || [...r].some((x) => !l.has(x));
     if (guesses.length > 0 || einstein || !aboutDerivative(claim)) return { kind: 'open' };
     const first = results[0];
-    return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample } };
+    return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
   }
 
   /** Whether the definitions these instances reach, read entry by entry, refer to themselves. */

@@ -44,5 +44,14 @@ describe('explanations for Verify Gradient', () => {
     const x = explainClaim(r, r.claims[0]);
     assert.equal(x.claim.verdict, 'verified');
     assert.equal(x.claim.assumption, 'assuming L = binary cross-entropy');
+    // the numbers are those of the reading the claim was judged in: the cost defined, the two sides equal
+    assert.equal(x.output, 'L');
+    assert.ok(Math.abs(x.values.claimed! - x.values.actual!) < 1e-9, `${x.values.claimed} vs ${x.values.actual}`);
+    assert.equal(x.nodes.find((n) => n.id === 'L')?.definition, 'assuming L = binary cross-entropy');
+  });
+  it('says a claim checked entry by entry has no numbers of its own here', () => {
+    const r = checkNote('n.md', '$$p_k = \\frac{e^{o_k}}{\\sum_j e^{o_j}}$$\n\n$$\\frac{\\partial p_i}{\\partial o_i} = p_i (1 - p_i)$$');
+    const claim = r.claims.find((c) => c.verdict === 'verified')!;
+    assert.match(explainClaim(r, claim).structure.join(' '), /checked entry by entry/);
   });
 });
