@@ -291,3 +291,12 @@ function usesIndex(e: Expr, i: string): boolean {
   visit(e);
   return found;
 }
+
+/** The expression of tokens `from`…`to`, or undefined if they do not read as one. */
+export function tryParse(p: Parser, from: number, to: number): Expr | undefined {
+  try {
+    return p.sub(from, to).parseWhole();
+  } catch {
+    return undefined;
+  }
+}

@@ -16,4 +16,10 @@ describe('notation real notes use', () => {
     assert.deepEqual(verdicts(`${note}$$\\nabla \\mathcal{L}(\\theta) = 2(\\theta - 3)$$`), ['verified']);
     assert.deepEqual(verdicts(`${note}$$\\nabla \\mathcal{L}(\\theta) = (\\theta - 3)$$`), ['refuted']);
   });
+
+  it('reads \\hat{y_1} as \\hat{y}_1 (the accent on the letter, the subscript saying which)', () => {
+    const note = '$$\\hat{y}_1 = w_5 a_1 + w_6 a_2, \\quad L = (y_1 - \\hat{y_1})^2$$\n\n';
+    assert.deepEqual(verdicts(`${note}$$\\frac{\\partial L}{\\partial \\hat{y_1}} = -2(y_1 - \\hat{y_1})$$`), ['verified']);
+    assert.deepEqual(verdicts(`${note}$$\\frac{\\partial L}{\\partial w_5} = -2(y_1 - \\hat{y}_1) a_2$$`), ['refuted']);
+  });
 });
