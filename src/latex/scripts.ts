@@ -28,6 +28,8 @@ export function rawText(p: Parser, from: number, to: number): string {
  * `^{[1]}`, `^{(h)}`, `^{[L](i)}`: layer and sample indexes, part of the name; optionally followed by T
  * (`^{[1]T}`). Nielsen's bare layer letters `^{l}`, `^{L-1}` are layers too (a power of the loss L means nothing).
  */
+const VERSION_LABEL = /^(\+|new|old|\(new\)|\(old\))$/;
+
 function layerIndex(raw: string): { index: string; transpose: boolean } | undefined {
   const m = /^((?:\[[^\]]*\]|\([^)]*\))+)(T|\\top|\\intercal)?$/.exec(raw);
   // `^{(1-1)}`, `^{(2)}` over a number… is arithmetic: a power; `^{(i)}`, `^{(1)}`, `^{(t-1)}` name a sample or step
@@ -101,7 +103,8 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
         const power: Expr = { kind: 'number', value: Number(squared[2]), span: r.span };
         return { kind: 'binary', op: '^', left: symbol, right: power, span: symbol.span };
       }
-      const found = layerIndex(raw);
+      // `w^{+}`, `W^{new}`, `W^{\text{old}}`: which version of w, as in an update rule
+      const found = layerIndex(raw) ?? (VERSION_LABEL.test(raw) ? { index: raw, transpose: false } : undefined);
       if (!found) {
         p.pos = save;
         break;
@@ -133,6 +136,10 @@ export function parseScripts(p: Parser, atom: Expr): Expr {
       const text = p.ctx.src.slice(e.span.start, r.span.end);
       if (e.kind === 'number') p.ctx.suspicions.push(`${text} is a number with a subscript (OCR?)`);
       e = { kind: 'unsupported', reason: `${text}: a subscript on ${e.kind === 'number' ? 'a number' : 'an expression'}`, children: [e], span: s };
+    } else if (t.text === "'" && e.kind === 'symbol' && !e.name.endsWith("'")) {
+      // `w_1'`: a name of its own (the new w₁ of an update rule, say); a derivative needs its variable written
+      p.next();
+      e = { ...e, name: `${e.name}'`, span: join(e.span, t) };
     } else if (t.text === "'") {
       p.next();
       e = { kind: 'unsupported', reason: 'a prime on a variable (only functions take primes here, as in σ′(z))', children: [e], span: join(e.span, t) };

@@ -22,4 +22,21 @@ describe('notation real notes use', () => {
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial L}{\\partial \\hat{y_1}} = -2(y_1 - \\hat{y_1})$$`), ['verified']);
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial L}{\\partial w_5} = -2(y_1 - \\hat{y}_1) a_2$$`), ['refuted']);
   });
+
+  it("reads an update rule that names the new value (w_1', w_5^{+}, W_{new} = W_{old} - …, w^{(t+1)}) as a descent step", () => {
+    const note = '$$z = w_1 x + b, \\quad E = \\frac{1}{2}(z - t)^2$$\n\n';
+    for (const rule of [
+      "w_1' = w_1 - \\eta \\frac{\\partial E}{\\partial w_1}",
+      'w_1^{+} = w_1 - \\eta \\frac{\\partial E}{\\partial w_1}',
+      'b_{\\text{new}} = b_{\\text{old}} - \\eta \\frac{\\partial E}{\\partial b}',
+      'w_1^{(t+1)} = w_1^{(t)} - \\eta \\frac{\\partial E}{\\partial w_1}',
+    ]) {
+      const [c] = check(`${note}$$${rule}$$`);
+      assert.equal(c.verdict, 'verified', `${rule}: ${c.message}`);
+      assert.match(c.message, /descent step/);
+    }
+    assert.deepEqual(verdicts(`${note}$$w_1' = w_1 + \\eta \\frac{\\partial E}{\\partial w_1}$$`), ['refuted'], 'an ascent step');
+    // a primed name that is no update stays a name of its own
+    assert.deepEqual(verdicts("$$a' = 2 b$$\n\n$$a' + 1 = 2 b + 1$$"), ['verified']);
+  });
 });
