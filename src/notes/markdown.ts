@@ -98,8 +98,11 @@ function fenceMath(norm: NormalizedText, token: Token, bodyLine: number): Omit<F
 }
 
 /** Adds the math inside an inline token (a paragraph, heading or table cell) and moves the cursor past it. */
+/** A value given in a code span, `` `x = 1.0` ``, `` `w1 = 0.5` ``: a single-letter name (with an index) and a number. */
+const GIVEN_VALUE = /^\s*[A-Za-z](?:\d+|_\w+)?\s*=\s*-?\d+(?:\.\d+)?\s*$/;
+
 function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
-  const maths = (token.children ?? []).filter((child) => child.type === 'math_inline' || child.type === 'math_block');
+  const maths = (token.children ?? []).filter((child) => child.type === 'math_inline' || child.type === 'math_block' || (child.type === 'code_inline' && GIVEN_VALUE.test(child.content)));
   if (maths.length === 0 && !isCell) return;
   const { at, end } = alignLines(walk.norm, token.content, walk.line, walk.cursor, !isCell);
   let searchFrom = 0;
@@ -108,7 +111,8 @@ function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
     if (start < 0) continue;
     searchFrom = start + child.content.length;
     const display = child.type === 'math_block';
-    walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.markup, section: walk.section });
+    // (a code span's value is math the way a worked example's `$x = 1.0$` is)
+    walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.type === 'code_inline' ? '`' : child.markup, section: walk.section });
   }
   walk.cursor = end;
 }
@@ -119,6 +123,13 @@ function contentStart(content: string, child: Token, searchFrom: number): number
   if (meta?.at !== undefined) {
     const start = meta.at + child.markup.length;
     if (content.startsWith(child.content, start)) return start;
+  }
+  if (child.type === 'code_inline') {
+    // inside its backticks, not the same text elsewhere on the line
+    const m = new RegExp(`${child.markup}\\s*`, 'g');
+    m.lastIndex = searchFrom;
+    for (let hit = m.exec(content); hit; hit = m.exec(content)) if (content.startsWith(child.content, hit.index + hit[0].length)) return hit.index + hit[0].length;
+    return -1;
   }
   return content.indexOf(child.content, searchFrom);
 }

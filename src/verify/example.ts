@@ -4,6 +4,7 @@
  * (`z_1 = x w_1 = 1.0 · 0.5 = 0.5`). Such a step is judged at the note's own values, never at random points, and
  * every number at its printed precision: a stated result is known only to half a unit of its last digit.
  */
+import { describe } from './describe';
 import { type Expr, mapExpr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { type MathNode, isCall, symbolNames } from '../calculus/math';
@@ -12,7 +13,7 @@ import { Unsupported, convertExpr } from './convert';
 import type { NoteEnvironment } from './environment';
 
 /** A number the note writes, and how far its true value may be from it (half a unit of its last digit). */
-interface Known {
+export interface Known {
   readonly value: number;
   readonly halfUnit: number;
 }
@@ -36,11 +37,13 @@ const numberValue = (e: Expr | undefined): number | undefined => (e?.kind === 'n
 export function statedResults(model: NoteModel, source: (at: BlockSpan) => string): Map<string, { chain: number; known: Known }[]> {
   const stated = new Map<string, { chain: number; known: Known }[]>();
   const lastOfChain = new Map<number, Claim>();
+  // (an update rule's number is the variable's next value, not the one its example computes with)
+  const updates = new Set(model.claims.filter((c) => c.kind === 'update').map((c) => c.chain));
   for (const c of model.claims) lastOfChain.set(c.chain, c);
   for (const c of lastOfChain.values()) {
     const head = c.context[0]?.expr;
     const value = numberValue(c.right.expr);
-    if (head?.kind !== 'symbol' || value === undefined || c.kind === 'update') continue;
+    if (head?.kind !== 'symbol' || value === undefined || c.kind === 'update' || updates.has(c.chain)) continue;
     const list = stated.get(head.name) ?? [];
     list.push({ chain: c.chain, known: { value, halfUnit: halfUnitOf(source(c.right), c.approximate) } });
     stated.set(head.name, list);
@@ -100,13 +103,14 @@ export class WorkedExample {
    * The value of a side at the example, and the given or stated values it rests on; or which values the note does
    * not give. `moved` shifts some of those values (to measure how much their rounding may change the result).
    */
-  valueAt(side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean, moved: ReadonlyMap<string, number> = new Map()): Valued {
+  valueAt(side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean, moved: ReadonlyMap<string, number> = new Map(), stated: ReadonlyMap<string, Known> = new Map(), exact: ReadonlySet<number> = new Set()): Valued {
     const literals = new Map<string, Known>();
     const rewritten = mapExpr(side, (n) => {
       if (n.kind !== 'number') return n;
       const name = `${LITERAL}${literals.size}`;
       const text = this.source({ block: at.block, span: n.span });
-      literals.set(name, { value: n.value, halfUnit: literalsRounded ? halfUnitOf(text, claim.approximate) : 0 });
+      // (`exact`: literals that stand for a given input, written as given, not rounded results)
+      literals.set(name, { value: n.value, halfUnit: literalsRounded && !exact.has(n.span.start) ? halfUnitOf(text, claim.approximate) : 0 });
       return { kind: 'symbol', name, span: n.span };
     });
     let node: MathNode;
@@ -116,10 +120,14 @@ export class WorkedExample {
       if (e instanceof Unsupported) return { missing: [`(${e.message})`] };
       throw e;
     }
-    return this.valueOf(node, literals, claim.chain, moved);
+    return this.valueOf(node, literals, claim.chain, moved, stated);
   }
 
-  private valueOf(node: MathNode, literals: ReadonlyMap<string, Known>, chain: number, moved: ReadonlyMap<string, number>): Valued {
+  /**
+   * `stated`: values the step itself writes in their place, which stand as written: an input the note gives nowhere
+   * else (`η` of `w - η g = 0.5 - 0.1 g`), or a computed value written as the note stated it.
+   */
+  private valueOf(node: MathNode, literals: ReadonlyMap<string, Known>, chain: number, moved: ReadonlyMap<string, number>, stated: ReadonlyMap<string, Known>): Valued {
     const scope: Record<string, number> = {};
     const leaves = new Map<string, Known>();
     const missing: string[] = [];
@@ -129,10 +137,10 @@ export class WorkedExample {
       memo.set(id, undefined);
       const name = this.env.nameOf(id);
       let v: number | undefined;
-      const literal = name === undefined ? undefined : literals.get(name);
+      const literal = name === undefined ? undefined : (literals.get(name) ?? stated.get(name));
       // a value computed from what the note gives exactly beats the rounded result it states (and shows a slip carried on)
       const computed = literal || name === undefined ? undefined : this.computed(name, depth, leaves);
-      const known = name === undefined || computed !== undefined ? undefined : literal ?? this.known(name, chain);
+      const known = name === undefined || computed !== undefined ? undefined : (literal ?? this.known(name, chain));
       if (computed !== undefined) v = computed;
       else if (name !== undefined && known) {
         leaves.set(name, known);
@@ -192,8 +200,18 @@ export class WorkedExample {
     return value;
   }
 
+  /** Whether a claim before this one writes `part` (the same derivative or name) as this number. */
+  writtenBefore(claim: Claim, part: Expr, value: number): boolean {
+    const key = describe(part, Infinity);
+    return this.model.claims.some((c) => {
+      if (c.id >= claim.id || numberValue(c.right.expr) === undefined || Math.abs(numberValue(c.right.expr)! - value) > 1e-12) return false;
+      const head = c.context[0]?.expr;
+      return [c.left.expr, head].some((e) => e !== undefined && describe(e, Infinity) === key);
+    });
+  }
+
   /** A value the note gives or states for a symbol: a number definition in force (exact), else the nearest stated result. */
-  private known(name: string, chain: number): Known | undefined {
+  known(name: string, chain: number): Known | undefined {
     const stated = this.stated.get(name);
     if (stated) {
       let pick = stated[0];

@@ -7,7 +7,7 @@ import { type Expr, symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { BlockSpan, Claim } from '../model/types';
 import { describe } from './describe';
-import { type WorkedExample, missingMessage } from './example';
+import { type Known, type WorkedExample, missingMessage } from './example';
 import type { ResultBuilder } from './judge';
 import type { ClaimResult } from './types';
 
@@ -20,8 +20,8 @@ interface Bounded {
   readonly rests: ReadonlyMap<string, number>;
 }
 
-function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean): Bounded | readonly string[] {
-  const v = example.valueAt(side, at, claim, literalsRounded);
+function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean, stated: ReadonlyMap<string, Known> = new Map(), exact: ReadonlySet<number> = new Set()): Bounded | readonly string[] {
+  const v = example.valueAt(side, at, claim, literalsRounded, new Map(), stated, exact);
   if ('missing' in v) return v.missing;
   let spread = 0;
   const rests = new Map<string, number>();
@@ -29,21 +29,26 @@ function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim
     if (!name.startsWith('#')) rests.set(name, known.value);
     if (known.halfUnit === 0) continue;
     // first-order: move each rounded number by its half unit, and add up how far the side moves
-    const moved = example.valueAt(side, at, claim, literalsRounded, new Map([[name, known.value + known.halfUnit]]));
+    const moved = example.valueAt(side, at, claim, literalsRounded, new Map([[name, known.value + known.halfUnit]]), stated, exact);
     spread += 'missing' in moved ? known.halfUnit : Math.abs(moved.value - v.value);
   }
   return { value: v.value, spread, rests };
 }
 
-/** The verdict on a worked-example step; `doubts` keep a difference from refuting it; `tolerance` is relative. */
-export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: readonly string[], result: ResultBuilder, tolerance: number): ClaimResult {
+/**
+ * The verdict on a worked-example step; doubts keep a difference from refuting it (`doubtsFor` gives them, with the
+ * inputs the step writes values for allowed: those stand for what the step says); `tolerance` is relative.
+ */
+export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor: (allowed: (name: string) => boolean) => string[], result: ResultBuilder, tolerance: number): ClaimResult {
   const left = claim.left.expr!;
   const right = claim.right.expr!;
   const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
-  // the left side's numbers are the computation as written; the right side's may be rounded results
-  const l = bounded(example, left, claim.left, claim, false);
+  // the left side's numbers are the computation as written; the right side's may be rounded results. An input the
+  // note gives nowhere but this step writes a number for (`η` in `w - η g = 0.5 - 0.1 g`) has that value here
+  const { stated, exact } = statedByStep(example, claim, left, right);
+  const l = bounded(example, left, claim.left, claim, false, stated);
   if (!('value' in l)) return unverifiable(missingMessage(l));
-  const r = bounded(example, right, claim.right, claim, true);
+  const r = bounded(example, right, claim.right, claim, true, new Map(), exact);
   if (!('value' in r)) return unverifiable(missingMessage(r));
   const diff = Math.abs(l.value - r.value);
   const spread = l.spread + r.spread;
@@ -62,16 +67,59 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubts: r
   // several rounded numbers, whose spread already adds up each one's rounding, up to about three times that spread
   const single = right.kind === 'number' || (right.kind === 'negate' && right.arg.kind === 'number');
   if (diff <= (single ? 10 : 3) * spread + floor) return unverifiable(`${claimed}, but within what rounding the numbers shown may explain`);
+  const doubts = doubtsFor((name) => stated.has(name));
   if (doubts.length > 0) return unverifiable(`${claimed}; ${doubts[0]}`);
   const other = otherValueSubstituted(example, claim, left, right);
   if (other) return unverifiable(`${claimed}, but ${other}`);
   const point: Record<string, number> = Object.fromEntries(l.rests);
+  const carried = carriedValue(example, claim, left, right, stated);
   return result({
     verdict: 'refuted',
-    message: `${claimed}${spread > 0 ? ` (more than the rounding of its numbers, ±${fmt(spread)}, explains)` : ''}`,
+    message: `${claimed}${spread > 0 ? ` (more than the rounding of its numbers, ±${fmt(spread)}, explains)` : ''}${carried ? `: ${carried}` : ''}`,
     expected: fmt(l.value),
     counterexample: { point, claimed: r.value, actual: l.value },
   });
+}
+
+/**
+ * What a substitution step says of its inputs: the numbers it writes for inputs the note gives nowhere else (the
+ * note's own values, exactly), and which of its literals stand for a given input as given (exact, not rounded).
+ */
+function statedByStep(example: WorkedExample, claim: Claim, left: Expr, right: Expr): { stated: Map<string, Known>; exact: Set<number> } {
+  const stated = new Map<string, Known>();
+  const exact = new Set<number>();
+  for (const [symbol, literal] of substitutions(left, right) ?? []) {
+    if (symbol.kind !== 'symbol' || literal.kind !== 'number') continue;
+    const definition = example.definitionOf(symbol.name);
+    if (definition && symbolsOf(definition).size > 0) {
+      // a computed value written as the note stated it (ŷ₁ = 0.7676 above, 0.7676 here): the step uses the note's number
+      const said = example.known(symbol.name, claim.chain);
+      if (said && Math.abs(said.value - literal.value) <= said.halfUnit + 1e-12) stated.set(symbol.name, { value: literal.value, halfUnit: 0 });
+      continue;
+    }
+    const given = example.valueAt(symbol, claim.left, claim, false);
+    if ('missing' in given) stated.set(symbol.name, { value: literal.value, halfUnit: 0 });
+    else if (Math.abs(given.value - literal.value) > 1e-12) continue;
+    exact.add(literal.span.start);
+  }
+  return { stated, exact };
+}
+
+/**
+ * `w_2 - η \frac{dL}{dw_2} = 0.5 - 0.1 \cdot 0.069` where ∂L/∂w₂ is 0.281 at the example: the step's arithmetic is
+ * fine, the number it carries in is wrong. Says which, and whether an earlier step of the note wrote it so.
+ */
+function carriedValue(example: WorkedExample, claim: Claim, left: Expr, right: Expr, stated: ReadonlyMap<string, Known>): string | undefined {
+  for (const [part, literal] of substitutions(left, right) ?? []) {
+    if (literal.kind !== 'number' || part.kind === 'number' || (part.kind === 'symbol' && stated.has(part.name))) continue;
+    const truth = example.valueAt(part, claim.left, claim, false, new Map(), stated);
+    if ('missing' in truth) continue;
+    const half = 0.5 * 10 ** -decimals(literal.value);
+    if (Math.abs(truth.value - literal.value) <= half + 1e-9 * Math.max(1, Math.abs(truth.value))) continue;
+    const earlier = example.writtenBefore(claim, part, literal.value) ? ', as an earlier step wrote it: a slip carried forward' : '';
+    return `it uses ${fmt(literal.value)} for ${describe(part)}, which is ${fmt(truth.value)} here${earlier}`;
+  }
+  return undefined;
 }
 
 /** The pairs (a symbol of the left side, the number written in its place on the right) of a plain substitution. */
@@ -82,6 +130,11 @@ function substitutions(left: Expr, right: Expr, out: [Expr, Expr][] = []): [Expr
     r = { ...r.arg, left: { kind: 'negate', arg: r.arg.left, span: r.arg.left.span } };
   }
   if (left.kind === 'symbol' && r.kind === 'number') {
+    out.push([left, r]);
+    return out;
+  }
+  // a derivative or another computed part with its value written in its place
+  if (r.kind === 'number' && left.kind !== 'number') {
     out.push([left, r]);
     return out;
   }

@@ -72,7 +72,7 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   const { points, fdFailures, with: withValue } = samplePoints(claim, left, right, ctx);
   const holds = points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance));
   // a step that substitutes numbers (`x w_1 = 1.0 · 0.5`) is judged at the note's own values, not at random points
-  if (!holds && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, claimDoubts(claim, ctx.env), result, ctx.options.tolerance);
+  if (!holds && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, ctx.env, allowed), result, ctx.options.tolerance);
   if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
   const leftExpr = claim.left.expr!;
   const structure = leftExpr.kind === 'derivative' ? analyseChain(ctx.env, leftExpr, claim.right.expr!) : undefined;

@@ -86,7 +86,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   let alternative = false;
   if (!holds(reading, tol)) {
     // a step that substitutes numbers is judged at the note's own values
-    if (ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, claimDoubts(claim, note.env), result, ctx.options.tolerance);
+    if (ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, note.env, allowed), result, ctx.options.tolerance);
     // the conventions of notes (columns, a bias column, m samples as columns) may be what fails: read the shapes
     // from the note's equations alone, and keep whichever reading holds
     const conventions = conventionalShapes(claim, note, reading.shapes);

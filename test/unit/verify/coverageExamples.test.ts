@@ -1,0 +1,50 @@
+/** Coverage (#11), worked numeric examples: values given in words and code, steps that write their own numbers, carried slips. */
+import { strict as assert } from 'assert';
+import { check } from './helpers';
+
+/** A tiny network with its numbers given in code spans, as notes in Markdown often do. */
+const NET = [
+  'A single input `x = 1.0`, a weight `w1 = 0.5` and a second weight `w2 = 0.5`.',
+  '$$z_1 = x \\cdot w_1 = 1.0 \\cdot 0.5 = 0.5$$',
+  '$$z_2 = z_1 w_2 = 0.25, \\quad a_2 = \\sigma(z_2) \\approx 0.5622$$',
+  '$$L = \\frac{1}{2} a_2^2$$',
+].join('\n\n');
+
+const byStart = (note: string, start: string): { verdict: string; message: string } => {
+  const c = check(note).find((x) => x.latex.trim().startsWith(start));
+  assert.ok(c, `no claim ${start}`);
+  return c;
+};
+
+describe('worked examples', () => {
+  it('reads values given in code spans (`x = 1.0`, `w1 = 0.5`)', () => {
+    const r = byStart(NET, '= 1.0 \\cdot 0.5');
+    assert.equal(r.verdict, 'verified', r.message);
+  });
+
+  it('takes a number a step writes for an input the note gives nowhere else (η in w − η g = 0.5 − 0.1 g)', () => {
+    // ∂L/∂w₂ = a₂·σ'(z₂)·z₁ = 0.5622·0.2461·0.5 = 0.0692
+    const ok = byStart(`${NET}\n\n$$w_2 = w_2 - \\eta \\frac{\\partial L}{\\partial w_2} = 0.5 - 0.1 \\cdot 0.0692 = 0.49308$$`, '= 0.5 - 0.1');
+    assert.equal(ok.verdict, 'verified', ok.message);
+    assert.match(ok.message, /η = 0\.1/);
+  });
+
+  it('reports a step that carries an earlier wrong number forward, and says so', () => {
+    const note = `${NET}\n\n$$\\frac{\\partial L}{\\partial w_2} = 0.21$$\n\n$$w_2 = w_2 - \\eta \\frac{\\partial L}{\\partial w_2} = 0.5 - 0.1 \\cdot 0.21 = 0.479$$`;
+    const r = byStart(note, '= 0.5 - 0.1');
+    assert.equal(r.verdict, 'refuted', r.message);
+    assert.match(r.message, /it uses 0\.21 for ∂L\/∂w₂, which is 0\.069\d* here, as an earlier step wrote it: a slip carried forward/);
+  });
+
+  it('does not take an update rule’s result (the next value of a weight) for the value the example computes with', () => {
+    const note = `${NET}\n\n$$w_2 = w_2 - 0.1 \\frac{\\partial L}{\\partial w_2} = 0.4931$$\n\n$$z_2 = z_1 w_2 = 0.5 \\cdot 0.5$$`;
+    const r = byStart(note, '= 0.5 \\cdot 0.5');
+    assert.equal(r.verdict, 'verified', r.message);
+  });
+
+  it('judges a step that writes a value as the note stated it with that value (the note’s rounding carried faithfully)', () => {
+    // σ(0.25) = 0.56218; the note states 0.5622 and computes on with it
+    const r = byStart(`${NET}\n\n$$\\frac{\\partial L}{\\partial a_2} = a_2 = 0.5622$$\n\n$$E = 1 - a_2 = 1 - 0.5622 = 0.4378$$`, '= 1 - 0.5622');
+    assert.equal(r.verdict, 'verified', r.message);
+  });
+});
