@@ -225,8 +225,9 @@ export class EntryReading {
     const kind = joinSides(s.kindOf(left), s.kindOf(right));
     const entries: number[][] = kind === 'matrix' ? pairs() : kind === 'col' || kind === 'row' ? [[1], [2], [3]] : [[]];
     const free = [...freeLetters(claim, s)];
-    if (free.length > 2) throw new NoEntryReading('more than two free indices');
-    const assignments = free.length === 0 ? [new Map<string, number>()] : (free.length === 1 ? [[1], [2], [3]] : pairs()).map((v) => new Map(free.map((l, i) => [l, v[i]])));
+    if (free.length > 3) throw new NoEntryReading('more than three free indices');
+    const values = free.length === 1 ? [[1], [2], [3]] : free.length === 2 ? pairs() : pairs().flatMap((p) => [1, 2, 3].map((v) => [...p, v]));
+    const assignments = free.length === 0 ? [new Map<string, number>()] : values.map((v) => new Map(free.map((l, i) => [l, v[i]])));
     const all = assignments.flatMap((env) => entries.map((idx) => ({ env, idx })));
     // the diagonal and the off-diagonal instances both, when there are more than can be judged
     const chosen = all.length <= MAX_INSTANCES ? all : all.filter((_, i) => i % Math.ceil(all.length / MAX_INSTANCES) === 0);
