@@ -68,7 +68,8 @@ export interface CallNode {
 /** `(z_1 > 0)`, `[z>0]`, `\mathbb{1}[z>0]`: 1 where the comparison holds, 0 elsewhere. */
 export interface IndicatorNode {
   readonly kind: 'indicator';
-  readonly op: '>' | '<' | '>=' | '<=';
+  /** `=` and `≠` compare index letters (`j = k` of a cases row), read only entry by entry. */
+  readonly op: '>' | '<' | '>=' | '<=' | '=' | '≠';
   readonly left: Expr;
   readonly right: Expr;
   /** Set apart by a space after a value (`0 \ (s < 0)`): a case's condition, not a factor. */

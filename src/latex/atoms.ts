@@ -14,6 +14,7 @@ import {
 import { LatexError, type Parser, join, span, tryParse, unsupported } from './parser';
 import { parseSymbolTail, rawText } from './scripts';
 import { parsePrefixOperator } from './operators';
+import { parseCases } from './cases';
 import type { Token } from './tokens';
 
 /** An expression; a prefix operator waiting for the rest of the term (`\frac{\partial}{\partial w}`, `\sum`); or nothing. */
@@ -317,15 +318,20 @@ function parseEnvironment(p: Parser, t: Token): Expr {
   const name = rawText(p, r.from, r.to);
   let depth = 1;
   let last: Span = r.span;
+  const bodyFrom = p.pos;
+  let bodyTo = p.pos;
   while (depth > 0) {
     const n = p.peek();
     if (!n) throw new LatexError(`\\begin{${name}} is never ended`, span(t, r.span));
+    bodyTo = p.pos;
     p.next();
     if (n.text === '\\begin') depth++;
     if (n.text === '\\end') depth--;
     last = n;
     if (depth === 0) last = p.argumentRange().span;
   }
+  const cases = /^[dr]?cases\*?$/.test(name) ? parseCases(p, bodyFrom, bodyTo, span(t, last)) : undefined;
+  if (cases) return cases;
   return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last) };
 }
 

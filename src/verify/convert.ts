@@ -7,6 +7,9 @@ import { genericName, nthDerivative, parseGenericName } from '../calculus/rules'
 import { describe } from './describe';
 import type { NoteEnvironment } from './environment';
 
+/** Why a condition between indices (`j = k` of a cases row) is left to the entry-by-entry reading. */
+export const INDEX_CONDITION = 'a condition between indices (j = k), which only the entry-by-entry reading settles';
+
 /** A derivative the claim computes, kept so finite differences can check it. */
 export interface DerivativeUse {
   readonly of: MathNode;
@@ -82,6 +85,7 @@ class Converter {
       case 'call':
         return this.call(e);
       case 'indicator': {
+        if (e.op === '=' || e.op === '≠') throw new Unsupported(INDEX_CONDITION);
         const [a, b] = e.op === '>' || e.op === '>=' ? [e.left, e.right] : [e.right, e.left];
         return call('step', [op('-', this.node(a), this.node(b))]); // 1[a > b] = step(a − b)
       }

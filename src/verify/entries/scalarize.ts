@@ -120,8 +120,15 @@ export class Scalarizer {
         return this.entry(e.expr, idx, env);
       case 'call':
         return this.callEntry(e, idx, env);
-      case 'indicator':
+      case 'indicator': {
+        // `j = k` with the indices set: 1 or 0
+        if (e.op === '=' || e.op === '≠') {
+          const [a, b] = [e.left, e.right].map((x) => (x.kind === 'symbol' ? env.get(x.name) : undefined));
+          if (a === undefined || b === undefined) throw new NoEntryReading('a condition on indices that are not set');
+          return { kind: 'number', value: (a === b) === (e.op === '=') ? 1 : 0, span: e.span };
+        }
         return { ...e, left: this.entry(e.left, idx, env), right: this.entry(e.right, idx, env) };
+      }
       case 'derivative': {
         if (this.kindOf(e.of) !== 'scalar' && this.kindOf(e.of) !== 'any') throw new NoEntryReading('a derivative of a vector (a Jacobian)');
         const wrt = this.symbolEntry(e.wrt, idx, env);

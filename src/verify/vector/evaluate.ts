@@ -31,7 +31,7 @@ import { checkClock } from '../deadline';
 import { describe } from '../describe';
 import { indexOf } from '../../model/types';
 import { applyGeneric, applyKnown } from './functions';
-import { readsAsProduct } from '../convert';
+import { INDEX_CONDITION, readsAsProduct } from '../convert';
 import type { VectorNote, WorldPoint } from './note';
 
 const NOTHING: Expr = { kind: 'number', value: 0, span: { start: 0, end: 0 } };
@@ -93,6 +93,7 @@ export class Evaluation {
       case 'call':
         return this.call(e);
       case 'indicator': {
+        if (e.op === '=' || e.op === '≠') throw new Unverifiable(`uses ${INDEX_CONDITION}`);
         const [a, b] = e.op === '>' || e.op === '>=' ? [e.left, e.right] : [e.right, e.left];
         return step(sub(this.eval(a), this.eval(b))); // 1[a > b]
       }

@@ -39,4 +39,18 @@ describe('notation real notes use', () => {
     // a primed name that is no update stays a name of its own
     assert.deepEqual(verdicts("$$a' = 2 b$$\n\n$$a' + 1 = 2 b + 1$$"), ['verified']);
   });
+
+  it('reads \\begin{cases} rows with conditions (z > 0, otherwise) as indicator sums', () => {
+    const note = '$$r = \\text{ReLU}(z)$$\n\n';
+    assert.deepEqual(verdicts(`${note}$$\\frac{dr}{dz} = \\begin{cases} 1 & \\text{if } z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$`), ['verified']);
+    assert.deepEqual(verdicts(`${note}$$\\frac{dr}{dz} = \\begin{cases} 0 & z > 0 \\\\ 1 & z \\le 0 \\end{cases}$$`), ['refuted']);
+  });
+
+  it('reads cases on indices (j = k, j \\neq k), settled entry by entry', () => {
+    const note = '$$p_k = \\frac{e^{o_k}}{\\sum_{j} e^{o_j}}$$\n\n';
+    const jacobian = (a: string, b: string): string => `${note}$$\\frac{\\partial p_k}{\\partial o_j} = \\begin{cases} p_k (1 - p_k) & ${a} \\\\ -p_k p_j & ${b} \\end{cases}$$`;
+    assert.deepEqual(verdicts(jacobian('j = k', 'j \\neq k')), ['verified']);
+    assert.deepEqual(verdicts(jacobian('j = k', '\\text{otherwise}')), ['verified']);
+    assert.deepEqual(verdicts(jacobian('j \\neq k', 'j = k')), ['refuted'], 'the cases swapped');
+  });
 });
