@@ -31,7 +31,8 @@ export function rawText(p: Parser, from: number, to: number): string {
 const VERSION_LABEL = /^(\+|new|old|\(new\)|\(old\))$/;
 
 function layerIndex(raw: string): { index: string; transpose: boolean } | undefined {
-  const m = /^((?:\[[^\]]*\]|\([^)]*\))+)(T|\\top|\\intercal)?$/.exec(raw);
+  // (`W^{[l]^T}` writes the transpose as a superscript of the layer)
+  const m = /^((?:\[[^\]]*\]|\([^)]*\))+)(?:\^?\{?(T|\\top|\\intercal)\}?)?$/.exec(raw);
   // `^{(1-1)}`, `^{(2)}` over a number… is arithmetic: a power; `^{(i)}`, `^{(1)}`, `^{(t-1)}` name a sample or step
   if (m && /^\(\d+(\.\d+)?[-+*/]\d+(\.\d+)?\)$/.test(m[1])) return undefined;
   if (m) return { index: m[1], transpose: m[2] !== undefined };

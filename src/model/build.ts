@@ -9,6 +9,7 @@ import { readEAsVariable } from './eVariable';
 import { readSuperscriptLabels } from './superscripts';
 import { readFunctionHeads } from './functionHeads';
 import { readNewValues } from './newValues';
+import { readPerSample } from './perSample';
 import { type IndexNotation, type NoteModel, indexOf } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
@@ -38,7 +39,7 @@ export function buildModelFromStatements(
   parsed: readonly (readonly ParsedStatement[])[],
   facts: BlockFacts = NO_FACTS,
 ): NoteModel {
-  const chains = buildChains(readNewValues(readFunctionHeads(readSuperscriptLabels(readEAsVariable(parsed)))), facts.display);
+  const chains = buildChains(readPerSample(readNewValues(readFunctionHeads(readSuperscriptLabels(readEAsVariable(parsed))))), facts.display);
   const defs = collectDefinitions(chains, facts.section);
   const variables = new Set<string>();
   // a letter counts as a variable when an equation uses it, not when prose mentions it (`the activation $g$`)

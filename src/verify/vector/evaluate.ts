@@ -222,7 +222,8 @@ export class Evaluation {
   shorthandMeaning(target: string): { cost: Expr; factor: (g: Tensor) => number } {
     const cost = this.note.costFor(target);
     if (!cost) throw new Unverifiable(`d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`);
-    const perSample = /^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, ''));
+    // (unless the note says dZ is ∂J/∂Z itself)
+    const perSample = /^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, '')) && !this.note.definesShorthand(target);
     // per-sample derivatives: m·∂J/∂Z when J averages over the m samples (its definition divides by m), else ∂J/∂Z
     const averaged = this.note.env.dependencies(cost).has('m') || symbolsOf(this.note.model.definitions.get(cost)?.value.expr ?? NOTHING).has('m');
     const m = perSample && averaged ? this.symbol('m').value.data[0] : 1;

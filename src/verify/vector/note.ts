@@ -116,6 +116,22 @@ export class VectorNote {
     this.costs.sort((a, b) => COST_ORDER.indexOf(baseLetter(a)) - COST_ORDER.indexOf(baseLetter(b)));
   }
 
+  /**
+   * Whether the note says what its shorthand dX means, `dA^{[l]} = \frac{\partial J}{\partial A^{[l]}}`: then dX is
+   * that derivative itself (no factor m), whatever the course convention.
+   */
+  definesShorthand(target: string): boolean {
+    this.defined ??= new Set(
+      this.model.claims.flatMap((c) => {
+        const [head, value] = [c.context[0]?.expr ?? c.left.expr, c.right.expr];
+        return head?.kind === 'shorthand' && value?.kind === 'derivative' && value.wrt.name === head.of.name ? [head.of.name] : [];
+      }),
+    );
+    return this.defined.has(target);
+  }
+
+  private defined?: Set<string>;
+
   /** The cost dX differentiates: the note's only cost, or the one with X's subscript (J_1 for W_1^{[2]}). */
   costFor(target: string): string | undefined {
     if (this.costs.length <= 1) return this.costs[0];
