@@ -148,7 +148,8 @@ function print(
   console.log(sym ? `  SymPy (diff + simplify(lhs − rhs) == 0)       ${fmt(sym.p50)} / ${fmt(sym.p95)} ms  (×${fmt(sym.p50 / oursP50, 0)} slower at the median${sym.timedOut ? `; ${sym.timedOut} claims stopped at ${SYMPY_LIMIT_S} s` : ''})` : '  SymPy: not installed (apt-get install python3-sympy)');
   const s200 = at('scalar-200')!;
   const vsix = report.sizes['derivcheck.vsix'];
-  const generated = results.filter((r) => /^(scalar|vector|deep)-\d/.test(r.name));
+  // (the MNIST-sized note included: its large declared sizes are checked at small stand-ins)
+  const generated = results.filter((r) => /^(scalar|vector|deep)-\d|^vector-mnist-sized$/.test(r.name));
   const worst = generated.reduce((a, b) => (b.perClaimP95 > a.perClaimP95 ? b : a));
   const p95 = worst.perClaimP95;
   console.log('\nBudgets:');
@@ -156,7 +157,7 @@ function print(
   const pooled = percentile(generated.flatMap((r) => r.durations), 0.95);
   budget(pooled <= 2, `p95 per claim, warm ≤ 2 ms: ${fmt(pooled)} ms over all claims of the generated notes; worst note ${worst.name}, p95 ${fmt(p95)} ms`);
   const wide = at('vector-mnist-sized');
-  if (wide) console.log(`        (MNIST-sized tensors, 128×784 weights, are outside this budget: p50 ${fmt(wide.perClaimP50, 1)} ms, p95 ${fmt(wide.perClaimP95, 1)} ms per claim)`);
+  if (wide) console.log(`        (MNIST-sized tensors, 128×784 weights, included: p50 ${fmt(wide.perClaimP50, 1)} ms, p95 ${fmt(wide.perClaimP95, 1)} ms per claim)`);
   budget(Math.max(s200.recheckProseMs, s200.recheckClaimMs) <= 50, `200-claim note re-checked ≤ 50 ms after a one-character edit: ${fmt(s200.recheckProseMs, 1)} ms (prose), ${fmt(s200.recheckClaimMs, 1)} ms (a claim)`);
   budget(act <= 150, `extension start-up ≤ 150 ms: ${fmt(act, 1)} ms`);
   budget(vsix !== undefined && vsix <= 3 * 2 ** 20, `.vsix ≤ 3 MB: ${vsix === undefined ? 'not built (npm run package)' : `${fmt(vsix / 2 ** 20)} MB`}`);

@@ -72,7 +72,8 @@ const holds = (r: Reading, tol: number): boolean => !r.unverifiable && !failureO
 
 /** Judges a claim that needs tensors (or is an update rule). */
 export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeContext, uses: string[]): ClaimResult {
-  const result = (r: Omit<ClaimResult, 'claim' | 'uses'>): ClaimResult => ({ claim, uses, ...r });
+  // (messages show the note's sizes, not the small ones a large declared size is checked at)
+  const result = (r: Omit<ClaimResult, 'claim' | 'uses'>): ClaimResult => ({ claim, uses, ...r, message: note.sizes.show(r.message) });
   const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
   for (const side of [claim.left, claim.right]) if (!side.expr) return unverifiable(`could not read ${ctx.source(side)}: ${side.error}`);
   if (claim.kind === 'update') return judgeUpdate(claim, note, ctx, result);

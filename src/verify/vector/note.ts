@@ -12,6 +12,7 @@ import type { GenericInstance } from './functions';
 import { baseLetter, isLabelName, isLowercase, isScalarName } from './roles';
 import { numericSymbols } from '../example';
 import { BATCH_SIZE, ShapeInference } from './shapes';
+import { type StandIns, standIns } from './standIns';
 
 /** One sample point: the inputs drawn so far, instances of generic functions, and doubts met on the way. */
 export interface WorldPoint {
@@ -88,12 +89,19 @@ export class VectorNote {
   /** Labels are probability distributions (per column) when the note uses softmax. */
   private readonly distributions: boolean;
 
+  /** Large declared sizes and the small ones they are checked at. */
+  readonly sizes: StandIns;
+  private readonly declarations: readonly Declaration[];
+
   constructor(
     readonly model: NoteModel,
     readonly env: NoteEnvironment,
-    private readonly declarations: readonly Declaration[] = [],
+    declared: readonly Declaration[] = [],
     allScalar = false,
   ) {
+    this.sizes = standIns(declared);
+    const declarations = this.sizes.declarations;
+    this.declarations = declarations;
     const shapes = new ShapeInference(undefined, allScalar);
     for (const d of declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
     // a worked example's numbers (`w_5 = 0.4`, `out_{h1} = … = 0.5933`) are scalars, whatever their names suggest
