@@ -179,6 +179,10 @@ function parseCommand(p: Parser, t: Token): Atom {
   if (c === '\\max' || c === '\\min') return parseFunctionCommand(p, t, c.slice(1));
   const generic = GENERIC_FUNCTION_LETTERS.has(c) ? parseGenericCall(p, t, c) : undefined;
   if (generic) return generic;
+  if (c === '\\delta') {
+    const d = parseDerivativeSlash(p, t);
+    if (d) return d;
+  }
   if (c in GREEK) {
     p.next();
     if (c === '\\pi') return { kind: 'number', value: Math.PI, span: t };

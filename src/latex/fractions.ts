@@ -137,17 +137,19 @@ export function parseDerivativeSlash(p: Parser, t: Token): Expr | undefined {
   p.next();
   const of = p.peek();
   if (!of || of.spaceBefore && t.text === 'd') return restore(p, save);
+  // `δE_total/δw5` in plain-text notes: δ as ∂, but `δ_j` and `δ^l` are a variable's name
+  if (t.text === '\\delta' && (of.text === '_' || of.text === '^' || of.spaceBefore)) return restore(p, save);
   const top = slashOperand(p);
   if (!top || !p.is('/')) return restore(p, save);
   p.next();
   const op2 = p.peek();
-  if (!op2 || (op2.text !== '\\partial' && op2.text !== 'd') || (t.text === '\\partial') !== (op2.text === '\\partial')) {
+  if (!op2 || (t.text === '\\delta' ? op2.text !== '\\delta' : (op2.text !== '\\partial' && op2.text !== 'd') || (t.text === '\\partial') !== (op2.text === '\\partial'))) {
     return restore(p, save);
   }
   p.next();
   const wrt = slashOperand(p);
   if (!wrt || wrt.kind !== 'symbol') return restore(p, save);
-  return derivative(p, top, wrt, span(t, wrt.span), t.text === '\\partial');
+  return derivative(p, top, wrt, span(t, wrt.span), t.text !== 'd');
 }
 
 function slashOperand(p: Parser): Expr | undefined {

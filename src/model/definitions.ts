@@ -91,7 +91,8 @@ function defineFromChain(chain: Chain, c: Collecting): void {
       list.push({ chain: -1, value: undefined });
       c.boundaries.add(chain.id);
     }
-    list.push({ chain: chain.id, value: { symbol: head.name, value, at: { block: first.block, span: head.span }, source: 'equation' } });
+    const later = chain.links.slice(2).flatMap((l) => (l.side.expr && !l.approximate ? [l.side] : []));
+    list.push({ chain: chain.id, value: { symbol: head.name, value, at: { block: first.block, span: head.span }, source: 'equation', ...(later.length > 0 && { later }) } });
     c.symbols.set(head.name, list);
     if (list.filter((p) => p.value).length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
@@ -173,7 +174,26 @@ function scopeAfter(after: number | undefined, symbols: Map<string, Placed<Defin
   };
   const definitions = inForce(symbols);
   const fns = inForce(functions);
-  return { definitions, functions: fns, unusable: cycles(definitions) };
+  return { definitions, functions: fns, unusable: withoutLoops(definitions) };
+}
+
+/**
+ * The definitions that still loop after each looping one whose chain goes on (`a_{h1} = \sigma(o_1) =
+ * \frac{1}{1+e^{-h_1}}`, where o₁ uses a_{h1}) is read by its chain's last part instead: the loop is a slip of
+ * the first part, which its own claim then shows.
+ */
+function withoutLoops(definitions: Map<string, Definition>): Map<string, string> {
+  let unusable = cycles(definitions);
+  for (const name of [...unusable.keys()]) {
+    const d = definitions.get(name);
+    const last = d?.later?.[d.later.length - 1];
+    if (!d || !last || !unusable.has(name)) continue;
+    definitions.set(name, { ...d, value: last });
+    const after = cycles(definitions);
+    if (after.has(name)) definitions.set(name, d);
+    else unusable = after;
+  }
+  return unusable;
 }
 
 /** Definitions that refer to each other in a circle cannot be evaluated. */

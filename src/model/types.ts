@@ -24,6 +24,8 @@ export interface Definition {
   /** Where the defined symbol is written (for "related information" links). */
   readonly at: BlockSpan;
   readonly source: DefinitionSource;
+  /** The later parts of the defining chain (`a = \sigma(o) = \frac{1}{1+e^{-h}}`), another value when the first loops. */
+  readonly later?: readonly Side[];
 }
 
 /** `g(z) = …` for a function letter not otherwise known. */

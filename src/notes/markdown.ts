@@ -5,6 +5,7 @@ import type { NormalizedText } from './align';
 import { alignLines, normalize } from './align';
 import type { MathMeta } from './mdParser';
 import { mathParser } from './mdParser';
+import { plainEquation } from './plainMath';
 
 type Token = MarkdownIt.Token;
 
@@ -56,11 +57,31 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
       inlineMath(walk, token, previous === 'td_open' || previous === 'th_open');
     }
   });
+  // a note without any math delimiter may write its equations as plain text
+  if (walk.found.length === 0 && scripted.length === 0) plainMath(tokens, norm, walk);
   // math that markdown-it never saw (script tags, kramdown's escapes) joins in document order, in its section
   const sectionAt = (offset: number): number => headings.filter((line) => norm.lines.lineStart(line) <= offset).length;
   const all = [...walk.found, ...scripted.map((f) => ({ ...f, section: sectionAt(f.at[0] ?? 0) }))];
   all.sort((a, b) => (a.at.find((x) => x >= 0) ?? 0) - (b.at.find((x) => x >= 0) ?? 0));
   return all.flatMap((found) => toBlock(found, norm, part));
+}
+
+/** The plain-text equations of the paragraphs and list items (not code) of a note without math delimiters. */
+function plainMath(tokens: readonly Token[], norm: NormalizedText, walk: Walk): void {
+  let section = 0;
+  let cursor = 0;
+  for (const token of tokens) {
+    if (token.type === 'heading_open') section++;
+    if (token.type !== 'inline' || !token.map) continue;
+    const { at, end } = alignLines(norm, token.content, token.map[0], cursor, true);
+    cursor = end;
+    let offset = 0;
+    for (const line of token.content.split('\n')) {
+      const eq = plainEquation(line);
+      if (eq) walk.found.push({ latex: line.slice(eq.start, eq.end), at: at.slice(offset + eq.start, offset + eq.end), display: true, delimiter: 'text', section });
+      offset += line.length + 1;
+    }
+  }
 }
 
 /** The block, with offsets into the original text and without made-up characters; none if it is blank. */

@@ -29,7 +29,10 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   const shown = Object.entries(point).slice(0, 5).map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).join(', ');
   const expectedText = toText(expectedNode, (id) => textOf(env, id));
   const first = claim.redefines ? ' (its first definition)' : '';
-  const truth = expectedText.length <= MAX_EXPECTED_IN_MESSAGE && expectedText !== TOO_LARGE_TEXT ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
+  // "σ(o₁) = σ(o₁), not …" says nothing: the expected value is shown only when it differs from the left side
+  const plain = (s: string): string => s.replace(/\s+/g, '');
+  const informative = plain(expectedText) !== plain(describe(leftExpr));
+  const truth = informative && expectedText.length <= MAX_EXPECTED_IN_MESSAGE && expectedText !== TOO_LARGE_TEXT ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
   const lead = wrongFactor?.message ?? remarks[0] ?? `${truth}${constantFactor(points, ctx.options.tolerance)}`;
   return result({
     verdict: 'refuted',

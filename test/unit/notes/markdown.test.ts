@@ -219,6 +219,12 @@ describe('readMarkdownMath', () => {
       assert.deepEqual(summary(read('> $x\n>\ty$')), [['x\n\ty', '$', 3]]);
     });
 
+    it('reads plain-text equations, with exact offsets, only in a note without math delimiters', () => {
+      const note = '# Pass\n\n* h1 = w1*i1 + w2*i2\n1. δE/δw5 = a_h1\n\nThis version = the final answer.\n\n```\nx = 1\n```\n';
+      assert.deepEqual(summary(read(note)), [['h1 = w1*i1 + w2*i2', 'text', 10], ['δE/δw5 = a_h1', 'text', 32]]);
+      assert.deepEqual(summary(read(`${note}\n$y$`)), [['y', '$', note.length + 2]], 'a note with delimiters writes its math in them');
+    });
+
     it('copies the part index onto each block', () => {
       assert.deepEqual(readMarkdownMath('$x$ $$y$$', 3).map((block) => block.part), [3, 3]);
     });

@@ -53,4 +53,29 @@ describe('notation real notes use', () => {
     assert.deepEqual(verdicts(jacobian('j = k', '\\text{otherwise}')), ['verified']);
     assert.deepEqual(verdicts(jacobian('j \\neq k', 'j = k')), ['refuted'], 'the cases swapped');
   });
+  it('reads a note written in plain text (no math delimiters): list items as equations, δE/δw as ∂E/∂w', () => {
+    const note = [
+      '* h1 = w1*i1 + w2*i2', '* a_h1 = σ(h1) = 1/(1+exp(-h1))', '* o1 = w5*a_h1', '* E_total = 1/2*(t1 - o1)^2', '',
+      'The gradients:', '',
+      '* δE_total/δw5 = -(t1 - o1)*a_h1',
+      '* δE_total/δw1 = -(t1 - o1)*w5*a_h1*(1 - a_h1)*i1',
+      '* δE_total/δw2 = -(t1 - o1)*w5*a_h1*(1 - a_h1)*i1',
+      '', 'This version = the answer we wanted.',
+    ].join('\n');
+    assert.deepEqual(verdicts(note), ['verified', 'verified', 'verified', 'refuted']);
+    // δ followed by a subscript is a variable's name, not a derivative
+    const delta = '$$z = w x, \\quad E = \\frac{1}{2}(z - t)^2, \\quad \\delta_1 = z - t$$\n\n$$\\frac{\\partial E}{\\partial w} = \\delta_1 x$$';
+    assert.deepEqual(verdicts(delta), ['verified']);
+  });
+
+  it('reads a definition that loops through its first form (a_1 = σ(o_1) with o_1 = w_2 a_1) by the form its chain ends in', () => {
+    const note = [
+      '$$h_1 = w_1 x$$', '$$a_1 = \\sigma(o_1) = \\frac{1}{1+e^{-h_1}}$$', '$$o_1 = w_2 a_1, \\quad E = \\frac{1}{2}(o_1 - t)^2$$',
+      '$$\\frac{\\partial E}{\\partial w_1} = (o_1 - t) w_2 a_1 (1 - a_1) x$$', '$$\\frac{\\partial E}{\\partial w_1} = (o_1 - t) w_2 a_1 x$$',
+    ].join('\n');
+    const claims = check(note);
+    // the σ(o_1) slip itself is refuted; the claims below read a_1 as σ(h_1)
+    assert.deepEqual(claims.map((c) => c.verdict), ['refuted', 'verified', 'refuted']);
+    assert.match(claims[0].message, /^σ\(o₁\) is not 1 \/ \(1 \+ exp\(−h₁\)\)/);
+  });
 });
