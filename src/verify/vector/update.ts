@@ -56,7 +56,49 @@ function foreignInStep(right: Expr, param: string, note: VectorNote, cost: strin
 
 const POINTS = 6;
 
+/**
+ * The gradient a step is by its form, `θ − α ∂K/∂θ` (or `θ − α\, dθ` in course shorthand) with α a product of
+ * positive rates and sizes: the step of gradient descent on K whatever K is, so it holds even where the note never
+ * says how K depends on θ.
+ */
+function descentByForm(right: Expr, param: string): string | undefined {
+  if (right.kind !== 'binary' || right.op !== '-' || right.left.kind !== 'symbol' || right.left.name !== param) return undefined;
+  let gradient: string | undefined;
+  const positive = (e: Expr): boolean => {
+    if (e.kind === 'number') return e.value > 0;
+    if (e.kind === 'symbol') return STEP_SCALARS.has(e.name.replace(/_.*$/, ''));
+    if (e.kind === 'binary' && (e.op === '*' || e.op === '/')) return positive(e.left) && positive(e.right);
+    return false;
+  };
+  const visit = (e: Expr): boolean => {
+    if (e.kind === 'derivative' && e.wrt.name === param && e.of.kind === 'symbol' && gradient === undefined) {
+      gradient = `∂${displayName(e.of.name)}/∂${displayName(param)}`;
+      return true;
+    }
+    if (e.kind === 'shorthand' && e.of.name === param && gradient === undefined) {
+      gradient = `d${displayName(param)}`;
+      return true;
+    }
+    if (e.kind === 'binary' && e.op === '*') return (visit(e.left) && positive(e.right)) || (positive(e.left) && visit(e.right));
+    if (e.kind === 'binary' && e.op === '/') return visit(e.left) && positive(e.right);
+    return false;
+  };
+  return visit(right.right) ? gradient : undefined;
+}
+
 export function judgeUpdate(claim: Claim, note: VectorNote, ctx: JudgeContext, result: ResultBuilder): ClaimResult {
+  const judged = judgeNumerically(claim, note, ctx, result);
+  if (judged.verdict !== 'unverifiable' || claim.left.expr?.kind !== 'symbol') return judged;
+  const gradient = descentByForm(claim.right.expr!, claim.left.expr.name);
+  if (!gradient) return judged;
+  const param = displayName(claim.left.expr.name);
+  return result({
+    verdict: 'verified',
+    message: `a gradient-descent step by its form: ${param} minus a positive multiple of ${gradient}, which lowers the cost for a small enough rate whatever the cost is (not checked at values: ${judged.message})`,
+  });
+}
+
+function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, result: ResultBuilder): ClaimResult {
   const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
   const left = claim.left.expr!;
   if (left.kind !== 'symbol') return unverifiable('an update rule must assign to a variable');

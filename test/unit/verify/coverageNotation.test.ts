@@ -1,6 +1,7 @@
 /** Coverage (#11), notation: each construct read as real notes write it, with a correct claim and a slip. */
 import { strict as assert } from 'assert';
 import { check } from './helpers';
+import type { ClaimReport } from '../../../src/verify/checkNote';
 
 const verdicts = (note: string): string[] => check(note).map((c) => c.verdict);
 
@@ -77,5 +78,21 @@ describe('notation real notes use', () => {
     // the σ(o_1) slip itself is refuted; the claims below read a_1 as σ(h_1)
     assert.deepEqual(claims.map((c) => c.verdict), ['refuted', 'verified', 'refuted']);
     assert.match(claims[0].message, /^σ\(o₁\) is not 1 \/ \(1 \+ exp\(−h₁\)\)/);
+  });
+  it('verifies an update rule by its form (θ − α ∂K/∂θ, θ − α dθ) where the note never says how the cost depends on θ', () => {
+    const form = (rule: string): ClaimReport => check(`The loss $\\mathcal{L}$ is minimised.\n\n$$${rule}$$`)[0];
+    for (const rule of ['W^{[1]} \\leftarrow W^{[1]} - \\alpha \\frac{\\partial \\mathcal{L}}{\\partial W^{[1]}}', 'b := b - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial b}', 'w^{[2]} = w^{[2]} - \\alpha\\, dw^{[2]}']) {
+      const c = form(rule);
+      assert.equal(c.verdict, 'verified', `${rule}: ${c.message}`);
+      assert.match(c.message, /gradient-descent step by its form/);
+    }
+    // the wrong sign, the wrong parameter's gradient, or a velocity are not gradient descent by form: no verdict
+    for (const rule of ['W \\leftarrow W + \\alpha \\frac{\\partial \\mathcal{L}}{\\partial W}', 'W \\leftarrow W - \\alpha \\frac{\\partial \\mathcal{L}}{\\partial b}', 'W \\leftarrow W - \\alpha v_t']) {
+      assert.equal(form(rule).verdict, 'unverifiable', rule);
+    }
+    // where the cost is defined the step is still judged at values, and an ascent step refuted
+    const note = '$$z = w x, \\quad J = \\frac{1}{2}(z - y)^2$$\n\n';
+    assert.match(check(`${note}$$w := w - \\alpha \\frac{\\partial J}{\\partial w}$$`)[0].message, /^a descent step/);
+    assert.equal(check(`${note}$$w := w + \\alpha \\frac{\\partial J}{\\partial w}$$`)[0].verdict, 'refuted');
   });
 });
