@@ -6,6 +6,7 @@ import { type MathNode, call, isCall, neg, num, op, substitute, sym, symbolNames
 import { genericName, nthDerivative, parseGenericName } from '../calculus/rules';
 import { describe } from './describe';
 import type { NoteEnvironment } from './environment';
+import { settledZero } from './independence';
 
 /** Why a condition between indices (`j = k` of a cases row) is left to the entry-by-entry reading. */
 export const INDEX_CONDITION = 'a condition between indices (j = k), which only the entry-by-entry reading settles';
@@ -25,6 +26,8 @@ export interface Converted {
   /** Generic functions (`g`) the value depends on, by how the note writes them. */
   readonly generics: Set<string>;
   readonly derivatives: DerivativeUse[];
+  /** Derivatives read as 0 because the note's definitions settle that f does not depend on v: why, for messages. */
+  readonly zeros: string[];
 }
 
 /** What the scalar (mathjs) path cannot evaluate: the vector path (verify/vector) takes these. */
@@ -53,7 +56,7 @@ export class Unsupported extends Error {}
 
 /** Converts an expression; throws Unsupported. `params` maps a user function's parameters to its arguments. */
 export function convertExpr(expr: Expr, env: NoteEnvironment, params?: ReadonlyMap<string, MathNode>, reading: Reading = {}): Converted {
-  const out: Converted = { node: num(0), unknowns: new Map(), generics: new Set(), derivatives: [] };
+  const out: Converted = { node: num(0), unknowns: new Map(), generics: new Set(), derivatives: [], zeros: [] };
   const node = new Converter(env, out, params, reading).node(expr);
   // a derivative through a definition that uses a generic function (y = f(x)) brings that function in too
   node.traverse((n) => {
@@ -121,6 +124,7 @@ class Converter {
   private absorb(c: Converted): void {
     for (const [k, v] of c.unknowns) this.out.unknowns.set(k, v);
     for (const g of c.generics) this.out.generics.add(g);
+    this.out.zeros.push(...c.zeros);
   }
 
   private call(e: CallNode): MathNode {
@@ -165,6 +169,11 @@ class Converter {
       return this.unknown(key(), `${label()} depends on a value that is not known`);
     }
     if (!names.some((s) => s === v || this.env.dependsOn(s, v))) {
+      const settled = settledZero(this.env, e.of, e.wrt.name);
+      if (settled) {
+        this.out.zeros.push(`${label()} = 0: ${settled}`);
+        return num(0);
+      }
       const undefinedHere = names.map((s) => this.env.nameOf(s)).filter((n): n is string => n !== undefined && !this.env.isDefined(n));
       const why = undefinedHere.length > 0 ? ` (${undefinedHere.map(displayName).join(', ')} not defined in terms of it)` : '';
       return this.unknown(key(), `${label()}: ${describe(e.of)} does not depend on ${displayName(e.wrt.name)} in this note${why}`);

@@ -109,7 +109,7 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
       if (bad && structure?.status === 'valid') return chainRuleVerified(claim, structure.order!, result);
       return unverifiable(bad && structure?.remarks.length ? `${structure.remarks[0]}; ${decision.reason}` : decision.reason);
     case 'refuted':
-      return { ...refute(claim, ctx, left, bad!, points, structure?.remarks ?? [], result), engine };
+      return { ...refute(claim, ctx, left, bad!, points, [...(structure?.remarks ?? []), ...new Set([...left.zeros, ...right.zeros])], result), engine };
   }
 }
 

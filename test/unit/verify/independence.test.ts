@@ -1,0 +1,44 @@
+/** A derivative the note's definitions settle to be 0 (f never uses v), and when they only leave it open. */
+import { strict as assert } from 'assert';
+import { check } from './helpers';
+
+const network = [
+  '$$h_1 = w_1 i_1 + w_2 i_2, \\quad h_2 = w_3 i_1 + w_4 i_2$$',
+  '$$a_1 = \\sigma(h_1), \\quad a_2 = \\sigma(h_2)$$',
+  // the slip: o uses h_1 where a_1 belongs, so E never depends on a_1
+  '$$o = w_5 h_1 + w_6 a_2, \\quad E = \\frac{1}{2}(t - o)^2$$',
+].join('\n');
+
+describe('derivatives the note settles to be 0', () => {
+  it('refutes a nonzero ∂E/∂a₁ when the definitions compute E without a₁ (a definition slip shows in its claims)', () => {
+    const [c] = check(`${network}\n$$\\frac{\\partial E}{\\partial a_1} = -(t - o) w_5$$`);
+    assert.equal(c.verdict, 'refuted');
+    assert.match(c.message, /^∂E\/∂a₁ = 0: E does not depend on a₁ under the note's definitions \(nothing the note defines uses a₁\)/);
+  });
+
+  it('refutes a chain through a link that is 0 (h₁ has no w₃), and still verifies what the definitions say', () => {
+    const claims = check(`${network}\n$$\\frac{\\partial E}{\\partial w_3} = \\frac{\\partial E}{\\partial a_2}\\frac{\\partial a_2}{\\partial h_1}\\frac{\\partial h_1}{\\partial w_3}$$\n$$\\frac{\\partial E}{\\partial w_1} = -(t - o) w_5 i_1$$`);
+    assert.deepEqual(claims.map((c) => c.verdict), ['refuted', 'verified']);
+    assert.match(claims[0].message, /a₂ does not depend on h₁/);
+  });
+
+  it('leaves it open when the note names the same value twice (out and a both σ(z))', () => {
+    const [c] = check('$$z = w x + b, \\quad out = \\sigma(z), \\quad a = \\sigma(z)$$\n$$E = \\frac{1}{2}(t - out)^2$$\n$$\\frac{\\partial E}{\\partial a} = -(t - a)$$');
+    assert.equal(c.verdict, 'unverifiable', c.message);
+  });
+
+  it('leaves it open when the cost writes v out instead of naming it', () => {
+    const [c] = check('$$z = w x + b, \\quad a = \\sigma(z)$$\n$$E = \\frac{1}{2}(t - \\sigma(w x + b))^2$$\n$$\\frac{\\partial E}{\\partial a} = -(t - a)$$');
+    assert.equal(c.verdict, 'unverifiable', c.message);
+  });
+
+  it('leaves it open when the cost uses a quantity of the network the note never defines (E₂ beside E₁)', () => {
+    const note = '$$z_1 = w_1 x, \\quad a_1 = \\sigma(z_1), \\quad z_2 = w_2 a_1$$\n$$E_1 = \\frac{1}{2}(t_1 - a_1)^2, \\quad E = E_1 + E_2$$\n';
+    assert.equal(check(`${note}$$\\frac{\\partial E}{\\partial z_2} = 3 z_2$$`)[0].verdict, 'unverifiable');
+  });
+
+  it('leaves it open when the cost is not connected to the network in the equations (ŷ = a said in words)', () => {
+    const [c] = check('$$z = w x + b, \\quad a = \\sigma(z)$$\nThe prediction $\\hat{y}$ is $a$.\n$$L = (\\hat{y} - y)^2$$\n$$\\frac{\\partial L}{\\partial a} = 2(a - y)$$');
+    assert.equal(c.verdict, 'unverifiable', c.message);
+  });
+});
