@@ -7,7 +7,7 @@
  * Where that does not verify a claim (`dZ = A - Y` holds for one loss only), the standard loss that fits the
  * output layer is tried, and the assumption is said.
  */
-import { type Expr, type Span, walk } from '../latex/ast';
+import { type Expr, type Span, childrenOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { Definition, NoteModel } from '../model/types';
 import { ASSUMED_LOSSES, targetOf } from './assumedLoss';
@@ -90,7 +90,7 @@ function differentiatedCosts(model: NoteModel): Map<string, Set<string>> {
       walk(side, (n) => {
         if (n.kind !== 'derivative' || n.of.kind !== 'symbol') return;
         const cost = n.of.name;
-        if (!COST.test(cost) || model.definitions.has(cost) || model.functions.has(cost) || used.has(cost)) return;
+        if (!COST.test(cost) || (model.definitions.has(cost) && !averagesUnwritten(model, cost)) || model.functions.has(cost) || used.has(cost)) return;
         if (!out.has(cost)) out.set(cost, new Set());
         out.get(cost)!.add(n.wrt.name);
       });
@@ -99,16 +99,41 @@ function differentiatedCosts(model: NoteModel): Map<string, Set<string>> {
   return out;
 }
 
+/** Sizes and indices a cost's average is written with. */
+const SIZES = new Set(['m', 'n', 'N', 'M', 'k', 'i', 'j']);
+
+/**
+ * Is the cost written only as an average or sum of per-example costs the note never writes (`C = \frac{1}{N}\sum_k
+ * C_k`, `J = \frac{1}{m} \sum_i L^{(i)}`)? Then it is as unwritten as they are.
+ */
+function averagesUnwritten(model: NoteModel, cost: string): boolean {
+  const e = model.definitions.get(cost)?.value.expr;
+  if (!e) return false;
+  const names: string[] = [];
+  let call = false;
+  walk(e, (n) => {
+    if (n.kind === 'symbol') names.push(n.name);
+    if (n.kind === 'call' || n.kind === 'derivative') call = true;
+  });
+  const perExample = names.filter((s) => !SIZES.has(s));
+  return !call && perExample.length > 0 && perExample.every((s) => !model.definitions.has(s) && COST.test(s.replace(/[_^].*$/, '')));
+}
+
 /** The note's last computed quantities that depend on (or are) the variables the cost is differentiated by. */
 function argumentsOf(model: NoteModel, wrt: ReadonlySet<string>): string[] {
   const used = usedByDefinitions(model);
-  const sinks = [...model.definitions.keys()].filter((s) => !used.has(s));
+  const sinks = [...model.definitions.keys()].filter((s) => !used.has(s) && model.definitions.get(s)?.value.expr?.kind !== 'derivative');
   return sinks.filter((s) => wrt.has(s) || [...dependenciesOf(model, s)].some((d) => wrt.has(d)));
 }
 
+/** The symbols the definitions compute with (a name for a derivative, `J_W = \frac{\partial C}{\partial W}`, uses no value). */
 function usedByDefinitions(model: NoteModel): Set<string> {
   const used = new Set<string>();
-  for (const d of model.definitions.values()) if (d.value.expr) walk(d.value.expr, (n) => n.kind === 'symbol' && used.add(n.name));
+  const visit = (e: Expr): void => {
+    if (e.kind === 'symbol') used.add(e.name);
+    if (e.kind !== 'derivative') childrenOf(e).forEach(visit);
+  };
+  for (const d of model.definitions.values()) if (d.value.expr) visit(d.value.expr);
   return used;
 }
 

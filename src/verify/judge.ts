@@ -241,11 +241,12 @@ function finiteDifferenceAgrees(use: DerivativeUse, of: Compiled, value: Compile
   return Math.abs(fd - symbolic) <= FD_TOLERANCE * Math.max(1, Math.abs(fd), Math.abs(symbolic)) ? 'ok' : 'mismatch';
 }
 
-function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult): ClaimResult {
+export function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult, why?: string): ClaimResult {
   const via = order.slice(1, -1).map(displayName).join(', ');
   const f = displayName(order[0]);
   const v = displayName(order[order.length - 1]);
-  return result({ verdict: 'verified', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values'})` });
+  const notComputed = why ?? (claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values');
+  return result({ verdict: 'verified', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${notComputed})` });
 }
 
 /** The defined symbols a claim's verdict rests on. */

@@ -11,36 +11,80 @@ import type { Claim, Definition, NoteModel } from '../model/types';
 /** How many layers the network written out has. */
 export const DEPTH = 3;
 
-// a layer written after a name: `^{[l-1]}`, `^{(l)}`, `_{l+1}`, `_l`; or the last one, `^{[L]}`, `_L`
-const LAYER = /(\^\{[[(])\s*([lL])\s*(?:([+-])\s*(\d))?\s*([\])]\})|(_\{?)([lL])(?:([+-])(\d))?(\}?)(?=$|[\^'])/g;
+// a layer written after a name: `^{[l-1]}`, `^{(l)}`, `_{l+1}`, `_l`; or the last one, `^{[L]}`, `_L` (letters: the
+// note's layer letters besides L)
+const layerPattern = (letters: string): RegExp =>
+  new RegExp(`(\\^\\{[[(])\\s*([${letters}L])\\s*(?:([+-])\\s*(\\d))?\\s*([\\])]\\})|(_\\{?)([${letters}L])(?:([+-])(\\d))?(\\}?)(?=$|[\\^'])`, 'g');
 
-/** The name for layer `l` (`last`: the value of L); undefined when the name has no layer index. */
-function nameAt(name: string, l: number): string | undefined {
-  let found = false;
-  const renamed = name.replace(LAYER, (...m: string[]) => {
-    found = true;
-    const [open, letter, sign, step, close] = m[1] !== undefined ? [m[1], m[2], m[3], m[4], m[5]] : [m[6], m[7], m[8], m[9], m[10]];
-    const base = letter === 'L' ? DEPTH : l;
-    const value = base + (sign === '-' ? -Number(step) : sign === '+' ? Number(step) : 0);
-    return `${open}${value}${close}`;
-  });
-  return found ? tidy(renamed) : undefined;
+/**
+ * The letters a note writes its general layer with: `l` always, and another letter when a definition recurs in it
+ * (`z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)}`): a per-sample index such as `(i)` never steps to `i-1`.
+ */
+export function layerLetters(model: NoteModel): string {
+  let letters = 'l';
+  const any = layerPattern('a-km-z');
+  for (const [name, d] of model.definitions) {
+    const heads = new Set([...name.matchAll(any)].filter((m) => !(m[3] ?? m[8])).map((m) => m[2] ?? m[7]));
+    for (const used of d.value.expr ? namesIn(d.value.expr) : []) {
+      for (const m of used.matchAll(any)) {
+        const letter = m[2] ?? m[7];
+        if ((m[3] ?? m[8]) && letter !== 'L' && heads.has(letter) && !letters.includes(letter)) letters += letter;
+      }
+    }
+  }
+  return letters;
+}
+
+/** Reading names by the note's layer letters. */
+export class Layering {
+  private readonly pattern: RegExp;
+  constructor(readonly letters: string) {
+    this.pattern = layerPattern(letters);
+  }
+
+  /** The name for layer `l` (`L` is the last one); undefined when the name has no layer index. */
+  nameAt(name: string, l: number): string | undefined {
+    let found = false;
+    const renamed = name.replace(this.pattern, (...m: string[]) => {
+      found = true;
+      const [open, letter, sign, step, close] = m[1] !== undefined ? [m[1], m[2], m[3], m[4], m[5]] : [m[6], m[7], m[8], m[9], m[10]];
+      const base = letter === 'L' ? DEPTH : l;
+      const value = base + (sign === '-' ? -Number(step) : sign === '+' ? Number(step) : 0);
+      return `${open}${value}${close}`;
+    });
+    return found ? tidy(renamed) : undefined;
+  }
+
+  /** The layers a name refers to at layer `l`, for the bounds check. */
+  layersAt(name: string, l: number): number[] {
+    const out: number[] = [];
+    for (const m of name.matchAll(this.pattern)) {
+      const [letter, sign, step] = m[1] !== undefined ? [m[2], m[3], m[4]] : [m[7], m[8], m[9]];
+      const base = letter === 'L' ? DEPTH : l;
+      out.push(base + (sign === '-' ? -Number(step) : sign === '+' ? Number(step) : 0));
+    }
+    return out;
+  }
+
+  /** Whether a name is of a general layer (`[l]`, `l-1`), not only the last (`[L]`). */
+  hasGeneralLayer(name: string): boolean {
+    return [...name.matchAll(this.pattern)].some((m) => (m[2] ?? m[7]) !== 'L');
+  }
+
+  /** Whether an expression names the last layer `[L]`. */
+  usesLastLayer(e: Expr): boolean {
+    return namesIn(e).some((n) => [...n.matchAll(this.pattern)].some((m) => (m[2] ?? m[7]) === 'L'));
+  }
+
+  /** Whether an expression names a general layer. */
+  usesLayerIndex(e: Expr): boolean {
+    return namesIn(e).some((n) => this.hasGeneralLayer(n));
+  }
 }
 
 /** `_{2}` is canonically `_2`. */
 function tidy(name: string): string {
   return name.replace(/_\{(\d)\}/g, '_$1');
-}
-
-/** The layers a name refers to at layer `l`, for the bounds check. */
-function layersAt(name: string, l: number): number[] {
-  const out: number[] = [];
-  for (const m of name.matchAll(LAYER)) {
-    const [letter, sign, step] = m[1] !== undefined ? [m[2], m[3], m[4]] : [m[7], m[8], m[9]];
-    const base = letter === 'L' ? DEPTH : l;
-    out.push(base + (sign === '-' ? -Number(step) : sign === '+' ? Number(step) : 0));
-  }
-  return out;
 }
 
 function namesIn(e: Expr): string[] {
@@ -54,27 +98,17 @@ function namesIn(e: Expr): string[] {
   return out;
 }
 
-/** Whether a name is of a general layer (`[l]`, `l-1`), not only the last (`[L]`). */
-function hasGeneralLayer(name: string): boolean {
-  return [...name.matchAll(LAYER)].some((m) => (m[2] ?? m[7]) === 'l');
-}
-
-/** Whether an expression names the last layer `[L]`. */
-export function usesLastLayer(e: Expr): boolean {
-  return namesIn(e).some((n) => [...n.matchAll(LAYER)].some((m) => (m[2] ?? m[7]) === 'L'));
-}
-
-/** Whether an expression names a general layer. */
-export function usesLayerIndex(e: Expr): boolean {
-  return namesIn(e).some(hasGeneralLayer);
+/** Whether an expression names something only the written-out network defines (`a^{(3)}` of a general `a^{(n)}`). */
+export function namesWrittenOut(e: Expr, network: LayerNetwork, model: NoteModel): boolean {
+  return namesIn(e).some((n) => network.model.definitions.has(n) && !model.definitions.has(n));
 }
 
 const NONE: Expr = { kind: 'number', value: 0, span: { start: 0, end: 0 } };
 
 /** The expression at layer `l`, every name renamed; `input` names layer 0 (`A^{[0]}` → `X`). */
-function at(e: Expr, l: number, input: (name: string) => string): Expr {
+function at(layering: Layering, e: Expr, l: number, input: (name: string) => string): Expr {
   const rename = (name: string): string => {
-    const n = nameAt(name, l);
+    const n = layering.nameAt(name, l);
     return n === undefined ? name : input(n);
   };
   return mapExpr(e, (n) => {
@@ -87,9 +121,9 @@ function at(e: Expr, l: number, input: (name: string) => string): Expr {
 }
 
 /** Which layers a statement can be said of: every layer it refers to lies in 0…DEPTH. */
-function layersFor(exprs: readonly Expr[]): number[] {
+function layersFor(layering: Layering, exprs: readonly Expr[]): number[] {
   const names = exprs.flatMap(namesIn);
-  return [1, 2, 3].filter((l) => names.every((n) => layersAt(n, l).every((x) => x >= 0 && x <= DEPTH)));
+  return [1, 2, 3].filter((l) => names.every((n) => layering.layersAt(n, l).every((x) => x >= 0 && x <= DEPTH)));
 }
 
 export interface LayerNetwork {
@@ -102,8 +136,8 @@ export interface LayerNetwork {
  * The note's network written out to DEPTH layers; undefined if no definition is of a general layer. `uniform`: every
  * layer as the general one (for a claim about the general layer); else the last layer as the note defines `[L]`.
  */
-export function layerNetwork(model: NoteModel, uniform = false): LayerNetwork | undefined {
-  if (![...model.definitions.keys()].some(hasGeneralLayer)) return undefined;
+export function layerNetwork(model: NoteModel, layering: Layering, uniform = false): LayerNetwork | undefined {
+  if (![...model.definitions.keys()].some((n) => layering.hasGeneralLayer(n))) return undefined;
   // layer 0 is the input the note names (X or x), unless it writes A^{[0]} itself
   const inputName = ['X', 'x', '\\mathbf{x}', '\\mathbf{X}'].find((n) => model.variables.has(n) && !model.definitions.has(n));
   const input = (name: string): string => (inputName && /^[Aah]\^\{\[0\]\}$|^[AaH]_0$/.test(name) ? inputName : name);
@@ -112,28 +146,28 @@ export function layerNetwork(model: NoteModel, uniform = false): LayerNetwork | 
   const last: Definition[] = [];
   for (const [name, d] of model.definitions) {
     // (a cost of the last layer, `J = \frac{1}{m}\sum (A^{[L]} - Y)^2`, is of the network's last layer)
-    if (nameAt(name, 1) === undefined) definitions.set(name, d.value.expr ? { ...d, value: { ...d.value, expr: at(d.value.expr, DEPTH, input) } } : d);
-    else (hasGeneralLayer(name) ? general : last).push(d);
+    if (layering.nameAt(name, 1) === undefined) definitions.set(name, d.value.expr ? { ...d, value: { ...d.value, expr: at(layering, d.value.expr, DEPTH, input) } } : d);
+    else (layering.hasGeneralLayer(name) ? general : last).push(d);
   }
   const write = (d: Definition, l: number): void => {
-    const symbol = input(nameAt(d.symbol, l)!);
+    const symbol = input(layering.nameAt(d.symbol, l)!);
     // the output layer's own definition (`A^{[L]} = \sigma(Z^{[L]})`) beats the general one there
-    if (!definitions.has(symbol) && d.value.expr) definitions.set(symbol, { ...d, symbol, value: { ...d.value, expr: at(d.value.expr, l, input) } });
+    if (!definitions.has(symbol) && d.value.expr) definitions.set(symbol, { ...d, symbol, value: { ...d.value, expr: at(layering, d.value.expr, l, input) } });
   };
   if (!uniform) for (const d of last) write(d, DEPTH);
-  for (const d of general) for (const l of layersFor([d.value.expr ?? NONE, { kind: 'symbol', name: d.symbol, span: d.at.span }])) write(d, l);
+  for (const d of general) for (const l of layersFor(layering, [d.value.expr ?? NONE, { kind: 'symbol', name: d.symbol, span: d.at.span }])) write(d, l);
   const instances = (claim: Claim): { layer: number; claim: Claim }[] => {
     const sides = [claim.left.expr, claim.right.expr].filter((e): e is Expr => e !== undefined);
-    if (!sides.some(usesLayerIndex) && !sides.some(usesLastLayer)) return [{ layer: 0, claim }];
+    if (!sides.some((e) => layering.usesLayerIndex(e)) && !sides.some((e) => layering.usesLastLayer(e))) return [{ layer: 0, claim }];
     // (a claim of the last layer only is one claim)
-    const layers = sides.some(usesLayerIndex) ? layersFor(sides) : [DEPTH];
+    const layers = sides.some((e) => layering.usesLayerIndex(e)) ? layersFor(layering, sides) : [DEPTH];
     return layers.map((l) => ({
       layer: l,
       claim: {
         ...claim,
-        left: { ...claim.left, expr: claim.left.expr && at(claim.left.expr, l, input) },
-        right: { ...claim.right, expr: claim.right.expr && at(claim.right.expr, l, input) },
-        context: claim.context.map((c) => ({ ...c, expr: c.expr && at(c.expr, l, input) })),
+        left: { ...claim.left, expr: claim.left.expr && at(layering, claim.left.expr, l, input) },
+        right: { ...claim.right, expr: claim.right.expr && at(layering, claim.right.expr, l, input) },
+        context: claim.context.map((c) => ({ ...c, expr: c.expr && at(layering, c.expr, l, input) })),
       },
     }));
   };

@@ -6,7 +6,7 @@
 import { type Expr, symbolsOf, walk } from '../latex/ast';
 import type { BlockSpan, Claim, NoteModel } from '../model/types';
 import { EntryReading } from './entries/reading';
-import { DEPTH, type LayerNetwork, layerNetwork, usesLastLayer, usesLayerIndex } from './layers';
+import { DEPTH, type LayerNetwork, Layering, layerLetters, layerNetwork, namesWrittenOut } from './layers';
 import { NoteEnvironment } from './environment';
 import { WorkedExample } from './example';
 import { type CostReading, costReadings } from './genericCost';
@@ -56,6 +56,8 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
   let readings: CostReading[] | undefined;
   const costWorlds = new Map<CostReading, World>();
   const layerJudges = new Map<boolean, ((claim: Claim, fallback: ClaimResult) => ClaimResult) | undefined>();
+  let layering: Layering | undefined;
+  let written: { network: LayerNetwork | undefined } | undefined;
   return (claim) => {
     const result = ordinary.judge(claim);
     // (a second definition of a symbol is a new definition, not a claim any reading could settle)
@@ -69,12 +71,18 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
     // the general layer of a course note (`dA^{[l-1]} = W^{[l]T} dZ^{[l]}`): every layer of a network written out
     // (a claim of the general layer only, in a network whose every layer is the general one; one about [L], with
     // the last layer as the note defines it)
+    // (and a claim of a concrete layer, `\frac{\partial C}{\partial W^{(3)}}`, that only the general one defines)
     const sides = [claim.left.expr, claim.right.expr].filter((e): e is Expr => e !== undefined);
-    if (sides.some(usesLayerIndex) || sides.some(usesLastLayer)) {
-      const uniform = !sides.some(usesLastLayer);
+    layering ??= new Layering(layerLetters(model));
+    const general = sides.some((e) => layering!.usesLayerIndex(e));
+    const last = sides.some((e) => layering!.usesLastLayer(e));
+    written ??= { network: layerNetwork(model, layering) };
+    const concrete = written.network !== undefined && sides.some((e) => namesWrittenOut(e, written!.network!, model));
+    if (general || last || concrete) {
+      const uniform = !last && !concrete;
       if (!layerJudges.has(uniform)) {
-        const network = layerNetwork(model, uniform);
-        layerJudges.set(uniform, network && scopeJudgeOfLayers(network, options, source));
+        const network = uniform ? layerNetwork(model, layering, true) : written.network;
+        layerJudges.set(uniform, network && scopeJudgeOfLayers(network, layering, options, source));
       }
       const read = layerJudges.get(uniform)?.(claim, result);
       if (read && read !== result) return read;
@@ -101,7 +109,7 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
  * and, when its cost is unwritten, under each reading of the cost. Verified when every layer holds in one world;
  * refuted when every layer fails in the network as the note writes it; else the fallback.
  */
-function scopeJudgeOfLayers(layers: LayerNetwork, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim, fallback: ClaimResult) => ClaimResult {
+function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim, fallback: ClaimResult) => ClaimResult {
   const plain = world(layers.model, options, source);
   const readings = costReadings(layers.model);
   const worlds = readings.map((r) => world(r.scalarModel, options, source, r.vectorModel, layers.model));
@@ -109,11 +117,11 @@ function scopeJudgeOfLayers(layers: LayerNetwork, options: Required<CheckOptions
     const written = layers.instances(claim);
     if (written.length === 0) return fallback;
     const instances = written.map((w) => w.claim);
-    const general = [claim.left.expr, claim.right.expr].some((e) => e && usesLayerIndex(e));
+    const general = [claim.left.expr, claim.right.expr].some((e) => e && layering.usesLayerIndex(e));
     const over = general ? `at each layer (l = ${written.map((w) => w.layer).join(', ')} of a network of ${DEPTH} layers written out from the general one)` : `in the network written out to ${DEPTH} layers (L = ${DEPTH})`;
     const results = instances.map((c) => plain.judge(c));
     if (results.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', message: `holds ${over}: ${results[0].message}` };
-    if (results.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}; at layer 1: ${results[0].message}`, counterexample: results[0].counterexample };
+    if (results.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}: ${results[0].message}`, counterexample: results[0].counterexample };
     for (const [i, reading] of readings.entries()) {
       const cost = [...reading.costs.keys()].find((name) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
       if (!cost) continue;

@@ -20,7 +20,9 @@ const d = (num: string, den: string): string => `∂${displayName(num)}/∂${dis
 /** Analyses `left = right` when left is ∂f/∂v and right a product of derivatives of symbols; else undefined. */
 export function analyseChain(env: NoteEnvironment, left: DerivativeNode, right: Expr): ChainStructure | undefined {
   if (left.of.kind !== 'symbol') return undefined;
-  const factors = factorsOf(right).filter((x) => !(x.kind === 'number' && x.value === 1));
+  // (a product of derivatives in brackets, `(\frac{\partial a}{\partial b}\frac{\partial b}{\partial c})`, is links too)
+  const linkFactors = (e: Expr): Expr[] => factorsOf(e).flatMap((x) => (x.kind === 'binary' && x.op === '*' ? linkFactors({ ...x, grouped: false }) : [x]));
+  const factors = linkFactors(right).filter((x) => !(x.kind === 'number' && x.value === 1));
   const links: { num: string; den: string }[] = [];
   for (const x of factors) {
     if (x.kind !== 'derivative' || x.of.kind !== 'symbol') return undefined;

@@ -9,7 +9,8 @@ import { displayName } from '../../latex/notation';
 import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
 import type { Claim } from '../../model/types';
 import { describe } from '../describe';
-import type { JudgeContext } from '../judge';
+import { type JudgeContext, chainRuleVerified } from '../judge';
+import { analyseChain } from '../structure';
 import { hashString, makeRng } from '../sampling';
 import type { ClaimResult, EngineCheck } from '../types';
 import { Evaluation, Unverifiable } from './evaluate';
@@ -81,7 +82,14 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const tol = ctx.options.tolerance;
   const doubts = vectorDoubts(claim, note);
   let reading = read(claim, note, note.forClaim(claim.left.expr, claim.right.expr), ctx);
-  if (reading.unverifiable) return unverifiable(reading.unverifiable);
+  if (reading.unverifiable) {
+    // a chain of Jacobians (∂C/∂W = ∂C/∂a ∂a/∂z ∂z/∂W) is the chain rule when its links connect and every path
+    // passes through them, whatever the tensors are
+    const left = claim.left.expr!;
+    const chain = left.kind === 'derivative' ? analyseChain(note.env, left, claim.right.expr!) : undefined;
+    if (chain?.status === 'valid') return chainRuleVerified(claim, chain.order!, result, reading.unverifiable);
+    return unverifiable(reading.unverifiable);
+  }
   const fd = failureOf(reading);
   if (fd?.kind === 'fd') return unverifiable(fd.message);
   let alternative = false;

@@ -49,3 +49,32 @@ describe('the general layer [l]', () => {
     assert.notEqual(double.verdict, 'verified', 'with dZ = ∂J/∂Z, a further 1/m is a slip');
   });
 });
+
+describe('a general layer with another letter, claims of concrete layers', () => {
+  const NETWORK = [
+    '$$\\mathbf{a}^{(n)} = \\sigma(\\mathbf{z}^{(n)}), \\quad \\mathbf{z}^{(n)} = \\mathbf{W}^{(n)}\\mathbf{a}^{(n-1)} + \\mathbf{b}^{(n)}$$',
+    '$$C = \\frac{1}{N}\\sum_k C_k$$',
+  ].join('\n\n');
+  const d = (f: string, v: string): string => `\\frac{\\partial ${f}}{\\partial ${v}}`;
+  const [a3, a2, a1, z3, z2, z1, W2, W1] = ['a^{(3)}', 'a^{(2)}', 'a^{(1)}', 'z^{(3)}', 'z^{(2)}', 'z^{(1)}', 'W^{(2)}', 'W^{(1)}'].map((n) => `\\mathbf{${n[0]}}${n.slice(1)}`);
+
+  it('reads (n) as the layer where a definition steps to n-1, and checks a^{(3)}, W^{(3)} in the network written out', () => {
+    assert.equal(last(`${NETWORK}\n\n$$${d(a3, a2)} = \\sigma'(${z3}) \\mathbf{W}^{(3)}$$`).verdict, 'verified');
+    const slip = last(`${NETWORK}\n\n$$${d(a3, a2)} = \\sigma'(${z2}) \\mathbf{W}^{(3)}$$`);
+    assert.equal(slip.verdict, 'refuted');
+    assert.doesNotMatch(slip.message, /at layer/, 'a claim of a concrete layer has no layer to name');
+    // a per-sample index never steps to i-1: (i) stays a name
+    assert.equal(last('$$z^{(i)} = w x^{(i)} + b$$\n\n$$\\frac{\\partial z^{(2)}}{\\partial w} = x^{(2)}$$').verdict, 'unverifiable');
+  });
+
+  it('verifies a chain of Jacobians by its links, with the per-example costs C_k left unwritten', () => {
+    for (const chain of [`${d('C', a3)}${d(a3, a2)}${d(a2, z2)}${d(z2, W2)}`, `${d('C', a3)}\\left(${d(a3, a2)}${d(a2, a1)}\\right)${d(a1, z1)}${d(z1, W1)}`]) {
+      const r = last(`${NETWORK}\n\n$$${d('C', chain.includes(W2) ? W2 : W1)} = ${chain}$$`);
+      assert.equal(r.verdict, 'verified', r.message);
+      assert.match(r.message, /the chain rule: every path/);
+      assert.equal(r.assumption, 'for any C');
+    }
+    // a link from the wrong layer breaks the chain
+    assert.notEqual(last(`${NETWORK}\n\n$$${d('C', W2)} = ${d('C', a3)}${d(a3, z3)}${d(z2, W2)}$$`).verdict, 'verified');
+  });
+});
