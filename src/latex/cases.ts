@@ -19,9 +19,9 @@ export function parseCases(p: Parser, from: number, to: number, s: Span): Expr |
     if (a >= b) continue;
     const [cell, rest] = topLevelSplit(p, a, b, '&');
     if (!rest) return undefined;
-    const value = tryParse(p, cell[0], cell[1]);
+    const value = tryParse(p, cell[0], trimEnd(p, cell[0], cell[1]));
     if (!value) return undefined;
-    const condition = parseCondition(p, rest[0], b);
+    const condition = parseCondition(p, rest[0], trimEnd(p, rest[0], b));
     if (condition === undefined) return undefined;
     rows.push({ value, condition: condition === 'otherwise' ? undefined : condition });
   }
@@ -31,6 +31,15 @@ export function parseCases(p: Parser, from: number, to: number, s: Span): Expr |
   const stated = rows.flatMap((r) => (r.condition ? [r.condition] : []));
   const terms = rows.map((r) => bin('*', r.value, r.condition ?? bin('-', num(1), stated.reduce((x, y) => bin('+', x, y)))));
   return terms.reduce((x, y) => bin('+', x, y));
+}
+
+// punctuation and spacing that may end a row's cell (`\hat{y}_k(1 - \hat{y}_k), & \text{if } j = k \space.`)
+const TRAILING = new Set([',', '.', ';', '\\space', '\\,', '\\;', '\\quad', '\\qquad', '~']);
+
+/** The end of a cell without its trailing punctuation. */
+function trimEnd(p: Parser, from: number, to: number): number {
+  while (to > from && TRAILING.has(p.toks[to - 1].text)) to--;
+  return to;
 }
 
 /** A row's condition: `z > 0`, `j = k`, `i \neq j`, after an optional `\text{if}`; or `otherwise`. */

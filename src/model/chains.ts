@@ -1,5 +1,6 @@
 /** Equation chains across statements and blocks: `A = B =` in one block continued by `= C` in the next. */
 import type { ParsedStatement } from '../latex/statements';
+import { symbolsOf } from '../latex/ast';
 import type { BlockSpan, Side } from './types';
 
 /** One part of a chain and the `=` before it. */
@@ -32,6 +33,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
   const chains: Chain[] = [];
   let previous: { chain: Chain; block: number } | undefined;
   let previousDisplay: { chain: Chain; block: number } | undefined;
+  const indices = subscriptLetters(blocks);
   blocks.forEach((statements, block) => {
     for (const s of statements) {
       const sides: Side[] = s.parts.map((p) => ({ block, span: p.span, expr: p.expr, error: p.error }));
@@ -55,7 +57,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
         id: chains.length,
         links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span }, approximate: i > 0 && s.approximate?.has(s.equals[i - 1]?.start ?? -1) })),
         suspicions: doubtsOf(s),
-        otherRelation: s.otherRelation,
+        otherRelation: s.otherRelation ?? (indexCondition(s, indices) ? 'a condition between indices (j = k), not an equation' : undefined),
         assignment: s.assignment,
       };
       chains.push(chain);
@@ -71,4 +73,26 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
 /** What keeps a statement's claims from being refuted whatever the values: OCR damage, a condition in words. */
 function doubtsOf(s: ParsedStatement): string[] {
   return s.conditioned ? [...s.suspicions, 'it holds under a condition the note adds in words (“if …”, “where …”)'] : [...s.suspicions];
+}
+
+/** The letters the note writes as subscripts of names (`j`, `k` of `z_j`, `W_{j,k}`): its index letters. */
+function subscriptLetters(blocks: readonly (readonly ParsedStatement[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const statements of blocks) {
+    for (const s of statements) {
+      for (const p of s.parts) {
+        if (!p.expr) continue;
+        for (const name of symbolsOf(p.expr)) {
+          for (const m of name.matchAll(/_(?:\{([a-z](?:\s*,?\s*[a-z])*)\}|([a-z]))/g)) for (const letter of (m[1] ?? m[2]).replace(/[\s,]/g, '')) out.add(letter);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** `j = k` (in "the case where $j = k$"): two of the note's index letters, a case, not a definition of j. */
+function indexCondition(s: ParsedStatement, indices: ReadonlySet<string>): boolean {
+  if (s.parts.length !== 2 || s.leadingEquals) return false;
+  return s.parts.every((p) => p.expr?.kind === 'symbol' && /^[a-z]$/.test(p.expr.name) && indices.has(p.expr.name));
 }

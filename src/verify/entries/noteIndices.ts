@@ -78,3 +78,10 @@ export function namesOf(model: NoteModel): Set<string> {
   for (const e of exprsOf(model)) walk(e, (n) => n.kind === 'symbol' && names.add(n.name));
   return names;
 }
+
+/** The names the note's definitions use (their heads and bodies): what the network is made of. */
+export function definitionNamesOf(model: NoteModel): Set<string> {
+  const names = new Set<string>(model.definitions.keys());
+  for (const d of model.definitions.values()) if (d.value.expr) walk(d.value.expr, (n) => n.kind === 'symbol' && names.add(n.name));
+  return names;
+}

@@ -15,7 +15,8 @@ import { readsAsProduct } from '../convert';
 import type { ClaimResult } from '../types';
 import { displayName } from '../../latex/notation';
 import { plainStem, readIndexed } from './names';
-import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, namesOf, pairs } from './noteIndices';
+import { repairRanks, stemRanks } from './ranks';
+import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, pairs } from './noteIndices';
 import { type Kind, NoEntryReading, Scalarizer } from './scalarize';
 
 type Outcome = { readonly kind: 'verified' | 'refuted'; readonly result: ClaimResult } | { readonly kind: 'open' };
@@ -53,13 +54,12 @@ export class EntryReading {
     const { letters, sizes } = indexLetters(model);
     this.letters = letters;
     this.scalarizer = new Scalarizer({ letters, size: SIZE, sizes, kindOfName: (name) => this.kindOfName(name), kindIsGuess: (name) => this.letterKinds.has(name), readsAsProduct: (e) => readsAsProduct(e, model) });
-    for (const name of namesOf(model)) {
-      const indexed = readIndexed(name, letters);
-      if (!indexed) continue;
-      const seen = this.ranks.get(indexed.stem);
-      // written with one index here and two there (`b_k` and `b_{j,i}`): its indices say nothing
-      this.ranks.set(indexed.stem, seen === undefined || seen === indexed.indices.length ? indexed.indices.length : 0);
-    }
+    const stems = stemRanks(model, letters);
+    for (const [stem, rank] of stems.ranks) this.ranks.set(stem, rank);
+    repairRanks(model, { ranks: this.ranks, fromClaims: stems.fromClaims }, (e) => this.scalarizer.kindOf(e), () => {
+      this.kinds.clear();
+      this.letterKinds.clear();
+    });
     for (const [name, definition] of model.definitions) {
       const indexed = readIndexed(name, letters);
       if (indexed && new Set(indexed.indices).size === indexed.indices.length) this.indexedDefinitions.set(indexed.stem, { definition, letters: indexed.indices });

@@ -131,3 +131,29 @@ describe('readings found on the way', () => {
     assert.ok(claims.every((c) => !/internal error/.test(c.message)), claims.map((c) => c.message).join('\n'));
   });
 });
+
+describe('index notation: what the note writes beside its equations', () => {
+  const NET = [
+    '$$\\mathcal{L} = - \\sum_{k=1}^{K} y_k \\log \\hat{y}_k$$',
+    '$$z^{[1]} = W^{[1]} x + b^{[1]}, \\quad h = \\sigma(z^{[1]}), \\quad z^{[2]} = W^{[2]} h + b^{[2]}, \\quad \\hat{y} = \\text{softmax}(z^{[2]})$$',
+  ].join('\n\n');
+
+  it('reads "the case where $j=k$" in prose as a case, not a definition of j', () => {
+    const note = `${NET}\n\nWe split into the cases where $j=k$ and $j \\neq k$.\n\n$$\\frac{\\partial z_j^{[2]}}{\\partial W_{j,i}^{[2]}} = h_i$$\n\n$$\\frac{\\partial z_j^{[2]}}{\\partial W_{j,i}^{[2]}} = 2 h_i$$`;
+    // (the slip is not refuted: j, free on the left only, may be summed by Einstein's convention)
+    assert.deepEqual(check(note).map((c) => c.verdict), ['verified', 'unverifiable']);
+  });
+
+  it('keeps the shapes the definitions give when a claim indexes a vector twice (b_{j,i} of z = W h + b)', () => {
+    const note = `${NET}\n\n$$\\frac{\\partial \\mathcal{L}}{\\partial b_{j,i}^{[2]}} = \\hat{y}_j - y_j$$\n\n$$\\frac{\\partial z_j^{[2]}}{\\partial W_{j,i}^{[2]}} = h_i$$`;
+    const [bias, weight] = check(note);
+    assert.equal(bias.verdict, 'unverifiable', 'a bias has one index');
+    assert.equal(weight.verdict, 'verified', weight.message);
+  });
+
+  it('reads cases rows that end in punctuation (`…, & \\text{if } j = k \\space.`)', () => {
+    const cases = '\\begin{cases} \\hat{y}_k (1 - \\hat{y}_k), & \\text{if } j = k \\\\ -\\hat{y}_j \\hat{y}_k, & \\text{if } j \\neq k \\space. \\end{cases}';
+    assert.equal(check(`${NET}\n\n$$\\frac{\\partial \\hat{y}_k}{\\partial z_j^{[2]}} = ${cases}$$`)[0].verdict, 'verified');
+    assert.equal(check(`${NET}\n\n$$\\frac{\\partial \\hat{y}_k}{\\partial z_j^{[2]}} = ${cases.replace('(1 - ', '(1 + ')}$$`)[0].verdict, 'unverifiable', 'wrong on the diagonal only');
+  });
+});
