@@ -3,6 +3,7 @@
  * rows) and each statement into the parts of its `=` chain, each parsed into an expression tree. Never throws.
  */
 import { type Expr, type Span, childrenOf } from './ast';
+import { enumerationEnd } from './enumeration';
 import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS, TEXT_COMMANDS } from './notation';
 import { LatexError, Parser, type ParseContext } from './parser';
 import { type Token, tokenize } from './tokens';
@@ -197,6 +198,13 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
       out.push(current);
       current = { toks: [] };
       i += wide - 1;
+      continue;
+    }
+    // `l = 1, 2, \ldots, L`: a range of values, neither a definition nor a claim
+    const range = depth === 0 && t.text === ',' ? enumerationEnd(tokens, i, current.toks) : undefined;
+    if (range !== undefined) {
+      current = { toks: [] };
+      i = range;
       continue;
     }
     if (depth === 0 && STATEMENT_SEPARATORS.has(t.text)) {

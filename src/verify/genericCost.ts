@@ -13,7 +13,7 @@ import type { Definition, NoteModel } from '../model/types';
 import { ASSUMED_LOSSES, targetOf } from './assumedLoss';
 
 /** Names a cost goes by. */
-const COST = /^(L|J|C|E|\\ell|\\mathcal\{[LJCE]\}|E_\{?(total|T|tot)\}?|\\text\{(loss|Loss|cost|Cost)\})$/;
+const COST = /^(L|J|C|E|\\ell|\\mathcal\{[LJCE]\}|\\mathfrak\{[LJCE]\}|E_\{?(total|T|tot)\}?|\\text\{(loss|Loss|cost|Cost)\})$/;
 
 /** One way to read the costs a note leaves unwritten: each cost's definition, and what the reading assumes. */
 export interface CostReading {
@@ -39,7 +39,7 @@ export function costReadings(model: NoteModel): CostReading[] {
   }
   // course shorthand (dW, dZ) in a note that writes no cost at all: the cost J of the course
   const shorthand = shorthandTargets(model);
-  const anyCost = [...model.definitions.keys()].some((n) => COST.test(n) || /^[JCLE](_|$)/.test(n));
+  const anyCost = [...model.definitions.keys()].some((n) => (COST.test(n) || /^[JCLE](_|$)/.test(n)) && !averagesUnwritten(model, n));
   if (shorthand.size > 0 && !anyCost && !costs.has('J')) {
     const args = argumentsOf(model, shorthand);
     if (args.length > 0) costs.set('J', args);
@@ -63,7 +63,7 @@ export function costReadings(model: NoteModel): CostReading[] {
   const generic = reading(
     (cost, args, vector) => anySmoothCost(cost, args, vector),
     (cost) => ({
-      long: `${displayName(cost)} is not written in the note: it was read as an arbitrary smooth function of ${costs.get(cost)!.map(displayName).join(', ')}`,
+      long: `${displayName(cost)} is ${model.definitions.has(cost) ? 'written only through a per-example loss the note never writes' : 'not written in the note'}: it was read as an arbitrary smooth function of ${costs.get(cost)!.map(displayName).join(', ')}`,
       short: `for any ${displayName(cost)}`,
     }),
   );
@@ -104,36 +104,49 @@ const SIZES = new Set(['m', 'n', 'N', 'M', 'k', 'i', 'j']);
 
 /**
  * Is the cost written only as an average or sum of per-example costs the note never writes (`C = \frac{1}{N}\sum_k
- * C_k`, `J = \frac{1}{m} \sum_i L^{(i)}`)? Then it is as unwritten as they are.
+ * C_k`, `J = \frac{1}{m} \sum_i L^{(i)}`, `J = \frac{1}{m}\sum \mathfrak{L}(a^{[2]}, y)` with the loss never
+ * written)? Then it is as unwritten as they are.
  */
 function averagesUnwritten(model: NoteModel, cost: string): boolean {
   const e = model.definitions.get(cost)?.value.expr;
   if (!e) return false;
-  const names: string[] = [];
-  let call = false;
-  walk(e, (n) => {
-    if (n.kind === 'symbol') names.push(n.name);
-    if (n.kind === 'call' || n.kind === 'derivative') call = true;
-  });
-  const perExample = names.filter((s) => !SIZES.has(s));
-  return !call && perExample.length > 0 && perExample.every((s) => !model.definitions.has(s) && COST.test(s.replace(/[_^].*$/, '')));
+  let perExample = 0;
+  let other = false;
+  const unwritten = (name: string): boolean => !model.definitions.has(name) && !model.functions.has(name) && COST.test(name.replace(/[_^].*$/, ''));
+  const visit = (n: Expr): void => {
+    if (n.kind === 'symbol' && !SIZES.has(n.name)) {
+      if (unwritten(n.name)) perExample++;
+      else other = true;
+    } else if (n.kind === 'call' && n.generic && unwritten(n.fn)) {
+      perExample++; // (its arguments are what the loss is of)
+    } else if (n.kind === 'binary' && n.op === '*' && n.left.kind === 'symbol' && n.right.kind === 'unsupported' && n.right.inner && unwritten(n.left.name)) {
+      perExample++; // `\mathfrak{L}(a^{[2]}, y)`: a loss named on its arguments, read as a product with a list
+    } else if (n.kind === 'call' || n.kind === 'derivative') {
+      other = true;
+    } else {
+      childrenOf(n).forEach(visit);
+    }
+  };
+  visit(e);
+  return perExample > 0 && !other;
 }
 
 /** The note's last computed quantities that depend on (or are) the variables the cost is differentiated by. */
 function argumentsOf(model: NoteModel, wrt: ReadonlySet<string>): string[] {
-  const used = usedByDefinitions(model);
-  const sinks = [...model.definitions.keys()].filter((s) => !used.has(s) && model.definitions.get(s)?.value.expr?.kind !== 'derivative');
+  // (what a cost is computed from is still the network's last quantity; a cost is no quantity a cost is of)
+  const used = usedByDefinitions(model, true);
+  const sinks = [...model.definitions.keys()].filter((s) => !used.has(s) && !COST.test(s) && model.definitions.get(s)?.value.expr?.kind !== 'derivative');
   return sinks.filter((s) => wrt.has(s) || [...dependenciesOf(model, s)].some((d) => wrt.has(d)));
 }
 
 /** The symbols the definitions compute with (a name for a derivative, `J_W = \frac{\partial C}{\partial W}`, uses no value). */
-function usedByDefinitions(model: NoteModel): Set<string> {
+function usedByDefinitions(model: NoteModel, exceptCosts = false): Set<string> {
   const used = new Set<string>();
   const visit = (e: Expr): void => {
     if (e.kind === 'symbol') used.add(e.name);
     if (e.kind !== 'derivative') childrenOf(e).forEach(visit);
   };
-  for (const d of model.definitions.values()) if (d.value.expr) visit(d.value.expr);
+  for (const [name, d] of model.definitions) if (d.value.expr && !(exceptCosts && COST.test(name))) visit(d.value.expr);
   return used;
 }
 

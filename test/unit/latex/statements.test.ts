@@ -14,6 +14,11 @@ describe('statements', () => {
       'g = h',
       ].map((s, i) => (i === 3 ? `therefore: ${s}` : s)));
   });
+  it('reads an enumeration of values (l = 1, 2, ..., L) as no statement, and keeps what follows it', () => {
+    assert.deepEqual(statements('l = 1, 2, ..., L'), []);
+    assert.deepEqual(statements('i = 1, \\ldots, n \\quad z_i = w x_i'), ['z_i = (w * x_i)']);
+    assert.deepEqual(statements('a = 1, b = 2'), ['a = 1', 'b = 2']);
+  });
   it('does not split inside parentheses or braces', () => {
     assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
   });

@@ -87,3 +87,23 @@ describe('a cost the note never writes', () => {
     assert.equal(check(`${sigmoid}$$\\frac{\\partial L}{\\partial z} = a + y$$`)[0].verdict, 'unverifiable');
   });
 });
+
+describe('a cost written only as an average of a loss the note never writes', () => {
+  const NET = ['$$Z^{[1]} = W^{[1]} X + b^{[1]}, \\quad A^{[1]} = \\tanh(Z^{[1]})$$', '$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \\quad A^{[2]} = \\sigma(Z^{[2]})$$'].join('\n\n');
+
+  it('reads J = 1/m Σ 𝔏(a, y) as any cost, so the shorthand identities of the course verify for every loss', () => {
+    const note = `${NET}\n\nThe cost: $J(W, b) = \\frac{1}{m}\\sum_{1}^{m}\\mathfrak{L}(A^{[2]}, Y)$.\n\n$$db^{[2]} = \\frac{1}{m} np.sum(dZ^{[2]}, axis=1, keepdims=True)$$\n\n$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}$$\n\n$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]}$$`;
+    const claims = check(note);
+    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'unverifiable']);
+    assert.equal(claims[0].assumption, 'for any J');
+    assert.match(claims[0].message, /J is written only through a per-example loss the note never writes/);
+  });
+
+  it('keeps a cost the note writes out (J = 1/m Σ (A - Y)^2) as written', () => {
+    const note = `${NET}\n\n$$J = \\frac{1}{m}\\sum (A^{[2]} - Y)^2$$\n\n$$\\frac{\\partial J}{\\partial A^{[2]}} = \\frac{2}{m}(A^{[2]} - Y)$$`;
+    const claims = check(note);
+    const claim = claims[claims.length - 1];
+    assert.equal(claim.verdict, 'verified', claim.message);
+    assert.equal(claim.assumption, undefined);
+  });
+});
