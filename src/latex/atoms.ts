@@ -336,8 +336,15 @@ function parseEnvironment(p: Parser, t: Token): Expr {
   }
   const cases = /^[dr]?cases\*?$/.test(name) ? parseCases(p, bodyFrom, bodyTo, span(t, last)) : undefined;
   if (cases) return cases;
+  // `\begin{bmatrix} \vdots & \cdots \\ x^{(1)} & \cdots & x^{(m)} \end{bmatrix}`: a sketch of the layout, not entries
+  const sketch = p.toks.slice(bodyFrom, bodyTo).some((x) => SKETCH_DOTS.has(x.text));
+  if (sketch) return { kind: 'unsupported', reason: MATRIX_SKETCH, children: [], span: span(t, last) };
   return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last) };
 }
+
+const SKETCH_DOTS = new Set(['\\vdots', '\\cdots', '\\ddots', '\\ldots', '\\dots']);
+/** Why a matrix drawn with dots is not read: it shows how the matrix is laid out (samples as columns), not its value. */
+export const MATRIX_SKETCH = 'a matrix sketched with dots (its layout, not its entries)';
 
 function parseNorm(p: Parser, t: Token): Expr {
   p.next();

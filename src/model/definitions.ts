@@ -5,6 +5,7 @@
  */
 import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
+import { MATRIX_SKETCH } from '../latex/atoms';
 import type { Chain } from './chains';
 import type { Definition, DefinitionScope, FunctionDefinition } from './types';
 
@@ -77,6 +78,8 @@ function defineFromChain(chain: Chain, c: Collecting): void {
   const first = chain.links[0].side;
   const value = chain.links[1].side;
   const head = first.expr;
+  // `X = \begin{bmatrix} x^{(1)} & \cdots & x^{(m)} \end{bmatrix}` says how X is laid out; X stays an input
+  if (value.expr?.kind === 'unsupported' && value.expr.reason === MATRIX_SKETCH) return;
   if (head?.kind === 'symbol') {
     if (value.expr && symbolsOf(value.expr).has(head.name)) {
       c.updates.add(chain.id);

@@ -16,6 +16,7 @@ import type { ClaimResult, EngineCheck } from '../types';
 import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote, WorldPoint } from './note';
 import { judgeUpdate } from './update';
+import { failsForEveryGeneric } from './generics';
 import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide } from '../policy';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
@@ -35,6 +36,8 @@ interface Reading {
   readonly guesses: readonly string[];
   /** Set when the reading could not be evaluated at all. */
   readonly unverifiable?: string;
+  /** The sides differ alike for every instance of the generic functions: no doubt about them. */
+  readonly genericsSettled?: boolean;
 }
 
 /** Evaluates the claim under one reading of its shapes. */
@@ -43,6 +46,7 @@ function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx: Judge
   const doubts: string[] = [];
   const guesses = new Set<string>();
   const outcomes: Outcome[] = [];
+  let genericsSettled: boolean | undefined;
   try {
     for (let k = 0; k < Math.min(ctx.options.samples, MAX_POINTS); k++) {
       const point = note.point(rng, shapes);
@@ -50,6 +54,10 @@ function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx: Judge
       let outcome = evaluateAt(claim, note, point, k === 0);
       if (outcome.kind === 'ok' && !outcome.fd && !close(outcome.left, outcome.right, ctx.options.tolerance)) outcome = evaluateAt(claim, note, point, true);
       outcomes.push(outcome);
+      // (only for a derivative: a step of algebra over a generic function, `\sum_s \eta(s)\phi(s)`, rests on how its sums are read)
+      if (outcome.kind === 'ok' && claim.left.expr?.kind === 'derivative' && !close(outcome.left, outcome.right, ctx.options.tolerance) && genericsSettled === undefined) {
+        genericsSettled = failsForEveryGeneric(point, ctx.options.tolerance, (p) => instanceAt(claim, note, p));
+      }
       for (const d of point.doubts) if (!doubts.includes(d)) doubts.push(d);
       for (const g of point.guesses) guesses.add(g);
       if (outcome.kind !== 'ok') break;
@@ -58,7 +66,17 @@ function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx: Judge
     if (e instanceof Unverifiable) return { shapes, outcomes, doubts, guesses: [...guesses], unverifiable: e.message };
     throw e;
   }
-  return { shapes, outcomes, doubts, guesses: [...guesses] };
+  return { shapes, outcomes, doubts, guesses: [...guesses], genericsSettled };
+}
+
+/** The sides under one instance of the generic functions, the left derivative vouched for by finite differences. */
+function instanceAt(claim: Claim, note: VectorNote, p: WorldPoint): { left: Tensor; right: Tensor; vouched: boolean } | undefined {
+  const o = evaluateAt(claim, note, p, false);
+  if (o.kind !== 'ok') return undefined;
+  const l = claim.left.expr!;
+  if (l.kind === 'shorthand') return undefined;
+  const fd = l.kind === 'derivative' ? finiteDifference(note, p, l.of, l.wrt.name, o.left) : o.left;
+  return { left: o.left, right: o.right, vouched: fd !== undefined && close(o.left, fd, FD_TOLERANCE) };
 }
 
 const okOutcomes = (r: Reading): Extract<Outcome, { kind: 'ok' }>[] => r.outcomes.filter((o): o is Extract<Outcome, { kind: 'ok' }> => o.kind === 'ok');
@@ -119,7 +137,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   }
   const shapes = reading.shapes;
   const shapesText = shapeSummary(claim, note, shapes);
-  const allDoubts = [...doubts, ...reading.doubts];
+  // (a difference every instance of a generic function leaves alike is no doubt about that function)
+  const generic = (d: string): boolean => d.endsWith('is a generic function here; the claim may hold only for a particular ' + d.split(' is a generic')[0]);
+  const allDoubts = [...doubts, ...reading.doubts.filter((d) => !(reading.genericsSettled && generic(d)))];
   if (!holds(reading, tol) && ctx.example?.holdsAtExample(claim)) allDoubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
   const bad = failureOf(reading);
   // no refutation rests on a reading the checker chose: a product's kind, a sum's range, index notation

@@ -78,3 +78,24 @@ describe('a general layer with another letter, claims of concrete layers', () =>
     assert.notEqual(last(`${NETWORK}\n\n$$${d('C', W2)} = ${d('C', a3)}${d(a3, z3)}${d(z2, W2)}$$`).verdict, 'verified');
   });
 });
+
+describe('the general layer with g left generic and the note’s own dZ = ∂J/∂Z', () => {
+  const NOTE = [
+    'Forward: $$Z^{[l]} = W^{[l]}A^{[l-1]} + b^{[l]}$$, $$A^{[l]} = g(Z^{[l]})$$, and $$A^{[L]} = Z^{[L]}$$, where',
+    '$$X = \\begin{bmatrix} \\vdots & \\cdots & \\vdots \\\\ x^{(1)} & \\cdots & x^{(m)} \\\\ \\vdots & \\cdots & \\vdots \\end{bmatrix}$$ holds the samples as columns and $$A^{[0]} = X$$.',
+    'The loss: $$\\mathcal{J} = \\frac{1}{2m}\\sum_{i=1}^{m}(a^{[L](i)} - y^{(i)})^2$$',
+    'Write $$dZ^{[l]} = \\frac{\\partial \\mathcal{J}}{\\partial Z^{[l]}}$$.',
+  ].join('\n\n');
+
+  it('refutes the double 1/m (a difference every instance of g leaves alike), and verifies the right form', () => {
+    const claims = check(`${NOTE}\n\n$$\\frac{\\partial \\mathcal{J}}{\\partial W^{[l]}} = \\frac{1}{m} dZ^{[l]} A^{[l-1]T}$$\n\n$$\\frac{\\partial \\mathcal{J}}{\\partial W^{[l]}} = dZ^{[l]} A^{[l-1]T}$$`);
+    const [slip, right] = claims.slice(-2);
+    assert.equal(slip.verdict, 'refuted', slip.message);
+    assert.equal(right.verdict, 'verified', right.message);
+  });
+
+  it('reads a matrix sketched with dots as a picture of its layout: X stays an input', () => {
+    const sketch = check(NOTE).find((c) => c.latex.includes('\\vdots'));
+    assert.match(sketch?.message ?? '', /a matrix sketched with dots/);
+  });
+});
