@@ -155,6 +155,8 @@ export interface UnsupportedNode {
   readonly span: Span;
   /** For an expression written in brackets or under a brace: the span of what is inside. */
   readonly inner?: Span;
+  /** A subscript written on an expression (`(\mathbf x)_i`): its text, for the reading of `s(\mathbf x)_i`. */
+  readonly subscript?: string;
 }
 
 export type Expr =

@@ -337,7 +337,8 @@ function parseEnvironment(p: Parser, t: Token): Expr {
   const cases = /^[dr]?cases\*?$/.test(name) ? parseCases(p, bodyFrom, bodyTo, span(t, last)) : undefined;
   if (cases) return cases;
   // `\begin{bmatrix} \vdots & \cdots \\ x^{(1)} & \cdots & x^{(m)} \end{bmatrix}`: a sketch of the layout, not entries
-  const sketch = p.toks.slice(bodyFrom, bodyTo).some((x) => SKETCH_DOTS.has(x.text));
+  const body = p.toks.slice(bodyFrom, bodyTo);
+  const sketch = body.some((x, i) => SKETCH_DOTS.has(x.text) || (x.text === '.' && body[i + 1]?.text === '.' && body[i + 2]?.text === '.'));
   if (sketch) return { kind: 'unsupported', reason: MATRIX_SKETCH, children: [], span: span(t, last) };
   return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last) };
 }

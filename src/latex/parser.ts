@@ -154,6 +154,7 @@ export class Parser {
     while (left === undefined && this.startsFactor()) left = this.parseFactorOrNothing();
     if (left === undefined) throw new LatexError('empty expression', this.spanHere());
     if (typeof left === 'function') return left(this.parseOperand());
+    let acc: Expr = left;
     for (;;) {
       const t = this.peek();
       if (!t) break;
@@ -173,14 +174,19 @@ export class Parser {
         continue;
       }
       const r = typeof right === 'function' ? right(this.parseOperand()) : right;
-      const s = join(left.span, r.span);
-      left =
+      const s = join(acc.span, r.span);
+      const entry = !op ? entryOfApplied(acc, r, s) : undefined;
+      if (entry) {
+        acc = entry;
+        continue;
+      }
+      acc =
         op === 'unsupported'
-          ? unsupported(t.text, [left, r], s)
-          : { kind: 'binary', op: op ?? '*', left, right: r, span: s };
+          ? unsupported(t.text, [acc, r], s)
+          : { kind: 'binary', op: op ?? '*', left: acc, right: r, span: s };
       if (typeof right === 'function') break;
     }
-    return left;
+    return acc;
   }
 
   /** The rest of a term, as the operand of `\frac{\partial}{\partial w}` or `\sum`. */
@@ -299,4 +305,26 @@ export function tryParse(p: Parser, from: number, to: number): Expr | undefined 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `s(\mathbf x)_i` (and `s(\mathbf x)_i^2`): entry i of s, which the note writes as a function of the vector x. It is
+ * the symbol s_i, whatever the note defines it as (`s(\mathbf x)_i = \frac{e^{x_i}}{\sum e^{x_j}}`).
+ */
+function entryOfApplied(left: Expr, right: Expr, s: Span): Expr | undefined {
+  // (the name may be the last factor so far: `- s(\mathbf x)_i s(\mathbf x)_j`)
+  if (left.kind === 'negate') {
+    const inner = entryOfApplied(left.arg, right, s);
+    return inner && { kind: 'negate', arg: inner, span: s } as Expr;
+  }
+  if (left.kind === 'binary' && left.op === '*' && !left.grouped) {
+    const inner = entryOfApplied(left.right, right, join(left.right.span, right.span));
+    return inner && { ...left, right: inner, span: s };
+  }
+  if (left.kind !== 'symbol' || /[_^]/.test(left.name)) return undefined;
+  const power = right.kind === 'binary' && right.op === '^' ? right : undefined;
+  const sub = power ? power.left : right;
+  if (sub.kind !== 'unsupported' || !sub.subscript || !/^[a-z]$/.test(sub.subscript) || sub.children[0]?.kind !== 'symbol' || sub.children[0].inner === undefined) return undefined;
+  const entry: Expr = { kind: 'symbol', name: `${left.name}_${sub.subscript}`, span: { start: left.span.start, end: sub.span.end } };
+  return power ? { ...power, left: entry, span: s } : entry;
 }

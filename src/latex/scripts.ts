@@ -136,7 +136,7 @@ export function parseScripts(p: Parser, atom: Expr): Expr {
       const s = join(e.span, r.span);
       const text = p.ctx.src.slice(e.span.start, r.span.end);
       if (e.kind === 'number') p.ctx.suspicions.push(`${text} is a number with a subscript (OCR?)`);
-      e = { kind: 'unsupported', reason: `${text}: a subscript on ${e.kind === 'number' ? 'a number' : 'an expression'}`, children: [e], span: s };
+      e = { kind: 'unsupported', reason: `${text}: a subscript on ${e.kind === 'number' ? 'a number' : 'an expression'}`, children: [e], span: s, subscript: rawText(p, r.from, r.to) };
     } else if (t.text === "'" && e.kind === 'symbol' && !e.name.endsWith("'")) {
       // `w_1'`: a name of its own (the new w₁ of an update rule, say); a derivative needs its variable written
       p.next();

@@ -276,7 +276,8 @@ export class EntryReading {
       try {
         return { definition, expr: s.entry(expr, idx, env) };
       } catch (e) {
-        if (e instanceof NoEntryReading) return undefined;
+        // a definition that cannot be read entry by entry leaves the entry unknown, not a free input
+        if (e instanceof NoEntryReading) throw new NoEntryReading(`the definition of ${displayName(name)} cannot be read entry by entry (${e.message})`);
         throw e;
       }
     };

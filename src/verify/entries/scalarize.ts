@@ -4,7 +4,7 @@
  * of entries (`\sum_t W_{1,t}^{[2]} h_t + b_1^{[2]}`), every sum written out over a small range. The scalar judge
  * then checks each entry of a claim. Whatever cannot be read this way throws `NoEntryReading`.
  */
-import type { BinaryOp, CallNode, Expr, Span, SymbolNode } from '../../latex/ast';
+import { type BinaryOp, type CallNode, type Expr, type Span, type SymbolNode, childrenOf } from '../../latex/ast';
 import { type IndexedName, plainStem, readIndexed, stemEntry } from './names';
 
 export class NoEntryReading extends Error {}
@@ -229,7 +229,13 @@ export class Scalarizer {
   }
 
   private sumEntry(e: Expr & { kind: 'sum' }, idx: readonly number[], env: Env): Expr {
-    if (e.index === undefined) throw new NoEntryReading('a sum without its index (over samples?)');
+    if (e.index === undefined) {
+      // `\sum e^{x_j}` in `s_i = \frac{e^{x_i}}{\sum e^{x_j}}`: the one index the body leaves free is what it sums over
+      const free = [...freeIndexLetters(e.body, this.note.letters)].filter((l) => !env.has(l));
+      if (free.length !== 1) throw new NoEntryReading('a sum without its index (over samples?)');
+      this.guess(`a Σ written without its index was read as the sum over ${free[0]}`);
+      return this.sumEntry({ ...e, index: free[0] }, idx, env);
+    }
     let count = this.note.size;
     if (e.upper) {
       const upper = e.upper;
@@ -292,4 +298,16 @@ function productKind(a: Kind, b: Kind, indices: number | undefined): { how: Prod
   if (a === 'row' && b === 'matrix') return { how: 'row-matrix', out: 'row' };
   if (a === b && a !== 'matrix') return { how: 'elementwise', out: a };
   return undefined;
+}
+
+/** The index letters of the entries an expression names (`j` of `e^{x_j}`), bound or not. */
+function freeIndexLetters(e: Expr, letters: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: Expr): void => {
+    if (n.kind === 'symbol') for (const l of readIndexed(n.name, letters)?.indices ?? []) if (letters.has(l)) out.add(l);
+    if (n.kind === 'sum' && n.index !== undefined) return;
+    for (const c of childrenOf(n)) visit(c);
+  };
+  visit(e);
+  return out;
 }

@@ -157,3 +157,20 @@ describe('index notation: what the note writes beside its equations', () => {
     assert.equal(check(`${NET}\n\n$$\\frac{\\partial \\hat{y}_k}{\\partial z_j^{[2]}} = ${cases.replace('(1 - ', '(1 + ')}$$`)[0].verdict, 'unverifiable', 'wrong on the diagonal only');
   });
 });
+
+describe('entries of a function of a vector: s(\\mathbf x)_i', () => {
+  const SOFT = '$$s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum e^{x_j}}$$';
+
+  it('reads s(\\mathbf x)_i as entry i of s, and Σ without an index as the sum over the one free index', () => {
+    const note = `${SOFT}\n\n$$\\begin{aligned} \\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} &= \\frac{\\sum_j e^{x_j} e^{x_i} - e^{x_i} e^{x_i}}{(\\sum_j e^{x_j})^2} \\\\ &= s(\\mathbf x)_i - s(\\mathbf x)_i^2 \\end{aligned}$$`;
+    assert.deepEqual(check(note).map((c) => c.verdict), ['verified', 'verified']);
+    // the guess about the sum keeps a slip from being refuted, but it does not verify
+    assert.notEqual(check(`${SOFT}\n\n$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = s(\\mathbf x)_i + s(\\mathbf x)_i^2$$`)[0].verdict, 'verified');
+  });
+
+  it('never reads an entry whose definition cannot be read entry by entry as a free input', () => {
+    // (Σ over an index the definition does not say leaves s_i unreadable: the step is unverifiable, not refuted)
+    const note = '$$s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum e^{x_j + x_k}}$$\n\n$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = \\frac{e^{x_i}}{\\sum_j e^{x_j}} - s(\\mathbf x)_i^2$$';
+    assert.equal(check(note)[0].verdict, 'unverifiable');
+  });
+});
