@@ -19,6 +19,7 @@ export {
 } from './elementwise';
 export { bce, halfMse, l2, mse, softmaxCrossEntropy } from './losses';
 export { transposeValues } from './kernels';
+export { diag, trace } from './matrixFunctions';
 export {
   CENTRAL_STEP,
   DIRECTIONAL_FLOOR,

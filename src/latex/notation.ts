@@ -3,6 +3,7 @@
  * function one entry of the function registry, `src/functions.ts`).
  */
 import { FUNCTIONS } from '../functions';
+import { TENSOR_FUNCTIONS } from '../tensorFunctions';
 
 /** Greek letters as symbols, with the Unicode used in messages. */
 export const GREEK: Readonly<Record<string, string>> = {
@@ -26,7 +27,7 @@ export const FUNCTION_COMMANDS: Readonly<Record<string, string>> = Object.fromEn
 export const FUNCTION_WORDS: Readonly<Record<string, { fn: string; exact?: readonly string[] }>> = Object.fromEntries([
   ...FUNCTIONS.flatMap((f) => (f.words ?? []).map((w) => [w, { fn: f.name }])),
   ...FUNCTIONS.flatMap((f) => (f.exactWords ?? []).map((w) => [w.toLowerCase(), { fn: f.name, exact: f.exactWords }])),
-  ['softmax', { fn: 'softmax' }],
+  ...TENSOR_FUNCTIONS.flatMap((f) => f.words.map((w) => [w, { fn: f.name }])),
 ]);
 
 /** Looks a word up in FUNCTION_WORDS. */

@@ -5,8 +5,10 @@ import { Opaque, differentiate, localDerivative } from '../calculus/differentiat
 import { type MathNode, call, isCall, neg, num, op, substitute, sym, symbolNames } from '../calculus/math';
 import { genericName, nthDerivative, parseGenericName } from '../calculus/rules';
 import { describe } from './describe';
+import { TENSOR_FUNCTION_BY_NAME } from '../tensorFunctions';
 import type { NoteEnvironment } from './environment';
 import { settledZero } from './independence';
+import { isOnes } from './vector/roles';
 
 /** Why a condition between indices (`j = k` of a cases row) is left to the entry-by-entry reading. */
 export const INDEX_CONDITION = 'a condition between indices (j = k), which only the entry-by-entry reading settles';
@@ -37,7 +39,6 @@ export const VECTOR_ONLY = {
   sum: '\\sum (a sum over entries or samples), which needs the shapes of the note',
   shorthand: 'course shorthand such as dW^{[l]}, which needs the cost J of the note',
   norm: 'a norm \\|…\\|, which needs the shapes of the note',
-  softmax: 'softmax, which needs the shapes of the note',
 } as const;
 
 /** Choices in reading a claim the note leaves open. */
@@ -111,6 +112,7 @@ class Converter {
   private symbol(name: string): MathNode {
     const param = this.params?.get(name);
     if (param) return param;
+    if (isOnes(name) && !this.env.isDefined(name)) return num(1); // (a vector of ones, of numbers: 1)
     const id = this.env.idOf(name);
     if (this.env.isDefined(name)) {
       const state = this.env.definition(name);
@@ -130,7 +132,8 @@ class Converter {
   private call(e: CallNode): MathNode {
     const args = e.args.map((a) => this.node(a));
     if (!e.generic) {
-      if (e.fn === 'softmax') throw new Unsupported(VECTOR_ONLY.softmax);
+      const tensor = TENSOR_FUNCTION_BY_NAME.get(e.fn);
+      if (tensor) throw new Unsupported(`${tensor.what}, which needs the shapes of the note`);
       if (args.length !== 1) throw new Unsupported(`${e.fn} with ${args.length} arguments`);
       const applied = nthDerivative(e.fn, e.primes, args[0]);
       if (!applied) throw new Unsupported(`${"'".repeat(e.primes)} of ${e.fn} (higher derivatives are not supported)`);

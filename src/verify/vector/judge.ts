@@ -17,6 +17,7 @@ import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote, WorldPoint } from './note';
 import { judgeUpdate } from './update';
 import { failsForEveryGeneric } from './generics';
+import { jacobian, jacobianByDifferences, layoutsFor } from './jacobian';
 import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide } from '../policy';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
@@ -123,7 +124,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       // it holds without the conventions: verified under that reading; it fails under both: the conventions are not
       // what fails, and the usual reading (with its clearer message) is the judge's; no second reading: no verdict
       if (!usable) return unverifiable(`${failureMessage(claim, reading, tol)}, but ${conventions[0]}`);
-      if (holds(other, tol) && collapses(claim, note, reading.shapes, other.shapes)) {
+      if (holds(other, tol) && (collapses(claim, note, reading.shapes, other.shapes) || shrinks(claim, note, reading.shapes, other.shapes))) {
         return unverifiable(`${failureMessage(claim, reading, tol)}; it holds only if some matrix of it has a single row or column (${shapeSummary(claim, note, other.shapes)})`);
       }
       if (holds(other, tol)) {
@@ -133,6 +134,16 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
         // ∂L/∂w "3×1 like w" only because w was taken for a column: the difference the other reading finds is the reason
         reading = other;
       }
+    }
+  }
+  // a note may write its vectors as rows (`\mathbf y \log \mathbf s^\top`, `x W`): read so, a claim that fails as
+  // columns may hold; only a verification rests on that reading
+  let rows = false;
+  if (!holds(reading, tol) && !declaresAll(claim, note, reading.shapes)) {
+    const asRows = read(claim, note, note.withoutConventions(claim.left.expr!, claim.right.expr!, true), ctx);
+    if (holds(asRows, tol) && !collapses(claim, note, reading.shapes, asRows.shapes) && !shrinks(claim, note, reading.shapes, asRows.shapes)) {
+      rows = true;
+      reading = asRows;
     }
   }
   const shapes = reading.shapes;
@@ -156,7 +167,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const decision = decide(finding, mismatch ? [...allDoubts, ...reading.guesses] : allDoubts, tol);
   switch (decision.verdict) {
     case 'verified': {
-      const how = alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
+      const how = rows ? "; reading the note's vectors as rows" : alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
       return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine });
     }
     case 'unverifiable':
@@ -235,7 +246,13 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: b
       }
     } else if (leftExpr.kind !== 'derivative') left = ev.eval(leftExpr).value;
     else {
-      left = ev.derivative(leftExpr.of, leftExpr.wrt.name);
+      const perEntry = jacobianReading(() => ev.derivative(leftExpr.of, leftExpr.wrt.name));
+      // a vector by a vector, beside a matrix (or not entry by entry): the Jacobian, in the layout the right side has
+      const mismatched = perEntry !== undefined && right.rows > 1 && right.cols > 1 && (perEntry.rows !== right.rows || perEntry.cols !== right.cols);
+      if (perEntry === undefined || (mismatched && !ev.eval(leftExpr.of).value.isScalar())) {
+        return jacobianOutcome(claim, note, point, right, withFd);
+      }
+      left = perEntry;
       // an unknown derivative (of something undefined) has nothing to difference
       fd = !withFd || point.doubts.size > 0 ? undefined : finiteDifference(note, point, leftExpr.of, leftExpr.wrt.name, left);
       if (fd && !close(left, fd, FD_TOLERANCE)) {
@@ -251,6 +268,32 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: b
     return { kind: 'fd', message: 'the values overflow (are not finite) at a sample point, so no verdict is safe' };
   }
   return { kind: 'ok', left, right, fd, engine: engineCheck(right, left, fd) };
+}
+
+/** The per-entry derivative, or undefined where it is a Jacobian (entries depending on other entries). */
+function jacobianReading(derivative: () => Tensor): Tensor | undefined {
+  try {
+    return derivative();
+  } catch (e) {
+    if (e instanceof Unverifiable && /Jacobian/.test(e.message)) return undefined;
+    throw e;
+  }
+}
+
+/** A Jacobian claim at a point: the Jacobian in the layout of the right side (either, when it is square), vouched for by differences. */
+function jacobianOutcome(claim: Claim, note: VectorNote, point: WorldPoint, right: Tensor, withFd: boolean): Outcome {
+  const d = claim.left.expr as Extract<Expr, { kind: 'derivative' }>;
+  const j = jacobian(note, point, d.of, d.wrt.name);
+  const layouts = layoutsFor(j, right);
+  // (`\frac{\partial z}{\partial W} = a`: an informal Jacobian, of another shape than the note's other side; no verdict)
+  if (layouts.length === 0 || j.rows === 1 || j.cols === 1) throw new Unverifiable(`${describe(d)} is a Jacobian (${shapeText(j.shape)}), and ${describe(claim.right.expr!)} (${shapeText(right.shape)}) has neither its shape nor its transpose's`);
+  if (!allFinite(j) || !allFinite(right)) return { kind: 'fd', message: 'the values overflow (are not finite) at a sample point, so no verdict is safe' };
+  const chosen = layouts.find((l) => close(l.value, right, FD_TOLERANCE)) ?? layouts[0];
+  const raw = withFd && point.doubts.size === 0 ? jacobianByDifferences(note, point, d.of, d.wrt.name) : undefined;
+  const fd = raw && (chosen.name === 'numerator layout' ? raw : transposeValues(raw));
+  if (fd && !close(chosen.value, fd, FD_TOLERANCE)) return { kind: 'fd', message: `backpropagation and finite differences disagree about the Jacobian ${describe(d)} here, so no verdict is safe` };
+  if (layouts.length > 1) point.guesses.add('a square Jacobian was compared in the layout that fits (numerator or denominator)');
+  return { kind: 'ok', left: chosen.value, right, fd, engine: engineCheck(right, chosen.value, fd) };
 }
 
 /** Central differences of `of` in the variable (per entry for small tensors, else along random directions). */
@@ -326,6 +369,15 @@ function collapses(claim: Claim, note: VectorNote, usual: ReturnType<VectorNote[
   return [...names].some((n) => {
     const [a, b] = [note.shapeOf(n, usual), note.shapeOf(n, other)];
     return a[0] * a[1] > 1 && b[0] * b[1] > 1 && ((a[0] > 1 && a[1] > 1) !== (b[0] > 1 && b[1] > 1));
+  });
+}
+
+/** Whether a reading holds only by making a vector or matrix of the usual reading a single number (δ x = δ xᵀ as numbers). */
+function shrinks(claim: Claim, note: VectorNote, usual: ReturnType<VectorNote['forClaim']>, other: ReturnType<VectorNote['forClaim']>): boolean {
+  const names = new Set([...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)]);
+  return [...names].some((n) => {
+    const [a, b] = [note.shapeOf(n, usual), note.shapeOf(n, other)];
+    return a[0] * a[1] > 1 && b[0] * b[1] === 1;
   });
 }
 

@@ -2,13 +2,14 @@
 import { type Expr, symbolsOf, walk } from '../../latex/ast';
 import type { Claim, NoteModel } from '../../model/types';
 import type { NoteEnvironment } from '../environment';
+import { TENSOR_FUNCTION_BY_NAME } from '../../tensorFunctions';
 
-/** Transposes, sums, elementwise products, norms, course shorthand and softmax only make sense on tensors. */
+/** Transposes, sums, elementwise products, norms, course shorthand and tensor functions (softmax, diag, Tr) only make sense on tensors. */
 export function usesVectorNotation(e: Expr): boolean {
   let found = false;
   walk(e, (n) => {
     found ||= n.kind === 'transpose' || n.kind === 'sum' || n.kind === 'shorthand' || n.kind === 'norm';
-    found ||= (n.kind === 'binary' && n.op === 'hadamard') || (n.kind === 'call' && n.fn === 'softmax');
+    found ||= (n.kind === 'binary' && n.op === 'hadamard') || (n.kind === 'call' && TENSOR_FUNCTION_BY_NAME.has(n.fn));
   });
   return found;
 }

@@ -9,7 +9,7 @@ import { Tensor } from '../../engine';
 import type { NoteEnvironment } from '../environment';
 import { COUNTS, genericInstance } from '../sampling';
 import type { GenericInstance } from './functions';
-import { baseLetter, isLabelName, isLowercase, isScalarName } from './roles';
+import { baseLetter, isLabelName, isLowercase, isOnes, isScalarName } from './roles';
 import { numericSymbols } from '../example';
 import { BATCH_SIZE, ShapeInference } from './shapes';
 import { type StandIns, standIns } from './standIns';
@@ -167,7 +167,7 @@ export class VectorNote {
    * sides taking part before any size is chosen, and no convention (no lowercase column, no bias column, no batch
    * of m columns). A claim that fails under the note's conventions may hold under this one.
    */
-  withoutConventions(left: Expr, right: Expr): ShapeInference {
+  withoutConventions(left: Expr, right: Expr, rows = false): ShapeInference {
     const shapes = new ShapeInference(undefined, false, false);
     for (const d of this.declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
     for (const name of numericSymbols(this.model)) if (!shapes.symbols.has(name)) shapes.declare(name, 1, 1, `${displayName(name)} is a number in the note`);
@@ -177,7 +177,9 @@ export class VectorNote {
       shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.infer(def.value.expr));
     }
     shapes.unifyShapes(shapes.infer(left), shapes.infer(right));
-    shapes.finish(new Set(), undefined, meetings(this.model));
+    // (`rows`: the note's lowercase vectors are rows, `\mathbf y \log \mathbf s^\top` a row times a column)
+    const lowercase = rows ? new Set([...this.model.variables].filter((n) => isLowercase(n) && !isScalarName(n))) : new Set<string>();
+    shapes.finish(lowercase, undefined, meetings(this.model), rows);
     return shapes;
   }
 
@@ -217,6 +219,7 @@ export class VectorNote {
     // a count bound to a dimension of one (a sum over scalars) is still a count of at least 2
     if (sized !== undefined && !(sized === 1 && COUNTS.has(name))) t = Tensor.scalar(sized);
     else if (COUNTS.has(name)) t = Tensor.scalar(BATCH_SIZE);
+    else if (isOnes(name)) t = Tensor.full(r, c, 1);
     else if (LEARNING_RATES.has(name)) t = Tensor.full(r, c, 0.01 + 0.09 * p.rng());
     else if (isLabelName(name)) t = this.label(r, c, p.rng);
     else {

@@ -60,7 +60,12 @@ export function isMatrixLike(e: Expr, shapeOf: (name: string) => DimShape | unde
       return e.op === '*' && (isMatrixLike(e.left, shapeOf, dims) || isMatrixLike(e.right, shapeOf, dims));
     case 'labelled':
       return isMatrixLike(e.expr, shapeOf, dims);
+    case 'call':
+      return e.fn === 'diag'; // diag(v) is a matrix
     default:
       return false;
   }
 }
+
+/** `\mathbf{1}`, `\boldsymbol{1}`, `\mathbb{1}`, `\vec{1}` written alone: the vector (or matrix) of ones, of the shape it is used with. */
+export const isOnes = (name: string): boolean => /^\\(?:mathbf|boldsymbol|bm|mathbb|vec)\{1\}$/.test(name);

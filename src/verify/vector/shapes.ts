@@ -8,6 +8,7 @@ import type { Expr, SumNode } from '../../latex/ast';
 import { CONVENTION, type DimShape, Dims } from './dims';
 import { Layered } from './layered';
 import { isBiasName, isMatrixLike, isScalarName } from './roles';
+import { BATCH_SIZE, handOutSizes, meetingGroups } from './sizes';
 
 export type ProductKind = 'scale' | 'matmul' | 'elementwise';
 /** A sum adds every entry, or each row's entries (a column: `db = \sum dZ`, samples as columns), or each column's (a row: samples as rows). */
@@ -22,9 +23,7 @@ interface PendingProduct {
   readonly out: DimShape;
 }
 
-/** The sizes handed out to free dimensions, in order: small, distinct, never 1. The batch gets BATCH_SIZE. */
-const SIZES = [3, 4, 5, 7, 2, 8, 9, 10, 11, 12, 13];
-export const BATCH_SIZE = 6;
+export { BATCH_SIZE } from './sizes';
 
 export class ShapeInference {
   readonly dims: Dims;
@@ -154,8 +153,12 @@ export class ShapeInference {
         return this.infer(e.expr);
       case 'binary':
         return this.binary(e);
-      case 'call':
-        return e.args.map((a) => this.infer(a))[0] ?? this.scalar;
+      case 'call': {
+        const args = e.args.map((a) => this.infer(a));
+        if (e.fn === 'trace') return this.scalar;
+        if (e.fn === 'diag' && args[0]) return this.diagonal(args[0]);
+        return args[0] ?? this.scalar;
+      }
       case 'indicator':
         return this.broadcast(this.infer(e.left), this.infer(e.right));
       case 'derivative':
@@ -232,6 +235,24 @@ export class ShapeInference {
     this.sumRows.set(out.r, true);
     this.sumRows.set(out.c, true);
     return out;
+  }
+
+  private readonly diagonals: { readonly a: DimShape; readonly n: number }[] = [];
+
+  /** diag(v): a square matrix as wide as v is long, once v is known to be a column or a row. */
+  private diagonal(a: DimShape): DimShape {
+    const n = this.dims.fresh();
+    this.diagonals.push({ a, n });
+    return { r: n, c: n };
+  }
+
+  /** Ties each diag's size to its vector's length; with `force`, a vector nothing decided is a column. */
+  private settleDiagonals(force: boolean): void {
+    for (const { a, n } of this.diagonals) {
+      if (this.dims.isOne(a.c)) this.dims.unify(n, a.r);
+      else if (this.dims.isOne(a.r)) this.dims.unify(n, a.c);
+      else if (force) this.dims.unify(a.c, this.one) && this.dims.unify(n, a.r);
+    }
   }
 
   /** Decides the products the shapes now allow; with `force`, the first undecided one by the note's conventions. */
@@ -321,14 +342,17 @@ export class ShapeInference {
    * symbols that meet (in a definition or a claim): sizes are distinct within what meets, and start small again for
    * an unrelated network, so that a note of many networks keeps small, well-conditioned tensors.
    */
-  finish(lowercaseVectors: ReadonlySet<string>, batch?: number, together: readonly (readonly string[])[] = []): void {
+  finish(lowercaseVectors: ReadonlySet<string>, batch?: number, together: readonly (readonly string[])[] = [], rows = false): void {
     while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
-    // a lowercase symbol nothing says more about is a column vector
+    this.settleDiagonals(false);
+    // a lowercase symbol nothing says more about is a column vector (a row, in a note of row vectors)
     for (const name of lowercaseVectors) {
       const s = this.symbols.get(name);
-      if (s && this.dims.sizeOf(s.c) === undefined && this.dims.originOf(s.c) === undefined) this.dims.fix(s.c, 1, `${CONVENTION}a lowercase name is a column vector`);
+      const d = rows ? s?.r : s?.c;
+      if (d !== undefined && this.dims.sizeOf(d) === undefined && this.dims.originOf(d) === undefined) this.dims.fix(d, 1, `${CONVENTION}a lowercase name is a ${rows ? 'row' : 'column'} vector`);
     }
     while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
+    this.settleDiagonals(true);
     for (const [node, { body, out }] of this.sums) {
       if (this.sumModes.has(node)) continue;
       const d = this.dims;
@@ -343,52 +367,13 @@ export class ShapeInference {
       this.sumModes.set(node, mode);
     }
     if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, `${CONVENTION}the m samples are the columns`);
-    // sizes already given (declared, or the batch) are not handed out again, so distinct dimensions stay distinct
-    // a fork's inherited dimensions all have sizes already: only its own new ones need a look
-    const used = new Set<number>(this.inherited?.used ?? [BATCH_SIZE, 1]);
-    for (let d = this.inherited?.count ?? 0; d < this.dims.count; d++) {
-      const s = this.dims.sizeOf(d);
-      if (s !== undefined) used.add(s);
-    }
-    const sizes = [...SIZES, ...Array.from({ length: 200 }, (_, i) => 20 + i)].filter((s) => !used.has(s));
-    const groupOf = this.groups(together);
-    const handedOut = new Map<number, number>();
-    for (const root of this.dims.freeRoots(this.inherited?.count ?? 0)) {
-      const g = groupOf(root);
-      const i = handedOut.get(g) ?? 0;
-      handedOut.set(g, i + 1);
-      this.dims.fix(root, sizes[Math.min(i, sizes.length - 1)]);
-      used.add(sizes[Math.min(i, sizes.length - 1)]);
-    }
+    const used = handOutSizes(this.dims, this.inherited, meetingGroups(together, this.symbols, this.dims));
     this.finished = { count: this.dims.count, used };
   }
 
   /** After finish: how many dimensions there were and the sizes given, for forks to start from. */
   private finished?: { readonly count: number; readonly used: ReadonlySet<number> };
   private readonly inherited?: { readonly count: number; readonly used: ReadonlySet<number> };
-
-  /** Which group of meeting symbols a dimension belongs to (the dimensions in none form one group: all distinct). */
-  private groups(together: readonly (readonly string[])[]): (root: number) => number {
-    const parent = new Map<number, number>();
-    const find = (x: number): number => {
-      while (parent.get(x) !== x) x = parent.get(x)!;
-      return x;
-    };
-    for (const names of together) {
-      let first: number | undefined;
-      for (const name of names) {
-        const s = this.symbols.get(name);
-        if (!s) continue;
-        for (const d of [this.dims.find(s.r), this.dims.find(s.c)]) {
-          if (this.dims.sizeOf(d) !== undefined) continue; // a fixed size (1, the batch) ties nothing together
-          if (!parent.has(d)) parent.set(d, d);
-          if (first === undefined) first = find(d);
-          else parent.set(find(d), first);
-        }
-      }
-    }
-    return (root) => (parent.has(root) ? find(root) : -1);
-  }
 
   /** A shape's sizes (after finish). */
   sizes(s: DimShape): readonly [number, number] {
