@@ -49,7 +49,7 @@ function parseGradient(p: Parser, t: Token): (operand: Expr) => Expr {
     const r = p.argumentRange();
     wrt = tryParse(p, r.from, r.to);
   }
-  return (operand) => {
+  const gradient = (operand: Expr): Expr => {
     let of = operand;
     let by = wrt ?? (of.kind === 'call' && of.args.length === 1 ? of.args[0] : undefined);
     // `\nabla \mathcal{L}(\theta)`: a name applied to a bracketed variable reads as a product; it is the cost of θ
@@ -57,5 +57,6 @@ function parseGradient(p: Parser, t: Token): (operand: Expr) => Expr {
     if (by?.kind !== 'symbol') return unsupported(t.text, [operand], span(t, operand.span));
     return { kind: 'derivative', of, wrt: by, partial: true, span: span(t, operand.span) };
   };
+  return Object.assign(gradient, { untilSpace: true });
 }
 

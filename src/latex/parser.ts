@@ -150,11 +150,20 @@ export class Parser {
 
   /** Products: explicit signs, `/`, and juxtaposition. */
   parseTerm(): Expr {
+    this.termDepth++;
+    try {
+      return this.parseTermHere();
+    } finally {
+      this.termDepth--;
+    }
+  }
+
+  private parseTermHere(): Expr {
     let left = this.parseFactorOrNothing();
     while (left === undefined && this.startsFactor()) left = this.parseFactorOrNothing();
     if (left === undefined) throw new LatexError('empty expression', this.spanHere());
-    if (typeof left === 'function') return left(this.parseOperand());
-    let acc: Expr = left;
+    if (typeof left === 'function' && !endsAtSpace(left)) return left(this.operandOf(left));
+    let acc: Expr = typeof left === 'function' ? left(this.operandOf(left)) : left;
     for (;;) {
       const t = this.peek();
       if (!t) break;
@@ -166,6 +175,8 @@ export class Parser {
       if (op) this.next();
       else if (!this.startsFactor()) break;
       const spaced = !op && this.spacedBefore();
+      // `\nabla_{\mathbf s} H \ \mathbf J_{\mathbf x}(\mathbf s)`: a gradient's operand ends at an explicit space
+      if (spaced && this.spaceEnds === this.termDepth) break;
       const parsed = this.parseFactorOrNothing();
       // `0 \ (s < 0)`: a condition set apart after a value, as in the rows of a case distinction
       const right = spaced && parsed !== undefined && typeof parsed !== 'function' && parsed.kind === 'indicator' ? { ...parsed, condition: true } : parsed;
@@ -173,7 +184,7 @@ export class Parser {
         if (op) throw new LatexError(`nothing after ${t.text}`, { start: t.start, end: t.end });
         continue;
       }
-      const r = typeof right === 'function' ? right(this.parseOperand()) : right;
+      const r = typeof right === 'function' ? right(this.operandOf(right)) : right;
       const s = join(acc.span, r.span);
       const entry = !op ? entryOfApplied(acc, r, s) : undefined;
       if (entry) {
@@ -184,15 +195,26 @@ export class Parser {
         op === 'unsupported'
           ? unsupported(t.text, [acc, r], s)
           : { kind: 'binary', op: op ?? '*', left: acc, right: r, span: s };
-      if (typeof right === 'function') break;
+      if (typeof right === 'function' && !endsAtSpace(right)) break;
     }
     return acc;
   }
 
-  /** The rest of a term, as the operand of `\frac{\partial}{\partial w}` or `\sum`. */
-  private parseOperand(): Expr {
-    return this.parseTerm();
+  /** The rest of a term, as the operand of `\frac{\partial}{\partial w}` or `\sum` (up to an explicit space, for `\nabla`). */
+  private operandOf(op: (operand: Expr) => Expr): Expr {
+    const outer = this.spaceEnds;
+    // (the operand's own term, not the brackets inside it)
+    if (endsAtSpace(op)) this.spaceEnds = this.termDepth + 1;
+    try {
+      return this.parseTerm();
+    } finally {
+      this.spaceEnds = outer;
+    }
   }
+
+  /** The depth of the term being read, and the one an explicit space ends (a gradient's operand). */
+  private termDepth = 0;
+  private spaceEnds = -1;
 
   /** Unary minus, then an atom with its scripts. `undefined` for an annotation that means nothing. */
   parseFactorOrNothing(): Expr | ((operand: Expr) => Expr) | undefined {
@@ -321,10 +343,29 @@ function entryOfApplied(left: Expr, right: Expr, s: Span): Expr | undefined {
     const inner = entryOfApplied(left.right, right, join(left.right.span, right.span));
     return inner && { ...left, right: inner, span: s };
   }
+  if (left.kind === 'symbol') {
+    const jacobian = jacobianOf(left, right, s);
+    if (jacobian) return jacobian;
+  }
   if (left.kind !== 'symbol' || /[_^]/.test(left.name)) return undefined;
   const power = right.kind === 'binary' && right.op === '^' ? right : undefined;
   const sub = power ? power.left : right;
   if (sub.kind !== 'unsupported' || !sub.subscript || !/^[a-z]$/.test(sub.subscript) || sub.children[0]?.kind !== 'symbol' || sub.children[0].inner === undefined) return undefined;
   const entry: Expr = { kind: 'symbol', name: `${left.name}_${sub.subscript}`, span: { start: left.span.start, end: sub.span.end } };
   return power ? { ...power, left: entry, span: s } : entry;
+}
+
+/** A prefix operator whose operand ends at an explicit space (`\nabla`), so the term goes on after it. */
+const endsAtSpace = (op: (operand: Expr) => Expr): boolean => (op as { untilSpace?: boolean }).untilSpace === true;
+
+// `\mathbf J_{\mathbf x}`: the Jacobian by x (bold J, a variable as its subscript)
+const JACOBIAN = /^\\(?:mathbf|boldsymbol|bm)\{J\}_(?:\{\s*)?(?:\\(mathbf|boldsymbol|bm)\s*\{?\s*([A-Za-z])\s*\}?|([A-Za-z]))(?:\s*\})?$/;
+
+/** `\mathbf J_{\mathbf x}(\mathbf s)`: the Jacobian of s by x, ∂s/∂x (in the numerator layout, a row per entry of s). */
+function jacobianOf(left: Expr & { kind: 'symbol' }, right: Expr, s: Span): Expr | undefined {
+  const m = JACOBIAN.exec(left.name);
+  if (!m || right.inner === undefined || right.kind === 'unsupported') return undefined;
+  const name = m[1] ? `\\${m[1]}{${m[2]}}` : m[3];
+  const wrt: Expr & { kind: 'symbol' } = { kind: 'symbol', name, span: left.span };
+  return { kind: 'derivative', of: right, wrt, partial: true, span: s };
 }

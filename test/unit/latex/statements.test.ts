@@ -19,6 +19,10 @@ describe('statements', () => {
     assert.deepEqual(statements('i = 1, \\ldots, n \\quad z_i = w x_i'), ['z_i = (w * x_i)']);
     assert.deepEqual(statements('a = 1, b = 2'), ['a = 1', 'b = 2']);
   });
+  it('ends a gradient\'s operand at an explicit space, and reads \\mathbf J_{\\mathbf x}(\\mathbf s) as ∂s/∂x', () => {
+    assert.deepEqual(statements('g = \\nabla_{\\mathbf s} H \\ \\mathbf J_{\\mathbf x}(\\mathbf s)'), ['g = (d(H)/d(\\mathbf{s}) * d(\\mathbf{s})/d(\\mathbf{x}))']);
+    assert.deepEqual(statements('g = \\nabla_w \\left( \\frac{1}{2} \\, (y - w x)^2 \\right)'), ['g = d(((1 / 2) * ((y - (w * x)) ^ 2)))/d(w)']);
+  });
   it('does not split inside parentheses or braces', () => {
     assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
   });

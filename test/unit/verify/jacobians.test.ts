@@ -46,4 +46,12 @@ describe('tensor functions and Jacobians', () => {
     const slip = check(`${NET}\n\n$$\\boldsymbol\\delta = (\\mathbf{a} - \\mathbf{y}) \\odot \\sigma'(\\mathbf{z})$$\n\n$$\\frac{\\partial L}{\\partial W} = \\boldsymbol\\delta \\mathbf{x}$$`);
     assert.equal(slip[slip.length - 1].verdict, 'refuted');
   });
+
+  it('reads \\mathbf J_{\\mathbf z}(\\mathbf a) as the Jacobian ∂a/∂z, and a gradient\'s operand up to an explicit space', () => {
+    assert.equal(verdict("\\mathbf J_{\\mathbf z}(\\mathbf a) = \\text{diag}(\\sigma'(\\mathbf z))").verdict, 'verified');
+    assert.equal(verdict('\\mathbf J_{\\mathbf z}(\\mathbf a) = \\text{diag}(\\mathbf a)').verdict, 'refuted');
+    // ∇_a L \ J_z(a): the gradient of L times the Jacobian (row gradients), not the gradient of the product
+    const chain = verdict('\\nabla_{\\mathbf z} L = \\nabla_{\\mathbf a} L \\ \\mathbf J_{\\mathbf z}(\\mathbf a)');
+    assert.equal(chain.verdict, 'verified', chain.message);
+  });
 });
