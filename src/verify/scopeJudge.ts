@@ -6,6 +6,7 @@
 import { type Expr, symbolsOf, walk } from '../latex/ast';
 import type { BlockSpan, Claim, NoteModel } from '../model/types';
 import { EntryReading } from './entries/reading';
+import { vectorizeEntrySums } from '../model/entrySums';
 import { DEPTH, type LayerNetwork, Layering, layerLetters, layerNetwork, namesWrittenOut } from './layers';
 import { NoteEnvironment } from './environment';
 import { WorkedExample } from './example';
@@ -44,7 +45,11 @@ function world(model: NoteModel, options: Required<CheckOptions>, source: (at: B
     ctx,
     judge: (claim) => {
       if (!needsVectors(claim)) return judgeClaim(claim, ctx);
-      vectorNote ??= new VectorNote(vectorModel, env, model.declarations);
+      // (a definition's sums over entries, `-\sum_k y_k \log \hat{y}_k`, are read over the whole vectors here)
+      if (!vectorNote) {
+        const vectors = vectorizeEntrySums(vectorModel);
+        vectorNote = new VectorNote(vectors, vectors === vectorModel && vectorModel === model ? env : new NoteEnvironment(vectors), model.declarations);
+      }
       return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
     },
   };

@@ -174,3 +174,27 @@ describe('entries of a function of a vector: s(\\mathbf x)_i', () => {
     assert.equal(check(note)[0].verdict, 'unverifiable');
   });
 });
+
+describe('a loss written over entries, with claims about whole vectors', () => {
+  const NOTE = [
+    '$$\\mathcal{L} = - \\sum_{k=1}^{K} y_k \\log \\hat{y}_k$$',
+    '$$z^{[1]} = W^{[1]} x + b^{[1]}, \\quad h = \\sigma(z^{[1]}), \\quad z^{[2]} = W^{[2]} h + b^{[2]}, \\quad \\hat{y} = \\text{softmax}(z^{[2]})$$',
+  ].join('\n\n');
+  const last = (claim: string): { verdict: string; message: string } => {
+    const claims = check(`${NOTE}\n\n$$${claim}$$`);
+    return claims[claims.length - 1];
+  };
+
+  it('reads the sum over k as a sum over the vectors, so vector claims reach the network', () => {
+    assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial b^{[2]}} = \\hat{y} - y').verdict, 'verified');
+    assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}} = (\\hat{y} - y) h^T').verdict, 'verified');
+    assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}} = h^T (\\hat{y} - y)').verdict, 'refuted', 'the transpose on the wrong factor');
+    // the claims in index notation still read entry by entry
+    assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial z_j^{[2]}} = \\hat{y}_j - y_j').verdict, 'verified');
+  });
+
+  it('keeps a sum whose index also picks a matrix entry (w_{jk} x_k) as it is', () => {
+    const note = '$$a_j = \\sum_k w_{jk} x_k$$\n\n$$\\frac{\\partial a_j}{\\partial x_k} = w_{jk}$$';
+    assert.notEqual(check(note)[0].verdict, 'refuted');
+  });
+});
