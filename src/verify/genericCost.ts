@@ -135,7 +135,14 @@ function averagesUnwritten(model: NoteModel, cost: string): boolean {
 function argumentsOf(model: NoteModel, wrt: ReadonlySet<string>): string[] {
   // (what a cost is computed from is still the network's last quantity; a cost is no quantity a cost is of)
   const used = usedByDefinitions(model, true);
-  const sinks = [...model.definitions.keys()].filter((s) => !used.has(s) && !COST.test(s) && model.definitions.get(s)?.value.expr?.kind !== 'derivative');
+  // (nor is a quantity computed from derivatives, `d_2 = W^T dZ`: the backward pass, not the forward one)
+  const backward = (s: string): boolean => {
+    let found = false;
+    const e = model.definitions.get(s)?.value.expr;
+    if (e) walk(e, (n) => (found ||= n.kind === 'derivative' || n.kind === 'shorthand'));
+    return found;
+  };
+  const sinks = [...model.definitions.keys()].filter((s) => !used.has(s) && !COST.test(s) && !backward(s));
   return sinks.filter((s) => wrt.has(s) || [...dependenciesOf(model, s)].some((d) => wrt.has(d)));
 }
 

@@ -99,6 +99,14 @@ describe('a cost written only as an average of a loss the note never writes', ()
     assert.match(claims[0].message, /J is written only through a per-example loss the note never writes/);
   });
 
+  it('reads the cost as a function of the forward pass only, not of a quantity the backward pass defines', () => {
+    const note = `${NET}\n\nThe cost: $J = \\frac{1}{m}\\sum \\mathfrak{L}(A^{[2]}, Y)$.\n\n$$e^{[1]} = W^{[2]T} dZ^{[2]} * (1 - A^{[1]2})$$\n\n$$db^{[2]} = \\frac{1}{m} np.sum(dZ^{[2]}, axis=1, keepdims=True)$$`;
+    const claims = check(note);
+    const claim = claims[claims.length - 1];
+    assert.equal(claim.verdict, 'verified', claim.message);
+    assert.match(claim.message, /arbitrary smooth function of A\^\[2\]$/);
+  });
+
   it('keeps a cost the note writes out (J = 1/m Σ (A - Y)^2) as written', () => {
     const note = `${NET}\n\n$$J = \\frac{1}{m}\\sum (A^{[2]} - Y)^2$$\n\n$$\\frac{\\partial J}{\\partial A^{[2]}} = \\frac{2}{m}(A^{[2]} - Y)$$`;
     const claims = check(note);
