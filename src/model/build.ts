@@ -10,6 +10,7 @@ import { readSuperscriptLabels } from './superscripts';
 import { readFunctionHeads } from './functionHeads';
 import { readNewValues } from './newValues';
 import { readPerSample } from './perSample';
+import { withProseCases } from './proseCases';
 import { type IndexNotation, type NoteModel, indexOf } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
@@ -53,7 +54,7 @@ export function buildModelFromStatements(
     unusable: defs.unusable,
     scopes: defs.scopes,
     variables,
-    claims: collectClaims(chains, defs),
+    claims: withProseCases(collectClaims(chains, defs), chains, facts),
     declarations: collectDeclarations(parsed, facts.source),
     indexNotation: indexNotationOf(parsed),
   };

@@ -3,6 +3,9 @@ import type { ParsedStatement } from '../latex/statements';
 import { symbolsOf } from '../latex/ast';
 import type { BlockSpan, Side } from './types';
 
+/** Why `j = k` in prose is no equation. */
+export const INDEX_CONDITION = 'a condition between indices (j = k), not an equation';
+
 /** One part of a chain and the `=` before it. */
 export interface Link {
   readonly side: Side;
@@ -57,7 +60,7 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
         id: chains.length,
         links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span }, approximate: i > 0 && s.approximate?.has(s.equals[i - 1]?.start ?? -1) })),
         suspicions: doubtsOf(s),
-        otherRelation: s.otherRelation ?? (indexCondition(s, indices) ? 'a condition between indices (j = k), not an equation' : undefined),
+        otherRelation: s.otherRelation ?? (indexCondition(s, indices) ? INDEX_CONDITION : undefined),
         assignment: s.assignment,
       };
       chains.push(chain);

@@ -63,6 +63,8 @@ export interface Claim {
   readonly approximate?: boolean;
   /** Set when the statement cannot be judged whatever the values (an update rule, say). */
   readonly unverifiable?: string;
+  /** A case the prose before its display states: "for the case when $j = k$" (equal) or "$j \neq k$". */
+  readonly indexCondition?: { readonly left: string; readonly right: string; readonly equal: boolean };
 }
 
 /** `W_1 \in \mathbb{R}^{3\times 4}`: a symbol's shape, as the note declares it. */

@@ -132,7 +132,9 @@ export class EntryReading {
     const vector = instances.length > 1 && free.length === 0;
     const over = free.length > 0 ? `${free.join(', ')} = 1…${SIZE}` : vector ? 'each of its entries' : `its sums written out over ${SIZE} terms`;
     const labels = this.labels ? `; ${[...this.labelStems()].map(displayName).join(', ')} read as a one-hot label (entries summing to 1)` : '';
-    const reading = `${over}, reading the note's indexed names as entries of vectors of ${SIZE}${labels}`;
+    const c = claim.indexCondition;
+    const stated = c && free.includes(c.left) && free.includes(c.right) ? `, where ${c.left} ${c.equal ? '=' : '≠'} ${c.right} (the case the prose states)` : '';
+    const reading = `${over}${stated}, reading the note's indexed names as entries of vectors of ${SIZE}${labels}`;
     const assumption = this.labels ? { assumption: `${[...this.labelStems()].map(displayName).join(', ')} one-hot` } : {};
     if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}`, ...assumption, reading: { kind: 'entries' } } };
     // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
@@ -140,7 +142,8 @@ export class EntryReading {
     // an index free on one side only (`1_j e^{x_j} \delta_{jn} = e^{x_n}`) may be summed by Einstein's convention
     const [l, r] = [freeIn(claim.left.expr!, this.scalarizer), freeIn(claim.right.expr!, this.scalarizer)];
     const einstein = [...l].some((x) => !r.has(x)) || [...r].some((x) => !l.has(x));
-    if (guesses.length > 0 || einstein || !aboutDerivative(claim)) return { kind: 'open' };
+    // (nor on a case read from the prose: a case stated in words this reading missed may be the one in force)
+    if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated) return { kind: 'open' };
     const first = results[0];
     return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
   }
@@ -227,7 +230,10 @@ export class EntryReading {
     const free = [...freeLetters(claim, s)];
     if (free.length > 3) throw new NoEntryReading('more than three free indices');
     const values = free.length === 1 ? [[1], [2], [3]] : free.length === 2 ? pairs() : pairs().flatMap((p) => [1, 2, 3].map((v) => [...p, v]));
-    const assignments = free.length === 0 ? [new Map<string, number>()] : values.map((v) => new Map(free.map((l, i) => [l, v[i]])));
+    // (a case the prose states, "when $j = k$", keeps the instances where it holds)
+    const c = claim.indexCondition;
+    const holds = (env: ReadonlyMap<string, number>): boolean => !c || !env.has(c.left) || !env.has(c.right) || (env.get(c.left) === env.get(c.right)) === c.equal;
+    const assignments = (free.length === 0 ? [new Map<string, number>()] : values.map((v) => new Map(free.map((l, i) => [l, v[i]])))).filter(holds);
     const all = assignments.flatMap((env) => entries.map((idx) => ({ env, idx })));
     // the diagonal and the off-diagonal instances both, when there are more than can be judged
     const chosen = all.length <= MAX_INSTANCES ? all : all.filter((_, i) => i % Math.ceil(all.length / MAX_INSTANCES) === 0);

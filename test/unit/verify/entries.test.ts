@@ -198,3 +198,28 @@ describe('a loss written over entries, with claims about whole vectors', () => {
     assert.notEqual(check(note)[0].verdict, 'refuted');
   });
 });
+
+describe('cases the prose states before a derivation', () => {
+  const SOFT = '$$p_k = \\frac{e^{o_k}}{\\sum_{t=1}^{K} e^{o_t}}$$';
+
+  it('checks a derivation under "the case when $j = k$" where j = k, and under "$j \\neq k$" where they differ', () => {
+    const note = [
+      SOFT,
+      'We need both cases, $j = k$ and $j \\neq k$.',
+      'For the case when $j = k$:',
+      '$$\\frac{\\partial p_k}{\\partial o_j} = p_k (1 - p_k)$$',
+      'When $j \\neq k$ the numerator is constant, because $j \\neq k$:',
+      '$$\\frac{\\partial p_k}{\\partial o_j} = -p_j p_k$$',
+      '$$\\frac{\\partial p_k}{\\partial o_j} = p_j p_k$$',
+    ].join('\n\n');
+    const claims = check(note);
+    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'unverifiable']);
+    assert.match(claims[0].message, /where j = k \(the case the prose states\)/);
+    assert.match(claims[1].message, /where j ≠ k/);
+  });
+
+  it('states no case where the prose names both, and never refutes on a case read from the prose', () => {
+    const both = `${SOFT}\n\nWe split into $j = k$ and $j \\neq k$.\n\n$$\\frac{\\partial p_k}{\\partial o_j} = p_k (1 - p_k)$$`;
+    assert.equal(check(both)[0].verdict, 'unverifiable');
+  });
+});
