@@ -50,6 +50,8 @@ export class EntryReading {
     private readonly model: NoteModel,
     private readonly base: JudgeContext,
     private readonly labels = false,
+    /** Vectors are rows (`\mathbf y \log \mathbf s^\top` a dot product): a reading that can only verify. */
+    private readonly rows = false,
   ) {
     const { letters, sizes } = indexLetters(model);
     this.letters = letters;
@@ -80,6 +82,7 @@ export class EntryReading {
   }
 
   private withLabels?: EntryReading;
+  private asRows?: EntryReading;
 
   /**
    * The claim judged entry by entry: verified when every instance holds (with targets as one-hot labels, if that
@@ -99,6 +102,12 @@ export class EntryReading {
       if (labelled.kind === 'verified') return labelled.result;
     }
     if (plain.kind === 'refuted' && (!labelled || labelled.kind === 'refuted')) return plain.result;
+    // a note that writes its vectors as rows: verified so, never refuted so
+    if (plain.kind === 'open' && !this.rows) {
+      this.asRows ??= new EntryReading(this.model, this.base, this.labels, true);
+      const rows = this.asRows.judgeHere(claim, fallback);
+      if (rows.kind === 'verified') return { ...rows.result, message: rows.result.message.replace('holds entry by entry (', 'holds entry by entry (its vectors read as rows; ') };
+    }
     return fallback;
   }
 
@@ -331,7 +340,7 @@ export class EntryReading {
 
   private kindOfName(name: string): Kind {
     const rank = this.ranks.get(plainStem(name));
-    if (rank) return rank === 2 ? 'matrix' : 'col';
+    if (rank) return rank === 2 ? 'matrix' : this.rows ? 'row' : 'col';
     const known = this.kinds.get(name);
     if (known === 'pending') return 'any';
     if (known) return known;

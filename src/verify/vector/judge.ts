@@ -23,6 +23,9 @@ import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
 
 const MAX_POINTS = 3;
+/** Points drawn again when the values at one are not finite (a log of a negative input). */
+const REDRAWS = 6;
+const OVERFLOW = 'the values overflow (are not finite) at a sample point, so no verdict is safe';
 const PER_ENTRY_LIMIT = 48;
 
 type Outcome = { kind: 'ok'; left: Tensor; right: Tensor; fd?: Tensor; engine: EngineCheck } | { kind: 'shape'; message: string } | { kind: 'fd'; message: string };
@@ -49,10 +52,15 @@ function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx: Judge
   const outcomes: Outcome[] = [];
   let genericsSettled: boolean | undefined;
   try {
-    for (let k = 0; k < Math.min(ctx.options.samples, MAX_POINTS); k++) {
+    for (let k = 0, redrawn = 0; k < Math.min(ctx.options.samples, MAX_POINTS); k++) {
       const point = note.point(rng, shapes);
       // finite differences vouch for backpropagation at the first point, and at any point where the sides differ
       let outcome = evaluateAt(claim, note, point, k === 0);
+      // outside the domain of a function (the log of a negative input): draw another point, a few times
+      if (outcome.kind === 'fd' && outcome.message === OVERFLOW && redrawn++ < REDRAWS) {
+        k--;
+        continue;
+      }
       if (outcome.kind === 'ok' && !outcome.fd && !close(outcome.left, outcome.right, ctx.options.tolerance)) outcome = evaluateAt(claim, note, point, true);
       outcomes.push(outcome);
       // (only for a derivative: a step of algebra over a generic function, `\sum_s \eta(s)\phi(s)`, rests on how its sums are read)
@@ -265,7 +273,7 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: b
   }
   if (left.rows !== right.rows || left.cols !== right.cols) return { kind: 'shape', message: shapeMismatch(claim, left, right) };
   if (![left, right, ...(fd ? [fd] : [])].every(allFinite)) {
-    return { kind: 'fd', message: 'the values overflow (are not finite) at a sample point, so no verdict is safe' };
+    return { kind: 'fd', message: OVERFLOW };
   }
   return { kind: 'ok', left, right, fd, engine: engineCheck(right, left, fd) };
 }
@@ -287,7 +295,7 @@ function jacobianOutcome(claim: Claim, note: VectorNote, point: WorldPoint, righ
   const layouts = layoutsFor(j, right);
   // (`\frac{\partial z}{\partial W} = a`: an informal Jacobian, of another shape than the note's other side; no verdict)
   if (layouts.length === 0 || j.rows === 1 || j.cols === 1) throw new Unverifiable(`${describe(d)} is a Jacobian (${shapeText(j.shape)}), and ${describe(claim.right.expr!)} (${shapeText(right.shape)}) has neither its shape nor its transpose's`);
-  if (!allFinite(j) || !allFinite(right)) return { kind: 'fd', message: 'the values overflow (are not finite) at a sample point, so no verdict is safe' };
+  if (!allFinite(j) || !allFinite(right)) return { kind: 'fd', message: OVERFLOW };
   const chosen = layouts.find((l) => close(l.value, right, FD_TOLERANCE)) ?? layouts[0];
   const raw = withFd && point.doubts.size === 0 ? jacobianByDifferences(note, point, d.of, d.wrt.name) : undefined;
   const fd = raw && (chosen.name === 'numerator layout' ? raw : transposeValues(raw));

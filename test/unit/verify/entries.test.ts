@@ -223,3 +223,14 @@ describe('cases the prose states before a derivation', () => {
     assert.equal(check(both)[0].verdict, 'unverifiable');
   });
 });
+
+describe('index notation in a note of row vectors', () => {
+  it('reads \\mathbf y \\log \\mathbf s^\\top as a dot product of rows when that is what makes the entries meet, never refuting so', () => {
+    const def = '$$s_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$$\n\n';
+    const [dot] = check(`${def}$$H = -\\sum_{i=1}^n y_i \\log s_i = -\\mathbf y \\log \\mathbf s^\\top$$`);
+    assert.equal(dot.verdict, 'verified', dot.message);
+    assert.match(dot.message, /its vectors read as rows/);
+    const [outer] = check(`${def}$$H = -\\sum_{i=1}^n y_i \\log s_i = -\\mathbf y \\log \\mathbf s$$`);
+    assert.notEqual(outer.verdict, 'verified', outer.message);
+  });
+});
