@@ -123,6 +123,8 @@ export interface SumNode {
   readonly except?: string;
   /** Written `np.sum(X, axis=…)`: across each row (`columns`: a column remains), down each column (`rows`), or all. */
   readonly axis?: 'columns' | 'rows' | 'all';
+  /** `-\sum_i a_i + b_i` read as −Σ(a_i + b_i): the minus may be meant for the first term only (−Σa + Σb). */
+  readonly extendedPastSign?: boolean;
   readonly span: Span;
   readonly inner?: Span;
 }

@@ -305,6 +305,8 @@ function parseBlackboard(p: Parser, t: Token): Expr {
   const r = p.argumentRange();
   const letter = rawText(p, r.from, r.to);
   if (letter === '1' && (p.is('[') || p.is('(') || p.is('\\left') || p.is('_'))) {
+    const same = sameEntryCondition(p, t);
+    if (same) return same;
     if (p.is('_')) p.next();
     const arg = parseAtom(p);
     if (!arg || typeof arg === 'function' || arg.kind !== 'indicator') {
@@ -313,6 +315,26 @@ function parseBlackboard(p: Parser, t: Token): Expr {
     return { ...arg, span: join(t, arg.span) };
   }
   return parseSymbolTail(p, `\\mathbb{${letter}}`, { ...t, end: r.span.end });
+}
+
+/**
+ * `\mathbb{1}(x_j = x_k)`: the indicator that two entries of one vector are the same entry, j = k (the Kronecker
+ * delta δ_{jk}), an index condition the entry-by-entry reading settles. Undefined (the parser where it was) otherwise.
+ */
+function sameEntryCondition(p: Parser, t: Token): Expr | undefined {
+  if (!p.is('(')) return undefined;
+  const m = /^\(\s*([A-Za-z\\{}]+?)_\{?([a-z])\}?\s*=\s*([A-Za-z\\{}]+?)_\{?([a-z])\}?\s*\)/.exec(p.ctx.src.slice(p.peek()!.start));
+  if (!m || m[1] !== m[3]) return undefined;
+  const save = p.pos;
+  const end = p.peek()!.start + m[0].length;
+  while (p.peek() && p.peek()!.end <= end) p.next();
+  if (p.toks[p.pos - 1]?.text !== ')') {
+    p.pos = save;
+    return undefined;
+  }
+  const at = { start: t.start, end };
+  const sym = (name: string): Expr => ({ kind: 'symbol', name, span: at });
+  return { kind: 'indicator', op: '=', left: sym(m[2]), right: sym(m[4]), span: at };
 }
 
 /** Matrices and arrays are not scalars; alignment environments were already split into rows. */

@@ -287,14 +287,14 @@ export function unsupported(command: string, children: Expr[], s: Span): Expr {
 
 /** The expression with its trailing sum (the last factor of its last product) extended by `op right`, if `right` uses the sum's index. */
 function absorbIntoSum(left: Expr, op: '+' | '-', right: Expr): Expr | undefined {
-  const extend = (e: Expr): Expr | undefined => {
+  const extend = (e: Expr, signed = false): Expr | undefined => {
     if (e.kind === 'sum') {
       if (e.index === undefined || !usesIndex(right, e.index)) return undefined;
       const body: Expr = { kind: 'binary', op, left: e.body, right, span: join(e.body.span, right.span) };
-      return { ...e, body, span: join(e.span, right.span) };
+      return { ...e, body, span: join(e.span, right.span), ...(signed && { extendedPastSign: true }) };
     }
     if (e.kind === 'negate') {
-      const arg = extend(e.arg);
+      const arg = extend(e.arg, true);
       return arg && { ...e, arg, span: join(e.span, arg.span) };
     }
     if (e.kind === 'binary' && e.op === '*' && !e.grouped) {

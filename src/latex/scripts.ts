@@ -28,7 +28,7 @@ export function rawText(p: Parser, from: number, to: number): string {
  * `^{[1]}`, `^{(h)}`, `^{[L](i)}`: layer and sample indexes, part of the name; optionally followed by T
  * (`^{[1]T}`). Nielsen's bare layer letters `^{l}`, `^{L-1}` are layers too (a power of the loss L means nothing).
  */
-const VERSION_LABEL = /^(\+|new|old|\(new\)|\(old\))$/;
+const VERSION_LABEL = /^(\+|\*|\\ast|\\star|new|old|\(new\)|\(old\))$/;
 
 function layerIndex(raw: string): { index: string; transpose: boolean } | undefined {
   // (`W^{[l]^T}` writes the transpose as a superscript of the layer)

@@ -53,11 +53,14 @@ export function parseBlock(latex: string): ParsedStatement[] {
 
 const MATRIX_DEPTH_OPEN = new Set(['{', '(', '[']);
 const MATRIX_DEPTH_CLOSE = new Set(['}', ')', ']']);
+const SIZED_OPEN = new Set(['\\left', '\\bigl', '\\Bigl', '\\biggl', '\\Biggl', '\\big', '\\Big', '\\bigg', '\\Bigg']);
+const SIZED_CLOSE = new Set(['\\right', '\\bigr', '\\Bigr', '\\biggr', '\\Biggr', '\\big', '\\Big', '\\bigg', '\\Bigg']);
 
 /** Removes `\begin{aligned}`/`\end{aligned}` and the `&` alignment marks outside matrices. */
 function stripAlignment(tokens: Token[]): Token[] {
   const out: Token[] = [];
   let matrixDepth = 0;
+  let brackets = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if ((t.text === '\\begin' || t.text === '\\end') && tokens[i + 1]?.text === '{') {
@@ -73,6 +76,13 @@ function stripAlignment(tokens: Token[]): Token[] {
       matrixDepth = Math.max(0, matrixDepth);
     }
     if (t.text === '&' && matrixDepth === 0) continue;
+    // a row break inside sized brackets (`{1 \over 2}\Bigg( … \\ +& … \Bigg)`) only breaks the line
+    if (SIZED_OPEN.has(t.text) && MATRIX_DEPTH_OPEN.has(tokens[i + 1]?.text ?? '')) brackets++;
+    if (SIZED_CLOSE.has(t.text) && MATRIX_DEPTH_CLOSE.has(tokens[i + 1]?.text ?? '')) brackets = Math.max(0, brackets - 1);
+    if (t.text === '\\\\' && brackets > 0 && matrixDepth === 0) {
+      i = skipLineSpacing(tokens, i);
+      continue;
+    }
     // `\tag{7}`, `\label{eq:…}`, `\require{cancel}`, `\color{red}`: not math, wherever they stand
     if (IGNORED_WITH_ARGUMENT.has(t.text) && tokens[i + 1]?.text === '{') {
       const close = closingBrace(tokens, i + 1);
@@ -256,7 +266,8 @@ function endsEquation(toks: readonly Token[]): boolean {
 function startsEquation(tokens: readonly Token[], i: number): boolean {
   if (CONTINUES_AT_START.has(tokens[i].text) || OTHER_RELATIONS.has(tokens[i].text) || STATEMENT_SEPARATORS.has(tokens[i].text)) return false;
   let end = i + 1;
-  while (end < tokens.length && !tokens[end].lineBreakBefore) end++;
+  // (the line up to a row break: `… \right] \\[4pt] &= …` is this row's end and the next row's start)
+  while (end < tokens.length && !tokens[end].lineBreakBefore && !STATEMENT_SEPARATORS.has(tokens[end].text)) end++;
   const line = tokens.slice(i, end);
   const { equals } = relations(line);
   return equals.length > 0 && equals[equals.length - 1] < line.length - 1;

@@ -93,8 +93,46 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
       if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
     }
   }
+  doubts.push(...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim));
   doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env), ...operatorScope(claim));
   return doubts;
+}
+
+/** `\delta_{jk}` of two index letters, undefined: the Kronecker delta, which this reading takes for a free value. */
+function kroneckers(claim: Claim, env: NoteEnvironment): string[] {
+  for (const side of [claim.left.expr, claim.right.expr]) {
+    if (!side) continue;
+    for (const s of symbolsOf(side)) if (/^\\delta_\{?[a-z],?\s*[a-z]\}?$/.test(s) && !env.isDefined(s)) return [`${displayName(s)} may be the Kronecker delta (1 where its indices agree, else 0), which this reading takes for a free value`];
+  }
+  return [];
+}
+
+/** `-\sum_i y_i \delta_{ik} + y_i s_k`: read as −Σ(…+…), though the minus may be the first term's alone. */
+export function signedSums(claim: Claim): string[] {
+  let found = false;
+  for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => (found ||= n.kind === 'sum' && n.extendedPastSign === true));
+  return found ? ['a sum after a minus sign was read over the terms after it, −Σ(a + b); the minus may be meant for its first term only (−Σa + Σb)'] : [];
+}
+
+/** A name with its layer index (`^{(L)}`, `^{[2]}`) taken out: `a_i^{(L)}` and `a_i^{(\ell)}` are twins. */
+const withoutLayer = (name: string): string => name.replace(/\^\{[[(][^\])]*[\])]\}/g, '^{?}');
+
+/**
+ * `a_i^{(L)}`, undefined, in a note that defines `a_i^{(\ell)} = \sigma(z_i^{(\ell)})` for its general layer: the
+ * claim's input is that definition at the last layer, which this reading does not write out.
+ */
+function layerTwins(claim: Claim, env: NoteEnvironment): string[] {
+  const defined = [...env.model.definitions.keys()];
+  const out: string[] = [];
+  for (const side of [claim.left.expr, claim.right.expr]) {
+    if (!side) continue;
+    for (const s of symbolsOf(side)) {
+      if (env.isDefined(s) || !/\^\{[[(]/.test(s)) continue;
+      const twin = defined.find((d) => d !== s && withoutLayer(d) === withoutLayer(s));
+      if (twin && !out.some((o) => o.startsWith(displayName(s)))) out.push(`${displayName(s)} is not defined here, but the note defines ${displayName(twin)}: it may be that, at another layer`);
+    }
+  }
+  return out;
 }
 
 /**

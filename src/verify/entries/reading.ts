@@ -16,6 +16,7 @@ import type { ClaimResult } from '../types';
 import { displayName } from '../../latex/notation';
 import { plainStem, readIndexed } from './names';
 import { repairRanks, stemRanks } from './ranks';
+import { signedSums } from '../policy';
 import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, pairs } from './noteIndices';
 import { type Kind, NoEntryReading, Scalarizer } from './scalarize';
 
@@ -55,7 +56,7 @@ export class EntryReading {
   ) {
     const { letters, sizes } = indexLetters(model);
     this.letters = letters;
-    this.scalarizer = new Scalarizer({ letters, size: SIZE, sizes, kindOfName: (name) => this.kindOfName(name), kindIsGuess: (name) => this.letterKinds.has(name), readsAsProduct: (e) => readsAsProduct(e, model) });
+    this.scalarizer = new Scalarizer({ letters, size: SIZE, sizes, kindOfName: (name) => this.kindOfName(name), kindIsGuess: (name) => this.letterKinds.has(name), readsAsProduct: (e) => readsAsProduct(e, model), isKronecker: (stem) => stem === '\\delta' && ![...model.definitions.keys()].some((n) => n === '\\delta' || n.startsWith('\\delta_')) });
     const stems = stemRanks(model, letters);
     for (const [stem, rank] of stems.ranks) this.ranks.set(stem, rank);
     repairRanks(model, { ranks: this.ranks, fromClaims: stems.fromClaims }, (e) => this.scalarizer.kindOf(e), () => {
@@ -152,7 +153,7 @@ export class EntryReading {
     const [l, r] = [freeIn(claim.left.expr!, this.scalarizer), freeIn(claim.right.expr!, this.scalarizer)];
     const einstein = [...l].some((x) => !r.has(x)) || [...r].some((x) => !l.has(x));
     // (nor on a case read from the prose: a case stated in words this reading missed may be the one in force)
-    if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated) return { kind: 'open' };
+    if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated || signedSums(claim).length > 0) return { kind: 'open' };
     const first = results[0];
     return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
   }

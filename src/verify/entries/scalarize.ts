@@ -26,6 +26,8 @@ export interface EntryNote {
   kindIsGuess(name: string): boolean;
   /** `h_j(1 - h_j)`: a product, not a call, when h_j is a variable of the note. */
   readsAsProduct(e: CallNode): boolean;
+  /** `\delta_{jk}` is the Kronecker delta (1 where j = k, else 0): the note defines no δ of two indices. */
+  isKronecker(stem: string): boolean;
 }
 
 type Env = ReadonlyMap<string, number>;
@@ -160,6 +162,7 @@ export class Scalarizer {
       if (idx.length > 0) throw new NoEntryReading(`${e.name} is an entry, not a vector`);
       const values = indexed.indices.map((letter) => env.get(letter));
       if (values.some((v) => v === undefined)) throw new NoEntryReading(`the index of ${e.name} is free here`);
+      if (values.length === 2 && this.note.isKronecker(indexed.stem)) return { kind: 'number', value: values[0] === values[1] ? 1 : 0, span: e.span };
       return { ...e, name: this.made(indexed.at(values as number[]), indexed.stem, values as number[]) };
     }
     const kind = this.note.kindOfName(e.name);

@@ -23,6 +23,11 @@ describe('statements', () => {
     assert.deepEqual(statements('g = \\nabla_{\\mathbf s} H \\ \\mathbf J_{\\mathbf x}(\\mathbf s)'), ['g = (d(H)/d(\\mathbf{s}) * d(\\mathbf{s})/d(\\mathbf{x}))']);
     assert.deepEqual(statements('g = \\nabla_w \\left( \\frac{1}{2} \\, (y - w x)^2 \\right)'), ['g = d(((1 / 2) * ((y - (w * x)) ^ 2)))/d(w)']);
   });
+  it('keeps a row break inside \\Bigg( … \\Bigg) in its statement, and a line that ends a row from splitting the next', () => {
+    assert.deepEqual(statements('E = {1 \\over 2} \\Bigg( a \\\\ + b \\Bigg) \\\\ = c'), ['E = ((1 / 2) * (a + b))', '= c']);
+    assert.deepEqual(statements('d = \\frac{\\partial}{\\partial z}\n \\left[ z^2 \\right] \\\\ = 2 z'), ['d = d((z ^ 2))/d(z)', '= (2 * z)']);
+    assert.deepEqual(statements('E^* = (h - t^*_1)^2'), ['E^{*} = ((h - t_1^{*}) ^ 2)']);
+  });
   it('does not split inside parentheses or braces', () => {
     assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
   });

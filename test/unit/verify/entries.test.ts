@@ -234,3 +234,21 @@ describe('index notation in a note of row vectors', () => {
     assert.notEqual(outer.verdict, 'verified', outer.message);
   });
 });
+
+describe('the Kronecker delta and the indicator of equal entries', () => {
+  const SOFT = '$$s_k = \\frac{e^{x_k}}{\\sum_{j=1}^{C} e^{x_j}}$$\n\n';
+
+  it('reads δ_{jk} (and \\mathbb{1}(x_j = x_k)) as 1 where j = k, else 0, never as a free value', () => {
+    const step = (term: string): string => `${SOFT}$$a_k = \\frac{1}{\\sum_{j=1}^{C} e^{x_j}} \\sum_{j=1}^{C} e^{x_j} ${term} = s_k$$`;
+    for (const term of ['\\delta_{jk}', '\\mathbb{1}(x_j = x_k)']) {
+      const claims = check(step(term));
+      assert.equal(claims[claims.length - 1].verdict, 'verified', `${term}: ${claims[claims.length - 1].message}`);
+    }
+  });
+
+  it('does not refute a sum after a minus sign read over the next term (the minus may be the first term\'s only)', () => {
+    const note = `${SOFT}$$\\frac{\\partial L}{\\partial x_k} = -\\sum_{i=1}^{C} y_i (\\delta_{ik} - s_k) = - \\sum_{i=1}^{C} y_i \\delta_{ik} + y_i s_k$$`;
+    const claims = check(note);
+    assert.notEqual(claims[claims.length - 1].verdict, 'refuted');
+  });
+});
