@@ -92,6 +92,12 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
         sub += tail;
         end = p.toks[p.pos - 1].end;
       }
+    } else if (t?.text === '_' && sub !== undefined && /^[A-Za-z]$/.test(sub) && layer === undefined && t.start === end) {
+      // `a_o_1` (what `a\_o_1` escapes in Markdown): the output neuron o₁'s a, a_{o_1}
+      p.next();
+      const r = p.argumentRange();
+      sub = `${sub}_${rawText(p, r.from, r.to)}`;
+      end = r.span.end;
     } else if (t?.text === '^' && layer === undefined && !transpose) {
       const save = p.pos;
       p.next();

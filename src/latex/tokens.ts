@@ -99,6 +99,8 @@ export function tokenize(src: string): Token[] {
     }
     let text = src.slice(start, i);
     text = COMMAND_ALIASES.get(text) ?? text;
+    // `a\_o_1`: Markdown escapes the underscore (Jekyll, kramdown); in a formula it is the subscript
+    if (text === '\\_') [type, text] = ['char', '_'];
     const command = UNICODE_COMMANDS.get(text);
     if (command) [type, text] = ['command', command];
     else if (UNICODE_CHARS.has(text)) [type, text] = ['char', UNICODE_CHARS.get(text)!];
