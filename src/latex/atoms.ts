@@ -1,6 +1,6 @@
 /** Atoms: numbers, symbols, groups, functions, and the commands of the notation table. */
 import type { Expr, Span } from './ast';
-import { parseDerivativeSlash, parseFraction, parseOver, parseShorthand } from './fractions';
+import { parseDerivativeSlash, parsePartialShorthand, parseFraction, parseOver, parseShorthand } from './fractions';
 import { parseFunctionCommand, parseGenericCall, parseWordCall } from './functions';
 import {
   DECORATIONS,
@@ -169,7 +169,7 @@ function parseCommand(p: Parser, t: Token): Atom {
   if (c === '\\frac' || c === '\\dfrac' || c === '\\tfrac' || c === '\\cfrac') return parseFraction(p);
   if (c === '\\left') return parseLeft(p, t);
   if (c === '\\partial') {
-    const d = parseDerivativeSlash(p, t);
+    const d = parseDerivativeSlash(p, t) ?? parsePartialShorthand(p, t);
     if (d) return d;
     throw new LatexError('a lone ∂ (expected \\partial f / \\partial v or \\frac{\\partial f}{\\partial v})', t);
   }

@@ -183,3 +183,20 @@ export function parseShorthand(p: Parser, t: Token): Expr | undefined {
   }
   return { kind: 'shorthand', of: target, span: span(t, target.span) };
 }
+
+/**
+ * `\partial z = a - y`, `\partial w_1 = x_1 \partial z` (computation-graph notes): ∂z names ∂L/∂z, as `dz` does in
+ * course shorthand. Only for the letters course shorthand takes, and a variable right after the ∂.
+ */
+export function parsePartialShorthand(p: Parser, t: Token): Expr | undefined {
+  const n = p.peek(1);
+  if (!n || n.type !== 'letter' || !SHORTHAND_LETTERS.has(n.text)) return undefined;
+  const save = p.pos;
+  p.next();
+  const target = p.parseFactorOrNothing();
+  if (!target || typeof target === 'function' || target.kind !== 'symbol') {
+    p.pos = save;
+    return undefined;
+  }
+  return { kind: 'shorthand', of: target, span: span(t, target.span) };
+}

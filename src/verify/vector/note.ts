@@ -129,19 +129,31 @@ export class VectorNote {
    * that derivative itself (no factor m), whatever the course convention.
    */
   definesShorthand(target: string): boolean {
-    this.defined ??= new Set(
-      this.model.claims.flatMap((c) => {
-        const [head, value] = [c.context[0]?.expr ?? c.left.expr, c.right.expr];
-        return head?.kind === 'shorthand' && value?.kind === 'derivative' && value.wrt.name === head.of.name ? [head.of.name] : [];
-      }),
-    );
-    return this.defined.has(target);
+    return this.shorthandCosts().has(target);
   }
 
-  private defined?: Set<string>;
+  /** The costs the note's own shorthand definitions name: `\partial z = \frac{\partial L}{\partial z}` → L for z. */
+  private shorthandCosts(): Map<string, string | undefined> {
+    this.defined ??= new Map(
+      this.model.claims.flatMap((c) => {
+        // `dZ = \frac{\partial J}{\partial Z}`, or the other way round, `\frac{\partial L}{\partial w_1} = \partial w_1`
+        const [a, b] = [c.context[0]?.expr ?? c.left.expr, c.right.expr];
+        const [head, value] = a?.kind === 'shorthand' ? [a, b] : [b, a];
+        if (head?.kind !== 'shorthand' || value?.kind !== 'derivative' || value.wrt.name !== head.of.name) return [];
+        // (`L(a, y)` at the head of its equation is the symbol L)
+        const of = value.of.kind === 'symbol' ? value.of.name : value.of.kind === 'call' ? value.of.fn : undefined;
+        return [[head.of.name, of] as const];
+      }),
+    );
+    return this.defined;
+  }
 
-  /** The cost dX differentiates: the note's only cost, or the one with X's subscript (J_1 for W_1^{[2]}). */
+  private defined?: Map<string, string | undefined>;
+
+  /** The cost dX differentiates: the one the note's definition of dX names, the note's only cost, or the one with X's subscript (J_1 for W_1^{[2]}). */
   costFor(target: string): string | undefined {
+    const named = this.shorthandCosts().get(target);
+    if (named && this.costs.includes(named)) return named;
     if (this.costs.length <= 1) return this.costs[0];
     if (!this.costBySubscript) {
       this.costBySubscript = new Map();

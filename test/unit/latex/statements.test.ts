@@ -28,6 +28,10 @@ describe('statements', () => {
     assert.deepEqual(statements('d = \\frac{\\partial}{\\partial z}\n \\left[ z^2 \\right] \\\\ = 2 z'), ['d = d((z ^ 2))/d(z)', '= (2 * z)']);
     assert.deepEqual(statements('E^* = (h - t^*_1)^2'), ['E^{*} = ((h - t_1^{*}) ^ 2)']);
   });
+  it('reads \\partial z alone (computation-graph notes) as the shorthand dz, and a\\_o_1 as a_{o_1}', () => {
+    assert.deepEqual(statements('\\partial w_1 = x_1 \\partial z'), ['d(w_1) = (x_1 * d(z))']);
+    assert.deepEqual(statements('a\\_o_1 = \\sigma(z\\_o_1)'), ['a_{o_1} = sigmoid[z_{o_1}]']);
+  });
   it('does not split inside parentheses or braces', () => {
     assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
   });
