@@ -11,10 +11,10 @@ import type { Claim, Definition, NoteModel } from '../model/types';
 /** How many layers the network written out has. */
 export const DEPTH = 3;
 
-// a layer written after a name: `^{[l-1]}`, `^{(l)}`, `_{l+1}`, `_l`; or the last one, `^{[L]}`, `_L` (letters: the
+// a layer written after a name: `^{[l-1]}`, `^{(l)}`, Nielsen's `^{l-1}`, `_{l+1}`, `_l`; or the last one, `^{[L]}`, `_L` (letters: the
 // note's layer letters besides L)
 const layerPattern = (letters: string): RegExp =>
-  new RegExp(`(\\^\\{[[(])\\s*([${letters}L])\\s*(?:([+-])\\s*(\\d))?\\s*([\\])]\\})|(_\\{?)([${letters}L])(?:([+-])(\\d))?(\\}?)(?=$|[\\^'])`, 'g');
+  new RegExp(`(\\^\\{[[(]?)\\s*([${letters}L])\\s*(?:([+-])\\s*(\\d))?\\s*([\\])]?\\})|(_\\{?)([${letters}L])(?:([+-])(\\d))?(\\}?)(?=$|[\\^'])`, 'g');
 
 /**
  * The letters a note writes its general layer with: `l` always, and another letter when a definition recurs in it

@@ -66,7 +66,10 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
   return (claim) => {
     const result = ordinary.judge(claim);
     // (a second definition of a symbol is a new definition, not a claim any reading could settle)
-    if (result.verdict !== 'unverifiable' || claim.unverifiable || claim.redefines) return result;
+    // (a second definition of a name the note gave a derivative, `\delta^l = \frac{\partial C}{\partial z^l}` then
+    // `\delta^l = (w^{l+1})^T \delta^{l+1} \odot \sigma'(z^l)`, is a claim about that derivative: the readings may verify it)
+    const named = claim.redefines !== undefined && model.definitions.get(claim.redefines)?.value.expr?.kind === 'derivative';
+    if (result.verdict !== 'unverifiable' || claim.unverifiable || (claim.redefines && !named)) return result;
     // index notation the ordinary reading could not settle: entry by entry
     entries ??= new EntryReading(model, ordinary.ctx);
     if (entries.applies(claim)) {

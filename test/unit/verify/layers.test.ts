@@ -99,3 +99,13 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
     assert.match(sketch?.message ?? '', /a matrix sketched with dots/);
   });
 });
+
+describe("Nielsen's layers as superscripts: z^{l} = w^l a^{l-1} + b^l", () => {
+  it('writes the general layer out and checks BP3 at every layer', () => {
+    const note = '$$z^{l} = w^l a^{l-1}+b^l, \\quad a^{l} = \\sigma(z^{l}), \\quad C = \\frac{1}{2}\\|y - a^L\\|^2$$\n\n$$\\delta^{l} = \\frac{\\partial C}{\\partial z^{l}}$$\n\n';
+    const right = last(`${note}$$\\frac{\\partial C}{\\partial b^l} = \\delta^l$$`);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.match(right.message, /at each layer/);
+    assert.equal(last(`${note}$$\\frac{\\partial C}{\\partial b^l} = 2\\delta^l$$`).verdict, 'refuted');
+  });
+});
