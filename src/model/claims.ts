@@ -12,6 +12,10 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
     // `[4, 1] \leftarrow M` and the like: an arrow between expressions is a remark, not an equation
     if (chain.assignment && chain.links[0].side.expr?.kind !== 'symbol') continue;
     const start = defs.defining.has(chain.id) ? 1 : 0;
+    // `\frac{\partial \ell}{\partial \sigma} = -n + \frac{S}{\sigma^2} = 0`: a chain that ends in 0 may state a condition,
+    // and its other parts the condition rescaled (multiplied through by σ), not equal values
+    const last = chain.links[chain.links.length - 1].side.expr;
+    const condition = chain.links.length > 2 && last?.kind === 'number' && last.value === 0 ? [CONDITION_CHAIN] : [];
     for (let i = start; i + 1 < chain.links.length; i++) {
       const left = chain.links[i].side;
       const right = chain.links[i + 1].side;
@@ -26,7 +30,7 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
         // after a defining head the claim belongs to its `=`, as a step does: the head and its value are the definition
         at: claimSpan(chain, i, i === 0),
         context: chain.links.slice(0, i + 1).map((l) => l.side),
-        suspicions: chain.suspicions,
+        suspicions: i + 2 < chain.links.length ? [...chain.suspicions, ...condition] : chain.suspicions,
         chain: chain.id,
         redefines,
         scope: defs.boundaries.filter((b) => b < chain.id).length,
@@ -38,6 +42,9 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
   }
   return claims;
 }
+
+/** Why a part of a chain that ends in 0 is not refuted. */
+export const CONDITION_CHAIN = 'the chain ends in = 0, so it may state a condition: its other parts may rescale it rather than equal each other';
 
 /** The first claim's text starts at its left side when both sides share a block; a step's at its `=`. */
 function claimSpan(chain: Chain, i: number, first: boolean): BlockSpan {

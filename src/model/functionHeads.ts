@@ -9,6 +9,9 @@ import type { ParsedStatement } from '../latex/statements';
 
 /** `S(x)` or `S(x, y)` written as a product: the symbol S, if so. */
 function headName(e: Expr | undefined): string | undefined {
+  // `H(\mathbf y, \mathbf s)`, the cross-entropy of two distributions: H is a cost here, not a generic function (f(x, y)
+  // of a matrix-calculus note's examples stays one)
+  if (e?.kind === 'call' && e.generic && e.fn === 'H' && e.primes === 0 && e.args.length >= 2 && e.args.every((a) => a.kind === 'symbol')) return e.fn;
   if (e?.kind !== 'binary' || e.op !== '*' || e.left.kind !== 'symbol' || e.grouped) return undefined;
   const args = e.right;
   const bracketed = args.inner !== undefined && (args.kind === 'symbol' || (args.kind === 'unsupported' && args.children.every((c) => c.kind === 'symbol')));
@@ -35,8 +38,9 @@ export function readFunctionHeads(parsed: readonly (readonly ParsedStatement[])[
   const rewrite = (x: Expr): Expr =>
     mapExpr(x, (n) => {
       const name = headName(n);
-      if (!name || n.kind !== 'binary') return n;
+      if (!name || (n.kind !== 'binary' && n.kind !== 'call')) return n;
       if (heads.has(name)) return { kind: 'symbol', name, span: n.span };
+      if (n.kind === 'call') return n;
       if (!introduced.has(name)) return n;
       const args = n.right.kind === 'unsupported' ? n.right.children : [n.right];
       return { kind: 'call', fn: name, generic: true, primes: 0, args, span: n.span };

@@ -93,7 +93,7 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
       if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
     }
   }
-  doubts.push(...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim));
+  doubts.push(...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim), ...jacobianOperators(claim, env));
   doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env), ...operatorScope(claim));
   return doubts;
 }
@@ -112,6 +112,15 @@ export function signedSums(claim: Claim): string[] {
   let found = false;
   for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => (found ||= n.kind === 'sum' && n.extendedPastSign === true));
   return found ? ['a sum after a minus sign was read over the terms after it, −Σ(a + b); the minus may be meant for its first term only (−Σa + Σb)'] : [];
+}
+
+/** `\mathbf Y \mathbf J_{\mathbf S} \log \mathbf S`: a Jacobian written as an operator without its argument, defined in words. */
+function jacobianOperators(claim: Claim, env: NoteEnvironment): string[] {
+  for (const side of [claim.left.expr, claim.right.expr]) {
+    if (!side) continue;
+    for (const s of symbolsOf(side)) if (/^\\(?:mathbf|boldsymbol|bm)\{J\}_/.test(s) && !env.isDefined(s)) return [`${displayName(s)} is a Jacobian written without its argument, an operator the note defines in words`];
+  }
+  return [];
 }
 
 /** A name with its layer index (`^{(L)}`, `^{[2]}`) taken out: `a_i^{(L)}` and `a_i^{(\ell)}` are twins. */

@@ -88,6 +88,8 @@ export class VectorNote {
   private readonly costs: string[];
   /** Labels are probability distributions (per column) when the note uses softmax. */
   private readonly distributions: boolean;
+  /** Inputs the note takes a log or a square root of. */
+  private readonly positive: ReadonlySet<string>;
 
   /** Large declared sizes and the small ones they are checked at. */
   readonly sizes: StandIns;
@@ -120,6 +122,7 @@ export class VectorNote {
     shapes.finish(lowercase, batch, meetings(model));
     this.shapes = shapes;
     this.distributions = softmax;
+    this.positive = logArguments(model);
     this.costs = [...model.definitions.keys()].filter((n) => COST_BASES.has(baseLetter(n)) && this.shapeOf(n).every((s) => s === 1) && !this.unusable(n));
     this.costs.sort((a, b) => COST_ORDER.indexOf(baseLetter(a)) - COST_ORDER.indexOf(baseLetter(b)));
   }
@@ -232,6 +235,8 @@ export class VectorNote {
     if (sized !== undefined && !(sized === 1 && COUNTS.has(name))) t = Tensor.scalar(sized);
     else if (COUNTS.has(name)) t = Tensor.scalar(BATCH_SIZE);
     else if (isOnes(name)) t = Tensor.full(r, c, 1);
+    // (what the note takes a log or a root of is drawn inside that function's domain)
+    else if (this.positive.has(name)) t = Tensor.random(r, c, p.rng, 0.1, 1.5);
     else if (LEARNING_RATES.has(name)) t = Tensor.full(r, c, 0.01 + 0.09 * p.rng());
     else if (isLabelName(name)) t = this.label(r, c, p.rng);
     else {
@@ -313,4 +318,18 @@ export class VectorNote {
     }
     return true;
   }
+}
+
+/** The symbols the note takes a log or a square root of (`\log \mathbf s^\top`, `\sqrt{v}`), itself or transposed. */
+function logArguments(model: NoteModel): Set<string> {
+  const out = new Set<string>();
+  const visit = (e: Expr): void =>
+    walk(e, (n) => {
+      if (n.kind !== 'call' || !['log', 'ln', 'sqrt'].includes(n.fn) || n.args.length !== 1) return;
+      const a = n.args[0].kind === 'transpose' ? n.args[0].arg : n.args[0];
+      if (a.kind === 'symbol') out.add(a.name);
+    });
+  for (const d of model.definitions.values()) if (d.value.expr) visit(d.value.expr);
+  for (const c of model.claims) for (const e of [c.left.expr, c.right.expr]) if (e) visit(e);
+  return out;
 }

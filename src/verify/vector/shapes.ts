@@ -155,6 +155,8 @@ export class ShapeInference {
         return this.binary(e);
       case 'call': {
         const args = e.args.map((a) => this.infer(a));
+        // (a trace is of a square matrix)
+        if (e.fn === 'trace' && args[0]) this.dims.unify(args[0].r, args[0].c);
         if (e.fn === 'trace') return this.scalar;
         if (e.fn === 'diag' && args[0]) return this.diagonal(args[0]);
         return args[0] ?? this.scalar;

@@ -55,3 +55,17 @@ describe('tensor functions and Jacobians', () => {
     assert.equal(chain.verdict, 'verified', chain.message);
   });
 });
+
+describe('cross-entropy written with H(y, s), traces and logs of inputs', () => {
+  it('reads H(\\mathbf y, \\mathbf s) = … as the cost H, takes the trace of a square matrix, and draws what a log takes inside its domain', () => {
+    const note = '$$H(\\mathbf y, \\mathbf s) = -\\frac{1}{m}\\text{Tr}(\\mathbf Y \\log \\mathbf S^\\top)$$\n\n$$\\frac{\\partial H}{\\partial \\mathbf S} = -\\frac{1}{m} \\frac{\\mathbf Y}{\\mathbf S}$$\n\n$$\\frac{\\partial H}{\\partial \\mathbf S} = -\\frac{1}{m} \\mathbf Y \\odot \\mathbf S$$';
+    const [right, wrong] = check(note).slice(-2);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.notEqual(wrong.verdict, 'verified', wrong.message);
+  });
+
+  it('does not refute the parts of a chain that ends in 0 (a condition the note may rescale)', () => {
+    const note = '$$\\ell = -n \\log \\sigma - \\frac{S}{2\\sigma^2}$$\n\n$$\\frac{\\partial \\ell}{\\partial \\sigma} = -n + \\frac{S}{\\sigma^2} = 0$$';
+    assert.notEqual(check(note)[0].verdict, 'refuted');
+  });
+});
