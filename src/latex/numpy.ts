@@ -2,6 +2,7 @@
  * NumPy calls written into formulas, as course notes do: `\frac{1}{m} np.sum(dZ^{[2]}, axis=1, keepdims=True)`,
  * `\text{np.sum}(dZ)`, `np.dot(W, A)`, `np.multiply(dA, g'(Z))`, `np.exp(Z)`, `np.maximum(0, Z)`.
  */
+import { TEXT_COMMANDS } from './notation';
 import type { Expr } from './ast';
 import { LatexError, type Parser, span } from './parser';
 import type { Token } from './tokens';
@@ -61,10 +62,25 @@ export function parseNumpyCall(p: Parser, t: Token, name: string, length: number
 function keywordAt(p: Parser): { name: string; value: string } | undefined {
   let k = 0;
   let name = '';
-  for (; p.peek(k)?.type === 'letter'; k++) name += p.peek(k)!.text;
+  // (`\text{axis}=1`, `\text{keepdims}=\text{True}`: the words may be set as text)
+  const word = (at: number): { text: string; length: number } | undefined => {
+    const t = p.peek(at);
+    if (t?.type === 'letter') return { text: t.text, length: 1 };
+    if (t && TEXT_COMMANDS.has(t.text) && p.peek(at + 1)?.text === '{') {
+      let n = at + 2;
+      let text = '';
+      while (p.peek(n) && p.peek(n)!.text !== '}') text += p.peek(n++)!.text;
+      return p.peek(n) ? { text, length: n - at + 1 } : undefined;
+    }
+    return undefined;
+  };
+  for (let w = word(k); w; w = word(k)) {
+    name += w.text;
+    k += w.length;
+  }
   if (name === '' || p.peek(k)?.text !== '=') return undefined;
   let value = '';
-  for (k++; p.peek(k) && p.peek(k)!.text !== ',' && p.peek(k)!.text !== ')'; k++) value += p.peek(k)!.text;
+  for (k++; p.peek(k) && p.peek(k)!.text !== ',' && p.peek(k)!.text !== ')'; k++) value += TEXT_COMMANDS.has(p.peek(k)!.text) || p.peek(k)!.text === '{' || p.peek(k)!.text === '}' ? '' : p.peek(k)!.text;
   for (let i = 0; i < k; i++) p.next();
   return { name, value: value.trim() };
 }

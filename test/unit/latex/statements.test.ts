@@ -32,6 +32,9 @@ describe('statements', () => {
     assert.deepEqual(statements('\\partial w_1 = x_1 \\partial z'), ['d(w_1) = (x_1 * d(z))']);
     assert.deepEqual(statements('a\\_o_1 = \\sigma(z\\_o_1)'), ['a_{o_1} = sigmoid[z_{o_1}]']);
   });
+  it('reads np.sum keyword arguments set as text (\\text{axis}=1)', () => {
+    assert.deepEqual(statements('db = \\text{np.sum}(dz, \\text{axis}=1, \\text{keepdims}=\\text{True})'), statements('db = np.sum(dz, axis=1, keepdims=True)'));
+  });
   it('does not split inside parentheses or braces', () => {
     assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
   });
