@@ -4,7 +4,8 @@
  */
 import { type Expr, type Span, childrenOf } from './ast';
 import { enumerationEnd } from './enumeration';
-import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS, TEXT_COMMANDS } from './notation';
+import { CONDITION_WORDS, MATRIX_DEPTH_CLOSE, MATRIX_DEPTH_OPEN, closingBrace, connectiveWord, depthChange, skipLineSpacing, wideSpace } from './connectives';
+import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
 import { LatexError, Parser, type ParseContext } from './parser';
 import { type Token, tokenize } from './tokens';
 import { depthOf } from '../trees';
@@ -45,14 +46,20 @@ export interface ParsedStatement {
 /** Parses every statement of a math block. */
 export function parseBlock(latex: string): ParsedStatement[] {
   const tokens = stripAlignment(unwrapStrikes(tokenize(latex)));
-  return splitStatements(tokens).flatMap(({ toks, connective, conditioned }) => {
+  let underCondition = false;
+  return splitStatements(tokens).flatMap(({ toks, connective, conditioned, isCondition }) => {
     const s = parseStatement(latex, toks, connective);
-    return s ? [conditioned ? { ...s, conditioned } : s] : [];
+    if (!s) return [];
+    if (isCondition) {
+      underCondition = true;
+      return [{ ...s, otherRelation: s.otherRelation ?? 'a condition (after “if” or “when”)' }];
+    }
+    const after = underCondition;
+    underCondition = false;
+    return [conditioned || after ? { ...s, conditioned: true } : s];
   });
 }
 
-const MATRIX_DEPTH_OPEN = new Set(['{', '(', '[']);
-const MATRIX_DEPTH_CLOSE = new Set(['}', ')', ']']);
 const SIZED_OPEN = new Set(['\\left', '\\bigl', '\\Bigl', '\\biggl', '\\Biggl', '\\big', '\\Big', '\\bigg', '\\Bigg']);
 const SIZED_CLOSE = new Set(['\\right', '\\bigr', '\\Bigr', '\\biggr', '\\Biggr', '\\big', '\\Big', '\\bigg', '\\Bigg']);
 
@@ -121,53 +128,6 @@ function unwrapStrikes(tokens: Token[]): Token[] {
   return tokens.filter((_, i) => !drop.has(i));
 }
 
-/** The index of the `}` that closes the `{` at `open` (the last token if it is never closed). */
-function closingBrace(tokens: readonly Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (tokens[i].text === '{') depth++;
-    else if (tokens[i].text === '}' && --depth === 0) return i;
-  }
-  return tokens.length - 1;
-}
-
-const LENGTH = /^-?(\d+(\.\d*)?|\.\d+)(pt|mm|cm|em|ex|in|bp|pc|mu|sp|dd)$/;
-
-/** `\\[10pt]`, `\\*`: the row break's spacing is not math (10·p·t); returns the index of its last token. */
-function skipLineSpacing(tokens: readonly Token[], i: number): number {
-  let at = i;
-  if (tokens[at + 1]?.text === '*' && tokens[at + 1].start === tokens[at].end) at++;
-  if (tokens[at + 1]?.text !== '[') return at;
-  for (let close = at + 2; close < tokens.length && close <= at + 8; close++) {
-    if (tokens[close].text !== ']') continue;
-    const inside = tokens.slice(at + 2, close).map((x) => x.text).join('');
-    return LENGTH.test(inside) ? close : at;
-  }
-  return at;
-}
-
-/** Depth change of a token: braces, brackets, parentheses, `\left…\right`, `\begin…\end`. */
-function depthChange(toks: readonly Token[], i: number): { delta: number; skip: number } {
-  const t = toks[i].text;
-  if (t === '\\left') return { delta: 1, skip: 1 };
-  if (t === '\\right') return { delta: -1, skip: 1 };
-  if (t === '\\begin') return { delta: 1, skip: 0 };
-  if (t === '\\end') return { delta: -1, skip: 0 };
-  if (MATRIX_DEPTH_OPEN.has(t)) return { delta: 1, skip: 0 };
-  if (MATRIX_DEPTH_CLOSE.has(t)) return { delta: -1, skip: 0 };
-  return { delta: 0, skip: 0 };
-}
-
-const THIN_SPACES = new Set(['\\,', '\\;', '\\:', '\\ ', '\\>']);
-
-/** How many tokens of wide space start at `i`: `\enspace`, `\;`, or two or more thin spaces in a row; else 0. */
-function wideSpace(tokens: readonly Token[], i: number): number {
-  if (tokens[i].text === '\\enspace') return 1;
-  let n = 0;
-  while (THIN_SPACES.has(tokens[i + n]?.text ?? '')) n++;
-  return n >= 2 || (n === 1 && tokens[i].text === '\\;') ? n : 0;
-}
-
 /** Does an equation (a top-level `=` before the next separator or wide space) start at token `i`? */
 function equationFollows(tokens: readonly Token[], i: number): boolean {
   let end = i;
@@ -175,21 +135,13 @@ function equationFollows(tokens: readonly Token[], i: number): boolean {
   return end > i && relations(tokens.slice(i, end)).equals.length > 0;
 }
 
-const CONNECTIVE_WORDS = new Set(['if', 'for', 'where', 'when', 'whenever', 'otherwise', 'else', 'and', 'since', 'with', 'so', 'then', 'as', 'because']);
-
-/** If `\text{ if }` (or another connective word) starts at token `i`, the index of its closing brace. */
-function connectiveWord(tokens: readonly Token[], i: number): number | undefined {
-  if (!TEXT_COMMANDS.has(tokens[i].text) || tokens[i + 1]?.text !== '{') return undefined;
-  const close = closingBrace(tokens, i + 1);
-  const word = tokens.slice(i + 2, close).map((t) => t.text).join('').toLowerCase().replace(/[,.:]$/, '');
-  return CONNECTIVE_WORDS.has(word) ? close : undefined;
-}
-
 interface RawStatement {
   toks: Token[];
   connective?: 'because' | 'therefore';
   /** A connective word (`\text{ if }`) follows: what comes after it qualifies this statement. */
   conditioned?: boolean;
+  /** The statement after `\text{if}`, `\text{when}`: a condition. */
+  isCondition?: boolean;
 }
 
 function splitStatements(tokens: readonly Token[]): RawStatement[] {
@@ -228,7 +180,10 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
     const connective = depth === 0 ? connectiveWord(tokens, i) : undefined;
     if (connective !== undefined) {
       if (current.toks.length > 0) out.push({ ...current, conditioned: true });
-      current = { toks: [] };
+      // `\text{if } y = 1 ; L = -\log \hat{y}`: what follows `if` or `when` is a condition, neither a definition nor a
+      // claim, and an equation after it holds under it
+      const word = tokens.slice(i + 2, connective).map((x) => x.text).join('').toLowerCase();
+      current = CONDITION_WORDS.has(word) ? { toks: [], isCondition: true } : { toks: [] };
       i = connective;
       continue;
     }

@@ -35,6 +35,11 @@ describe('statements', () => {
   it('reads np.sum keyword arguments set as text (\\text{axis}=1)', () => {
     assert.deepEqual(statements('db = \\text{np.sum}(dz, \\text{axis}=1, \\text{keepdims}=\\text{True})'), statements('db = np.sum(dz, axis=1, keepdims=True)'));
   });
+  it('reads what follows \\text{if} as a condition, not a definition, and the equation after it as holding under it', () => {
+    const [cond, claim] = parseBlock('\\text{if } y = 1 ; L = -\\log \\hat{y}');
+    assert.match(cond.otherRelation ?? '', /a condition/);
+    assert.equal(claim.conditioned, true);
+  });
   it('does not split inside parentheses or braces', () => {
     assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
   });
