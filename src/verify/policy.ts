@@ -93,7 +93,7 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
       if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
     }
   }
-  doubts.push(...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim), ...jacobianOperators(claim, env));
+  doubts.push(...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim), ...jacobianOperators(claim, env), ...exampleResults(claim, env));
   doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env), ...operatorScope(claim));
   return doubts;
 }
@@ -119,6 +119,25 @@ function jacobianOperators(claim: Claim, env: NoteEnvironment): string[] {
   for (const side of [claim.left.expr, claim.right.expr]) {
     if (!side) continue;
     for (const s of symbolsOf(side)) if (/^\\(?:mathbf|boldsymbol|bm)\{J\}_/.test(s) && !env.isDefined(s)) return [`${displayName(s)} is a Jacobian written without its argument, an operator the note defines in words`];
+  }
+  return [];
+}
+
+/**
+ * `E_{o_1} = \frac{1}{2}(0.7513 - 0.01)^2 = 0.2748`: a result the note computes from its example's numbers. Beside
+ * quantities the random points vary (`out_{o_1}` of the weights), it holds its example value, so a difference there
+ * is the example's, not the claim's.
+ */
+function exampleResults(claim: Claim, env: NoteEnvironment): string[] {
+  const computed = (s: string): boolean => {
+    const e = env.model.definitions.get(s)?.value.expr;
+    return e !== undefined && e.kind !== 'number' && e.kind !== 'negate' && symbolsOf(e).size === 0;
+  };
+  const varies = (s: string): boolean => !env.isDefined(s) || [...env.dependencies(s)].some((d) => !env.isDefined(d));
+  const [l, r] = [claim.left.expr, claim.right.expr].map((e) => (e ? [...symbolsOf(e)] : []));
+  // one side made of such results only, the other of quantities the points vary
+  for (const [a, b] of [[l, r], [r, l]]) {
+    if (a.length > 0 && a.every(computed) && b.some(varies)) return [`${displayName(a[0])} is a number the note computes from its example's values, which random points do not reproduce`];
   }
   return [];
 }

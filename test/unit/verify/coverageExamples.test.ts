@@ -48,3 +48,18 @@ describe('worked examples', () => {
     assert.equal(r.verdict, 'verified', r.message);
   });
 });
+
+describe('results the note computes from its example numbers', () => {
+  it('does not refute E_total = E_1 + E_2 = ½(out_1 − t_1)² + … where E_1, E_2 are numbers computed at the example', () => {
+    const note = [
+      '$$net_1 = w_1 x + b, \\quad out_1 = \\sigma(net_1), \\quad net_2 = w_2 x + b, \\quad out_2 = \\sigma(net_2)$$',
+      '$E_1 = \\frac{1}{2}(0.7513 - 0.01)^2 = 0.2748$',
+      '$E_2 = \\frac{1}{2}(0.7729 - 0.99)^2 = 0.0236$',
+      '$$E_{total} = E_1 + E_2 = \\frac{1}{2}(out_1 - 0.01)^2 + \\frac{1}{2}(out_2 - 0.99)^2$$',
+    ].join('\n\n');
+    const claim = check(note).find((c) => c.latex.includes('(out_1'));
+    assert.ok(claim);
+    assert.equal(claim.verdict, 'unverifiable', claim.message);
+    assert.match(claim.message, /a number the note computes from its example/);
+  });
+});
