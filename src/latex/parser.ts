@@ -5,7 +5,7 @@
  */
 import { type Expr, type Span, childrenOf } from './ast';
 import { parseAtom, type Atom } from './atoms';
-import { COMPARISONS, IGNORED_COMMANDS, MULTIPLY, UNSUPPORTED_COMMANDS } from './notation';
+import { COMPARISONS, DECORATIONS, IGNORED_COMMANDS, MULTIPLY, UNSUPPORTED_COMMANDS } from './notation';
 import { parseScripts } from './scripts';
 import type { Token } from './tokens';
 
@@ -104,6 +104,14 @@ export class Parser {
       return { from: open + 1, to: close, span: { start: t.start, end: this.toks[close].end } };
     }
     if (t.text === '}') throw new LatexError('unexpected }', { start: t.start, end: t.end });
+    // `\nabla_\mathbf{x}`, `x_\mathbf{1}`: an unbraced argument that is a font or accent takes its own argument along
+    const next = this.toks[this.pos + 1];
+    if (DECORATIONS.has(t.text) && next && this.pos + 1 < this.to) {
+      const from = this.pos;
+      const last = next.text === '{' ? this.matchingBrace(this.pos + 1) : this.pos + 1;
+      this.pos = last + 1;
+      return { from, to: last + 1, span: { start: t.start, end: this.toks[last].end } };
+    }
     this.pos++;
     return { from: this.pos - 1, to: this.pos, span: { start: t.start, end: t.end } };
   }

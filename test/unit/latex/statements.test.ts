@@ -40,6 +40,10 @@ describe('statements', () => {
     assert.match(cond.otherRelation ?? '', /a condition/);
     assert.equal(claim.conditioned, true);
   });
+  it('reads \\nabla_\\mathbf{x} L (an unbraced font in the subscript) and \\nabla a^l (the cost\'s gradient by a^l)', () => {
+    assert.deepEqual(statements('g = \\nabla_\\mathbf{x} L'), ['g = d(L)/d(\\mathbf{x})']);
+    assert.deepEqual(statements('\\nabla a^l = \\frac{\\partial C}{\\partial a^l}'), ['d(a^{l}) = d(C)/d(a^{l})']);
+  });
   it('does not split inside parentheses or braces', () => {
     assert.deepEqual(statements('r = \\max(0, z), s = f(a, b)'), ['r = relu[z]', 's = f?[a, b]']);
   });
