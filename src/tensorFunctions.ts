@@ -16,6 +16,8 @@ export const TENSOR_FUNCTIONS: readonly TensorFunction[] = [
   { name: 'softmax', words: ['softmax'], what: 'softmax' },
   { name: 'diag', words: ['diag'], what: 'diag(…), a diagonal matrix' },
   { name: 'trace', words: ['tr', 'trace'], what: 'the trace Tr(…)' },
+  // (no words: the parser makes it of `\begin{bmatrix}` with numbers in every cell)
+  { name: 'matrix', words: [], what: 'a matrix of numbers written out' },
 ];
 
 export const TENSOR_FUNCTION_BY_NAME: ReadonlyMap<string, TensorFunction> = new Map(TENSOR_FUNCTIONS.map((f) => [f.name, f]));

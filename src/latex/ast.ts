@@ -63,6 +63,8 @@ export interface CallNode {
   readonly inner?: Span;
   /** Written `e^{…}`: a power of the symbol e if the note uses e as a variable (an error term, say). */
   readonly fromE?: boolean;
+  /** `matrix`: a matrix of numbers written out (`\begin{bmatrix} 0.1 & 0.2 \end{bmatrix}`), its entries row by row. */
+  readonly rows?: number;
 }
 
 /** `(z_1 > 0)`, `[z>0]`, `\mathbb{1}[z>0]`: 1 where the comparison holds, 0 elsewhere. */

@@ -14,8 +14,8 @@ import {
 import { LatexError, type Parser, join, span, tryParse, unsupported } from './parser';
 import { parseSymbolTail, rawText } from './scripts';
 import { parsePrefixOperator } from './operators';
-import { parseCases } from './cases';
 import type { Token } from './tokens';
+import { parseEnvironment } from './environments';
 
 /** An expression; a prefix operator waiting for the rest of the term (`\frac{\partial}{\partial w}`, `\sum`); or nothing. */
 export type Atom = Expr | ((operand: Expr) => Expr) | undefined;
@@ -336,38 +336,6 @@ function sameEntryCondition(p: Parser, t: Token): Expr | undefined {
   const sym = (name: string): Expr => ({ kind: 'symbol', name, span: at });
   return { kind: 'indicator', op: '=', left: sym(m[2]), right: sym(m[4]), span: at };
 }
-
-/** Matrices and arrays are not scalars; alignment environments were already split into rows. */
-function parseEnvironment(p: Parser, t: Token): Expr {
-  p.next();
-  const r = p.argumentRange();
-  const name = rawText(p, r.from, r.to);
-  let depth = 1;
-  let last: Span = r.span;
-  const bodyFrom = p.pos;
-  let bodyTo = p.pos;
-  while (depth > 0) {
-    const n = p.peek();
-    if (!n) throw new LatexError(`\\begin{${name}} is never ended`, span(t, r.span));
-    bodyTo = p.pos;
-    p.next();
-    if (n.text === '\\begin') depth++;
-    if (n.text === '\\end') depth--;
-    last = n;
-    if (depth === 0) last = p.argumentRange().span;
-  }
-  const cases = /^[dr]?cases\*?$/.test(name) ? parseCases(p, bodyFrom, bodyTo, span(t, last)) : undefined;
-  if (cases) return cases;
-  // `\begin{bmatrix} \vdots & \cdots \\ x^{(1)} & \cdots & x^{(m)} \end{bmatrix}`: a sketch of the layout, not entries
-  const body = p.toks.slice(bodyFrom, bodyTo);
-  const sketch = body.some((x, i) => SKETCH_DOTS.has(x.text) || (x.text === '.' && body[i + 1]?.text === '.' && body[i + 2]?.text === '.'));
-  if (sketch) return { kind: 'unsupported', reason: MATRIX_SKETCH, children: [], span: span(t, last) };
-  return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last) };
-}
-
-const SKETCH_DOTS = new Set(['\\vdots', '\\cdots', '\\ddots', '\\ldots', '\\dots']);
-/** Why a matrix drawn with dots is not read: it shows how the matrix is laid out (samples as columns), not its value. */
-export const MATRIX_SKETCH = 'a matrix sketched with dots (its layout, not its entries)';
 
 function parseNorm(p: Parser, t: Token): Expr {
   p.next();

@@ -98,6 +98,13 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
       const r = p.argumentRange();
       sub = `${sub}_${rawText(p, r.from, r.to)}`;
       end = r.span.end;
+    } else if (t?.text === '[' && layer === undefined && sub === undefined && t.start === end && p.peek(1)?.type === 'number' && /^\d$/.test(p.peek(1)!.text) && p.peek(2)?.text === ']') {
+      // `W[1]`, `Z[2]` (the layer written as code does): W^{[1]}
+      layer = `[${p.peek(1)!.text}]`;
+      end = p.peek(2)!.end;
+      p.next();
+      p.next();
+      p.next();
     } else if (t?.text === '^' && layer === undefined && !transpose) {
       const save = p.pos;
       p.next();

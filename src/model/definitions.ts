@@ -5,7 +5,7 @@
  */
 import { type Expr, symbolsOf, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
-import { MATRIX_SKETCH } from '../latex/atoms';
+import { MATRIX_SKETCH } from '../latex/environments';
 import type { Chain } from './chains';
 import type { Definition, DefinitionScope, FunctionDefinition } from './types';
 

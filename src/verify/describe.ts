@@ -41,6 +41,7 @@ function text(e: Expr): string {
       return `${wrap(e.left, p)}${sign}${wrap(e.right, e.op === '+' ? p : p + 1)}`;
     }
     case 'call':
+      if (e.fn === 'matrix' && e.rows) return `[${Array.from({ length: e.rows }, (_, i) => e.args.slice((i * e.args.length) / e.rows!, ((i + 1) * e.args.length) / e.rows!).map(text).join(', ')).join('; ')}]`;
       return `${(!e.generic && textOf(e.fn)) || displayName(e.fn)}${'′'.repeat(e.primes)}(${e.args.map(text).join(', ')})`;
     case 'indicator':
       return `[${text(e.left)} ${e.op} ${text(e.right)}]`;

@@ -88,6 +88,7 @@ export class Scalarizer {
         return this.kindOf(e.kind === 'negate' ? e.arg : e.expr);
       case 'call':
         if (this.note.readsAsProduct(e)) return this.kindOf({ kind: 'binary', op: '*', left: { kind: 'symbol', name: e.fn, span: e.span }, right: e.args[0], span: e.span });
+        if (e.fn === 'matrix') throw new NoEntryReading('a matrix written out');
         return e.fn === 'softmax' ? 'col' : e.args.length === 1 ? this.kindOf(e.args[0]) : 'scalar';
       case 'indicator':
         return joinKinds(this.kindOf(e.left), this.kindOf(e.right));

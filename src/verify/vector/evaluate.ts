@@ -172,6 +172,11 @@ export class Evaluation {
 
   private call(e: Extract<Expr, { kind: 'call' }>): Var {
     const args = e.args.map((x) => this.eval(x));
+    if (e.fn === 'matrix' && e.rows) {
+      // a matrix of numbers written out: its entries, row by row
+      if (args.some((a) => !a.value.isScalar())) throw new Unverifiable('a matrix written out whose cells are not numbers');
+      return constant(new Tensor(e.rows, args.length / e.rows, Float64Array.from(args, (a) => a.value.data[0])));
+    }
     if (args.length !== 1) throw new Unverifiable(`${e.fn} of ${args.length} arguments is not supported`);
     const user = e.generic ? this.note.model.functions.get(e.fn) : undefined;
     if (user && e.primes === 0 && user.params.length === 1) {

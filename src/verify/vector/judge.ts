@@ -4,7 +4,7 @@
  * shape (with both shapes), a transpose, or different values, and only when everything the claim uses is known and
  * backpropagation agrees with finite differences; otherwise unverifiable with the reason.
  */
-import { type Expr, symbolsOf, walk } from '../../latex/ast';
+import type { Expr } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
 import type { Claim } from '../../model/types';
@@ -18,6 +18,8 @@ import type { VectorNote, WorldPoint } from './note';
 import { judgeUpdate } from './update';
 import { failsForEveryGeneric } from './generics';
 import { jacobian, jacobianByDifferences, layoutsFor } from './jacobian';
+import { judgeNumericTensors } from './numericTensors';
+import { collapses, shapeSummary, shrinks, vectorDoubts } from './claimReadings';
 import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide } from '../policy';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
@@ -105,6 +107,8 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
   for (const side of [claim.left, claim.right]) if (!side.expr) return unverifiable(`could not read ${ctx.source(side)}: ${side.error}`);
   if (claim.kind === 'update') return judgeUpdate(claim, note, ctx, result);
+  const numeric = judgeNumericTensors(claim, note, ctx, result);
+  if (numeric) return numeric;
   if (claim.unverifiable) return unverifiable(claim.unverifiable);
   const tol = ctx.options.tolerance;
   const doubts = vectorDoubts(claim, note);
@@ -202,22 +206,6 @@ function failureMessage(claim: Claim, r: Reading, tol: number): string {
   const bad = failureOf(r);
   if (bad && bad.kind !== 'ok') return bad.message;
   return mismatchOf(r, tol) ? `${describe(claim.left.expr!)} and ${describe(claim.right.expr!)} differ` : 'the sides do not agree';
-}
-
-/** The policy's doubts about the claim, with what the tensor reading allows on the right (sizes, a shorthand's cost). */
-function vectorDoubts(claim: Claim, note: VectorNote): string[] {
-  const context: string[] = [];
-  // dW stands for ∂J/∂W: what J depends on may appear on the right
-  for (const side of claim.context) {
-    if (!side.expr) continue;
-    walk(side.expr, (n) => {
-      const cost = n.kind === 'shorthand' ? note.costFor(n.of.name) : undefined;
-      if (cost) context.push(cost);
-    });
-  }
-  const doubts = claimDoubts(claim, note.env, (s) => note.shapes.sizeSymbols.has(s), context);
-  if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
-  return doubts;
 }
 
 /** The symbols the claim reaches whose shapes a convention of notes decided, as a doubt (none when the note decides them). */
@@ -366,31 +354,3 @@ function mismatchMessage(claim: Claim, o: Extract<Outcome, { kind: 'ok' }>, shap
 }
 
 const fmt = (x: number): string => String(+x.toPrecision(3));
-
-/** The shapes the claim's symbols were given, for messages: "W^{[2]} 4×3, A^{[1]} 3×6". */
-/**
- * Whether the reading without conventions holds only by making a dimension 1 that the usual reading gives several
- * entries (`db = \frac{1}{m} np.sum(dZ, axis=0)` holds if the layer has one unit): a degenerate fit, not a reading.
- */
-function collapses(claim: Claim, note: VectorNote, usual: ReturnType<VectorNote['forClaim']>, other: ReturnType<VectorNote['forClaim']>): boolean {
-  const names = new Set([...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)]);
-  return [...names].some((n) => {
-    const [a, b] = [note.shapeOf(n, usual), note.shapeOf(n, other)];
-    return a[0] * a[1] > 1 && b[0] * b[1] > 1 && ((a[0] > 1 && a[1] > 1) !== (b[0] > 1 && b[1] > 1));
-  });
-}
-
-/** Whether a reading holds only by making a vector or matrix of the usual reading a single number (δ x = δ xᵀ as numbers). */
-function shrinks(claim: Claim, note: VectorNote, usual: ReturnType<VectorNote['forClaim']>, other: ReturnType<VectorNote['forClaim']>): boolean {
-  const names = new Set([...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)]);
-  return [...names].some((n) => {
-    const [a, b] = [note.shapeOf(n, usual), note.shapeOf(n, other)];
-    return a[0] * a[1] > 1 && b[0] * b[1] === 1;
-  });
-}
-
-function shapeSummary(claim: Claim, note: VectorNote, shapes: ReturnType<VectorNote['forClaim']>): string {
-  const names = [...new Set([...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)])].filter((n) => !shapes.sizeSymbols.has(n));
-  const shown = names.map((n) => `${displayName(n)} ${note.shapeOf(n, shapes).join('×')}`).slice(0, 6);
-  return `shapes ${shown.join(', ')}`;
-}

@@ -61,7 +61,8 @@ export function isMatrixLike(e: Expr, shapeOf: (name: string) => DimShape | unde
     case 'labelled':
       return isMatrixLike(e.expr, shapeOf, dims);
     case 'call':
-      return e.fn === 'diag'; // diag(v) is a matrix
+      // diag(v) is a matrix, and so is a matrix of numbers written out with several rows and columns
+      return e.fn === 'diag' || (e.fn === 'matrix' && (e.rows ?? 1) > 1 && e.args.length / (e.rows ?? 1) > 1);
     default:
       return false;
   }

@@ -159,6 +159,7 @@ export class ShapeInference {
         if (e.fn === 'trace' && args[0]) this.dims.unify(args[0].r, args[0].c);
         if (e.fn === 'trace') return this.scalar;
         if (e.fn === 'diag' && args[0]) return this.diagonal(args[0]);
+        if (e.fn === 'matrix' && e.rows) return { r: this.dims.fresh(e.rows, 'a matrix written out'), c: this.dims.fresh(e.args.length / e.rows, 'a matrix written out') };
         return args[0] ?? this.scalar;
       }
       case 'indicator':

@@ -63,3 +63,22 @@ describe('results the note computes from its example numbers', () => {
     assert.match(claim.message, /a number the note computes from its example/);
   });
 });
+
+describe('matrices of numbers written out', () => {
+  const W = '\\begin{bmatrix} 0.15 & 0.2 \\\\ 0.25 & 0.3 \\end{bmatrix}';
+  const X = '\\begin{bmatrix} 0.05 \\\\ 0.1 \\end{bmatrix}';
+
+  it('checks a step of a worked example with matrices, to the rounding of its printed results', () => {
+    const [right] = check(`$$z = ${W} ${X} + \\begin{bmatrix} 0.35 \\\\ 0.35 \\end{bmatrix} = \\begin{bmatrix} 0.3775 \\\\ 0.3925 \\end{bmatrix}$$`);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.match(right.message, /to the rounding they are printed with/);
+    const [rounded] = check(`$$c = \\begin{bmatrix} 0.5933 \\\\ 0.5969 \\end{bmatrix}^T \\begin{bmatrix} 0.4 \\\\ 0.45 \\end{bmatrix} = 0.5059$$`);
+    assert.equal(rounded.verdict, 'verified', rounded.message);
+  });
+
+  it('reports a wrong entry, without refuting on printed matrices yet', () => {
+    const [slip] = check(`$$a = ${W} ${X} = \\begin{bmatrix} 0.0275 \\\\ 0.0525 \\end{bmatrix}$$`);
+    assert.equal(slip.verdict, 'unverifiable');
+    assert.match(slip.message, /entry 2,1 is 0.0425 on the left and 0.0525 on the right/);
+  });
+});
