@@ -149,14 +149,21 @@ const withoutLayer = (name: string): string => name.replace(/\^\{[[(][^\])]*[\])
  * `a_i^{(L)}`, undefined, in a note that defines `a_i^{(\ell)} = \sigma(z_i^{(\ell)})` for its general layer: the
  * claim's input is that definition at the last layer, which this reading does not write out.
  */
+const twinsByNote = new WeakMap<NoteEnvironment, Map<string, string>>();
+
 function layerTwins(claim: Claim, env: NoteEnvironment): string[] {
-  const defined = [...env.model.definitions.keys()];
+  let byShape = twinsByNote.get(env);
+  if (!byShape) {
+    byShape = new Map();
+    for (const d of env.model.definitions.keys()) if (/\^\{[[(]/.test(d) && !byShape.has(withoutLayer(d))) byShape.set(withoutLayer(d), d);
+    twinsByNote.set(env, byShape);
+  }
   const out: string[] = [];
   for (const side of [claim.left.expr, claim.right.expr]) {
     if (!side) continue;
     for (const s of symbolsOf(side)) {
       if (env.isDefined(s) || !/\^\{[[(]/.test(s)) continue;
-      const twin = defined.find((d) => d !== s && withoutLayer(d) === withoutLayer(s));
+      const twin = byShape.get(withoutLayer(s));
       if (twin && !out.some((o) => o.startsWith(displayName(s)))) out.push(`${displayName(s)} is not defined here, but the note defines ${displayName(twin)}: it may be that, at another layer`);
     }
   }

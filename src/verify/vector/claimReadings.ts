@@ -19,13 +19,8 @@ export function vectorDoubts(claim: Claim, note: VectorNote): string[] {
   const doubts = claimDoubts(claim, note.env, (s) => note.shapes.sizeSymbols.has(s), context);
   if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
   // values the note writes out as matrices of numbers are rounded: a difference near their last digit proves nothing
-  const reached = [...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)];
-  const written = reached.find((name) => {
-    const e = note.model.definitions.get(name)?.value.expr;
-    let found = false;
-    if (e) walk(e, (n) => (found ||= n.kind === 'call' && n.fn === 'matrix'));
-    return found;
-  });
+  const literal = writtenMatrices(note);
+  const written = literal.size === 0 ? undefined : [...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)].find((name) => literal.has(name));
   if (written) doubts.push(`${displayName(written)} is a matrix of rounded numbers the note writes out`);
   return doubts;
 }
@@ -56,4 +51,21 @@ export function shapeSummary(claim: Claim, note: VectorNote, shapes: ReturnType<
   const names = [...new Set([...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)])].filter((n) => !shapes.sizeSymbols.has(n));
   const shown = names.map((n) => `${displayName(n)} ${note.shapeOf(n, shapes).join('×')}`).slice(0, 6);
   return `shapes ${shown.join(', ')}`;
+}
+
+const matricesByNote = new WeakMap<VectorNote, Set<string>>();
+
+/** The names the note defines with a matrix of numbers written out (once per note). */
+function writtenMatrices(note: VectorNote): Set<string> {
+  let out = matricesByNote.get(note);
+  if (!out) {
+    out = new Set<string>();
+    for (const [name, d] of note.model.definitions) {
+      let found = false;
+      if (d.value.expr) walk(d.value.expr, (n) => (found ||= n.kind === 'call' && n.fn === 'matrix'));
+      if (found) out.add(name);
+    }
+    matricesByNote.set(note, out);
+  }
+  return out;
 }
