@@ -194,9 +194,9 @@ export class Parser {
       }
       const r = typeof right === 'function' ? right(this.operandOf(right)) : right;
       const s = join(acc.span, r.span);
-      const entry = !op ? entryOfApplied(acc, r, s) : undefined;
-      if (entry) {
-        acc = entry;
+      const applied = !op ? nameApplied(acc, r, s) : undefined;
+      if (applied) {
+        acc = applied;
         continue;
       }
       acc =
@@ -338,17 +338,18 @@ export function tryParse(p: Parser, from: number, to: number): Expr | undefined 
 }
 
 /**
- * `s(\mathbf x)_i` (and `s(\mathbf x)_i^2`): entry i of s, which the note writes as a function of the vector x. It is
- * the symbol s_i, whatever the note defines it as (`s(\mathbf x)_i = \frac{e^{x_i}}{\sum e^{x_j}}`).
+ * A name applied to a bracket that is no product: `s(\mathbf x)_i` (and `s(\mathbf x)_i^2`), entry i of s, which the note
+ * writes as a function of the vector x (the symbol s_i, whatever the note defines it as); `\mathbf J_{\mathbf x}(\mathbf s)`,
+ * the Jacobian ∂s/∂x.
  */
-function entryOfApplied(left: Expr, right: Expr, s: Span): Expr | undefined {
+function nameApplied(left: Expr, right: Expr, s: Span): Expr | undefined {
   // (the name may be the last factor so far: `- s(\mathbf x)_i s(\mathbf x)_j`)
   if (left.kind === 'negate') {
-    const inner = entryOfApplied(left.arg, right, s);
+    const inner = nameApplied(left.arg, right, s);
     return inner && { kind: 'negate', arg: inner, span: s } as Expr;
   }
   if (left.kind === 'binary' && left.op === '*' && !left.grouped) {
-    const inner = entryOfApplied(left.right, right, join(left.right.span, right.span));
+    const inner = nameApplied(left.right, right, join(left.right.span, right.span));
     return inner && { ...left, right: inner, span: s };
   }
   if (left.kind === 'symbol') {

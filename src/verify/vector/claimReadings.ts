@@ -4,6 +4,7 @@ import { displayName } from '../../latex/notation';
 import type { Claim } from '../../model/types';
 import { claimDoubts } from '../policy';
 import type { VectorNote } from './note';
+import { hasMatrix } from './numericTensors';
 
 /** The policy's doubts about the claim, with what the tensor reading allows on the right (sizes, a shorthand's cost). */
 export function vectorDoubts(claim: Claim, note: VectorNote): string[] {
@@ -60,11 +61,7 @@ function writtenMatrices(note: VectorNote): Set<string> {
   let out = matricesByNote.get(note);
   if (!out) {
     out = new Set<string>();
-    for (const [name, d] of note.model.definitions) {
-      let found = false;
-      if (d.value.expr) walk(d.value.expr, (n) => (found ||= n.kind === 'call' && n.fn === 'matrix'));
-      if (found) out.add(name);
-    }
+    for (const [name, d] of note.model.definitions) if (d.value.expr && hasMatrix(d.value.expr)) out.add(name);
     matricesByNote.set(note, out);
   }
   return out;

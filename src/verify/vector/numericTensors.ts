@@ -18,7 +18,8 @@ import type { VectorNote } from './note';
 /** From this many decimals on, a number is taken for a rounded result rather than a given value. */
 const ROUNDED_DECIMALS = 3;
 
-const hasMatrix = (e: Expr): boolean => {
+/** Whether an expression writes out a matrix of numbers. */
+export const hasMatrix = (e: Expr): boolean => {
   let found = false;
   walk(e, (n) => (found ||= n.kind === 'call' && n.fn === 'matrix'));
   return found;

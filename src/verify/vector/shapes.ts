@@ -254,7 +254,7 @@ export class ShapeInference {
     for (const { a, n } of this.diagonals) {
       if (this.dims.isOne(a.c)) this.dims.unify(n, a.r);
       else if (this.dims.isOne(a.r)) this.dims.unify(n, a.c);
-      else if (force) this.dims.unify(a.c, this.one) && this.dims.unify(n, a.r);
+      else if (force && this.dims.unify(a.c, this.one)) this.dims.unify(n, a.r);
     }
   }
 
