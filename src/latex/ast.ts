@@ -127,6 +127,11 @@ export interface SumNode {
   readonly axis?: 'columns' | 'rows' | 'all';
   /** `-\sum_i a_i + b_i` read as −Σ(a_i + b_i): the minus may be meant for the first term only (−Σa + Σb). */
   readonly extendedPastSign?: boolean;
+  /**
+   * How many terms after the sum were read into it because they use its index (`\sum_k a_k + b_k` as Σ(a_k + b_k)):
+   * its body's last `absorbed` additions. `narrowSums` undoes that reading.
+   */
+  readonly absorbed?: number;
   readonly span: Span;
   readonly inner?: Span;
 }
@@ -210,31 +215,33 @@ export function childrenOf(e: Expr): readonly Expr[] {
 
 /** Rebuilds a tree bottom-up, letting `f` replace each node after its children. */
 export function mapExpr(e: Expr, f: (node: Expr) => Expr): Expr {
+  return f(mapChildren(e, (c) => mapExpr(c, f)));
+}
+
+/** The node with each child replaced by `f` of it. */
+export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
   switch (e.kind) {
     case 'number':
     case 'symbol':
-      return f(e);
+    case 'shorthand':
+      return e;
     case 'binary':
-      return f({ ...e, left: mapExpr(e.left, f), right: mapExpr(e.right, f) });
-    case 'negate':
-      return f({ ...e, arg: mapExpr(e.arg, f) });
-    case 'call':
-      return f({ ...e, args: e.args.map((a) => mapExpr(a, f)) });
     case 'indicator':
-      return f({ ...e, left: mapExpr(e.left, f), right: mapExpr(e.right, f) });
-    case 'derivative':
-      return f({ ...e, of: mapExpr(e.of, f) });
-    case 'labelled':
-      return f({ ...e, expr: mapExpr(e.expr, f) });
+      return { ...e, left: f(e.left), right: f(e.right) };
+    case 'negate':
     case 'transpose':
     case 'norm':
-      return f({ ...e, arg: mapExpr(e.arg, f) });
+      return { ...e, arg: f(e.arg) };
+    case 'call':
+      return { ...e, args: e.args.map(f) };
+    case 'derivative':
+      return { ...e, of: f(e.of) };
+    case 'labelled':
+      return { ...e, expr: f(e.expr) };
     case 'sum':
-      return f({ ...e, body: mapExpr(e.body, f), upper: e.upper && mapExpr(e.upper, f) });
-    case 'shorthand':
-      return f(e);
+      return { ...e, body: f(e.body), upper: e.upper && f(e.upper) };
     case 'unsupported':
-      return f({ ...e, children: e.children.map((c) => mapExpr(c, f)) });
+      return { ...e, children: e.children.map(f) };
   }
 }
 
@@ -258,4 +265,42 @@ export function factorsOf(e: Expr): Expr[] {
   if (e.kind === 'labelled') return factorsOf(e.expr);
   if (e.kind === 'binary' && e.op === '*' && !e.grouped) return [...factorsOf(e.left), ...factorsOf(e.right)];
   return [e];
+}
+
+/**
+ * The tree with every sum that absorbed the terms after it (`\sum_j e^{x_j} \cdot 0 - e^{x_i} e^{x_j}`) read the other
+ * way: the sum over its first term only, the rest added after it. Undefined when no sum absorbed a term.
+ */
+export function narrowSums(e: Expr): Expr | undefined {
+  let changed = false;
+  // the sum at the end of a product chain (`a \sum_j …`, `-\sum_j …`): that chain, then the absorbed terms
+  const split = (x: Expr): { head: Expr; tail: { op: '+' | '-'; right: Expr }[] } | undefined => {
+    if (x.kind === 'sum' && x.absorbed) {
+      const tail: { op: '+' | '-'; right: Expr }[] = [];
+      let body = x.body;
+      for (let n = 0; n < x.absorbed && body.kind === 'binary' && (body.op === '+' || body.op === '-'); n++) {
+        tail.unshift({ op: body.op, right: body.right });
+        body = body.left;
+      }
+      return { head: { ...x, body, absorbed: undefined, extendedPastSign: undefined, span: body.span.end > x.span.start ? { start: x.span.start, end: body.span.end } : x.span }, tail };
+    }
+    if (x.kind === 'negate') {
+      const inner = split(x.arg);
+      return inner && { head: { ...x, arg: inner.head }, tail: inner.tail };
+    }
+    if (x.kind === 'binary' && x.op === '*' && !x.grouped) {
+      const inner = split(x.right);
+      return inner && { head: { ...x, right: inner.head }, tail: inner.tail };
+    }
+    return undefined;
+  };
+  // (top-down: a chain is split where it starts, `a \sum_j …` as (a Σ…) − …, not a (Σ… − …))
+  const narrow = (x: Expr): Expr => {
+    const parts = split(x);
+    if (!parts) return mapChildren(x, narrow);
+    changed = true;
+    return parts.tail.reduce<Expr>((acc, t) => ({ kind: 'binary', op: t.op, left: acc, right: narrow(t.right), span: { start: acc.span.start, end: t.right.span.end } }), narrow(parts.head));
+  };
+  const out = narrow(e);
+  return changed ? out : undefined;
 }

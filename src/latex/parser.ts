@@ -299,7 +299,7 @@ function absorbIntoSum(left: Expr, op: '+' | '-', right: Expr): Expr | undefined
     if (e.kind === 'sum') {
       if (e.index === undefined || !usesIndex(right, e.index)) return undefined;
       const body: Expr = { kind: 'binary', op, left: e.body, right, span: join(e.body.span, right.span) };
-      return { ...e, body, span: join(e.span, right.span), ...(signed && { extendedPastSign: true }) };
+      return { ...e, body, span: join(e.span, right.span), absorbed: (e.absorbed ?? 0) + 1, ...(signed && { extendedPastSign: true }) };
     }
     if (e.kind === 'negate') {
       const arg = extend(e.arg, true);

@@ -122,6 +122,12 @@ function fenceMath(norm: NormalizedText, token: Token, bodyLine: number): Omit<F
 /** A value given in a code span, `` `x = 1.0` ``, `` `w1 = 0.5` ``: a single-letter name (with an index) and a number. */
 const GIVEN_VALUE = /^\s*[A-Za-z](?:\d+|_\w+)?\s*=\s*-?\d+(?:\.\d+)?\s*$/;
 
+/** Whether the math at `start`…`end` of a paragraph's text has no words beside it (only its delimiters and punctuation). */
+function ownParagraph(text: string, start: number, end: number): boolean {
+  const rest = text.slice(0, start) + text.slice(end);
+  return /^[\s$.,;:!?]*$/.test(rest);
+}
+
 function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
   const maths = (token.children ?? []).filter((child) => child.type === 'math_inline' || child.type === 'math_block' || (child.type === 'code_inline' && GIVEN_VALUE.test(child.content)));
   if (maths.length === 0 && !isCell) return;
@@ -131,7 +137,9 @@ function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
     const start = contentStart(token.content, child, searchFrom);
     if (start < 0) continue;
     searchFrom = start + child.content.length;
-    const display = child.type === 'math_block';
+    // (`$$x_j$$` inside a sentence, as kramdown writes inline math, is inline: display only as a paragraph of its own;
+    // `\[` is display wherever it stands)
+    const display = child.type === 'math_block' && (child.markup !== '$$' || ownParagraph(token.content, start, searchFrom));
     // (a code span's value is math the way a worked example's `$x = 1.0$` is)
     walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.type === 'code_inline' ? '`' : child.markup, section: walk.section });
   }

@@ -41,11 +41,18 @@ export function freeIn(e: Expr, s: Scalarizer): Set<string> {
     if (x.kind === 'symbol') s.indexed(x.name)?.indices.forEach((l) => !bound.has(l) && free.add(l));
     if (x.kind === 'sum' && x.except !== undefined && !bound.has(x.except)) free.add(x.except);
     if (x.kind === 'derivative') visit(x.wrt, bound);
-    const inner = x.kind === 'sum' && x.index !== undefined ? new Set([...bound, x.index]) : bound;
+    // (`\sum e^{x_j}` without its index sums over the one letter its body leaves free, as the scalarizer reads it)
+    const index = x.kind === 'sum' ? (x.index ?? loneLetter(x.body, bound, s)) : undefined;
+    const inner = index !== undefined ? new Set([...bound, index]) : bound;
     for (const c of childrenOf(x)) visit(c, inner);
   };
   visit(e, new Set());
   return free;
+}
+
+function loneLetter(body: Expr, bound: ReadonlySet<string>, s: Scalarizer): string | undefined {
+  const free = [...freeIn(body, s)].filter((l) => !bound.has(l));
+  return free.length === 1 ? free[0] : undefined;
 }
 
 /** The letters that index entries in this note, and the symbols that are sizes (upper limits of its sums). */

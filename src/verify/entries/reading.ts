@@ -5,7 +5,7 @@
  * written out, and each instance of the claim (every value of its free indices, every entry of a vector claim) goes
  * to the scalar judge with the note's definitions read the same way. The claim is verified when every instance is.
  */
-import { type Expr, symbolsOf, walk } from '../../latex/ast';
+import { type Expr, narrowSums, symbolsOf, walk } from '../../latex/ast';
 import type { Claim, Definition, NoteModel } from '../../model/types';
 import { NoteEnvironment } from '../environment';
 import { TooSlow } from '../deadline';
@@ -102,7 +102,12 @@ export class EntryReading {
       labelled = this.withLabels.judgeHere(claim, fallback);
       if (labelled.kind === 'verified') return labelled.result;
     }
-    if (plain.kind === 'refuted' && (!labelled || labelled.kind === 'refuted')) return plain.result;
+    // `\frac{\partial s_i}{\partial x_j} = \frac{\sum_j e^{x_j} \cdot 0 - e^{x_i} e^{x_j}}{…}`: the sum read over its
+    // first term only, when the terms it absorbed may use the claim's own free index instead of the sum's
+    const narrow = this.narrowed(claim);
+    const narrowed = narrow && this.judgeHere(narrow, fallback);
+    if (narrowed?.kind === 'verified') return { ...narrowed.result, message: narrowed.result.message.replace('holds entry by entry (', `holds entry by entry (each Σ over ${narrow!.letters.join(', ')} read as covering its first term only, ${narrow!.letters.length > 1 ? 'letters' : 'a letter'} the claim also leaves free; `) };
+    if (plain.kind === 'refuted' && (!labelled || labelled.kind === 'refuted') && (!narrowed || narrowed.kind === 'refuted')) return plain.result;
     // a note that writes its vectors as rows: verified so, never refuted so
     if (plain.kind === 'open' && !this.rows) {
       this.asRows ??= new EntryReading(this.model, this.base, this.labels, true);
@@ -156,6 +161,16 @@ export class EntryReading {
     if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated || signedSums(claim).length > 0) return { kind: 'open' };
     const first = results[0];
     return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
+  }
+
+  /** The claim with its sums over a letter it also leaves free read over their first term only (`narrowSums`), if any. */
+  private narrowed(claim: Claim): (Claim & { letters: string[] }) | undefined {
+    const free = freeLetters(claim, this.scalarizer);
+    const letters = new Set<string>();
+    for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => n.kind === 'sum' && n.absorbed && n.index !== undefined && free.has(n.index) && letters.add(n.index));
+    if (letters.size === 0) return undefined;
+    const [left, right] = [claim.left.expr && narrowSums(claim.left.expr), claim.right.expr && narrowSums(claim.right.expr)];
+    return { ...claim, left: { ...claim.left, expr: left ?? claim.left.expr }, right: { ...claim.right, expr: right ?? claim.right.expr }, letters: [...letters] };
   }
 
   /** Whether the definitions these instances reach, read entry by entry, refer to themselves. */

@@ -92,7 +92,9 @@ describe('readMarkdownMath', () => {
       assert.deepEqual(summary(read('before\n$$\nx\n$$\nafter')), [['\nx\n', '$$', 9]]);
       const inline = read('say $$ y = 2 $$ then');
       assert.deepEqual(summary(inline), [[' y = 2 ', '$$', 6]]);
-      assert.equal(inline[0].display, true);
+      // (kramdown's inline math: `$$` inside a sentence is part of the sentence; a paragraph of its own is display)
+      assert.equal(inline[0].display, false);
+      assert.equal(read('say\n$$ y = 2 $$\nthen')[0].display, true);
       assert.deepEqual(summary(read('$$x$$ is one, $$y$$ is two')), [['x', '$$', 2], ['y', '$$', 16]]);
     });
 

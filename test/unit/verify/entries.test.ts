@@ -251,4 +251,22 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     const claims = check(note);
     assert.notEqual(claims[claims.length - 1].verdict, 'refuted');
   });
+
+  it('reads a Σ without its index over its free letter, and a sum over a letter the claim leaves free over its first term only', () => {
+    const note = [
+      'The output of softmax is $$r(\\mathbf v)_i$$:',
+      '$$r(\\mathbf v)_i = \\frac{e^{v_i}}{\\sum e^{v_k}}$$',
+      '$$\\frac{e^{v_i + c}}{\\sum e^{v_k + c}} = \\frac{e^{v_i}e^c}{\\sum e^{v_k}e^c} = \\frac{e^{v_i}}{\\sum e^{v_k}}$$',
+      // (kramdown writes inline math as $$…$$ inside a sentence: the case it states holds in the display after it)
+      'Its derivative by an input $$v_k$$, where $$k \\neq i$$, has a constant numerator:',
+      '$$\\frac{\\partial r(\\mathbf v)_i}{\\partial v_k} = \\frac{\\sum_k e^{v_k} \\cdot 0 - e^{v_i} e^{v_k}}{(\\sum_k e^{v_k})^2} = - r(\\mathbf v)_i r(\\mathbf v)_k$$',
+    ].join('\n\n');
+    const claims = check(note);
+    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'verified', 'verified']);
+    assert.match(claims[2].message, /Σ over k read as covering its first term only/);
+    assert.match(claims[2].message, /where k ≠ i \(the case the prose states\)/);
+    // the slip: a lost minus on the off-diagonal entry, under either reading of the sum
+    const slip = note.replace('= - r(\\mathbf v)_i r(\\mathbf v)_k', '= r(\\mathbf v)_i r(\\mathbf v)_k');
+    assert.notEqual(check(slip)[3].verdict, 'verified');
+  });
 });
