@@ -36,7 +36,9 @@ export function readPerSample(parsed: readonly (readonly ParsedStatement[])[]): 
       const matrices = new Map(names.map((s) => [s, matrixOf(s, index)]));
       // every per-sample name has its matrix, and the note writes at least one of them (`A^{[L]}`; a target `Y` it
       // may leave implicit)
-      if ([...matrices.values()].some((m) => m === undefined) || ![...matrices.values()].some((m) => used.has(m!))) return n;
+      // (or its general layer: `A^{[l]}` is `A^{[L]}` at the last layer)
+      const written = (m: string): boolean => used.has(m) || used.has(m.replace('^{[L]}', '^{[l]}'));
+      if ([...matrices.values()].some((m) => m === undefined) || ![...matrices.values()].some((m) => written(m!))) return n;
       // another use of the index (`w_i`) keeps the sum as it is
       let other = false;
       walk(n.body, (x) => (other ||= x.kind === 'symbol' && !matrices.has(x.name) && new RegExp(`_\\{?${index}\\}?|\\(${index}\\)`).test(x.name)));

@@ -42,6 +42,16 @@ export function genericInstance(rng: () => number): (n: number) => (x: number) =
   return (n) => (x) => a * b ** n * Math.sin(b * x + c + (n * Math.PI) / 2) + (n < 3 ? poly[n](x) : 0); // d^n/dx^n sin = sin(· + nπ/2)
 }
 
+/**
+ * An instance whose values stay inside (0.1, 0.9), for claims whose functions need them there (a generic output
+ * activation under a log): a constant and two sines, with their derivatives.
+ */
+export function boundedGenericInstance(rng: () => number): (n: number) => (x: number) => number {
+  const mid = 0.45 + rng() / 10;
+  const waves = [0, 1].map(() => ({ q: 0.1 + rng() * 0.08, b: 0.5 + rng(), c: rng() * Math.PI }));
+  return (n) => (x) => (n === 0 ? mid : 0) + waves.reduce((sum, w) => sum + w.q * w.b ** n * Math.sin(w.b * x + w.c + (n * Math.PI) / 2), 0);
+}
+
 const MAX_GENERIC_ORDER = 4;
 
 /** Names that count things (samples, examples, classes): sampled as whole numbers from 2 up. */

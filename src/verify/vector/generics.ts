@@ -20,7 +20,8 @@ export function failsForEveryGeneric(point: WorldPoint, tol: number, evaluate: (
   const differences: number[][] = [];
   for (let k = 0; k < ATTEMPTS && ratios.length < INSTANCES; k++) {
     // the same inputs, new instances of the generic functions (and so new values of whatever uses them)
-    const p: WorldPoint = { ...point, inputs: new Map(point.inputs), generics: new Map(), rng, doubts: new Set(), guesses: new Set(), values: new Map(), exprValues: new Map() };
+    // (every other instance bounded to (0.1, 0.9), for functions a log or a root needs inside its domain)
+    const p: WorldPoint = { ...point, inputs: new Map(point.inputs), generics: new Map(), bounded: k % 2 === 1, rng, doubts: new Set(), guesses: new Set(), values: new Map(), exprValues: new Map() };
     const o = evaluate(p);
     if (p.guesses.size > 0) return false;
     // (an instance that takes a log of a negative value, say, is outside the claim's domain: draw another)

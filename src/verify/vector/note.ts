@@ -7,7 +7,7 @@ import { displayName } from '../../latex/notation';
 import type { Declaration, NoteModel } from '../../model/types';
 import { Tensor } from '../../engine';
 import type { NoteEnvironment } from '../environment';
-import { COUNTS, genericInstance } from '../sampling';
+import { COUNTS, boundedGenericInstance, genericInstance } from '../sampling';
 import type { GenericInstance } from './functions';
 import { baseLetter, isLabelName, isLowercase, isOnes, isScalarName } from './roles';
 import { numericSymbols } from '../example';
@@ -20,6 +20,8 @@ export interface WorldPoint {
   readonly shapes: ShapeInference;
   readonly inputs: Map<string, Tensor>;
   readonly generics: Map<string, GenericInstance>;
+  /** Draw generic functions whose values stay in (0.1, 0.9) (`boundedGenericInstance`). */
+  readonly bounded?: boolean;
   readonly rng: () => number;
   /** Values nobody can know met on the way (an unknown derivative, a generic function): finite differences cannot vouch. */
   readonly doubts: Set<string>;
@@ -273,7 +275,7 @@ export class VectorNote {
   generic(letter: string, p: WorldPoint): GenericInstance {
     let g = p.generics.get(letter);
     if (!g) {
-      g = genericInstance(p.rng);
+      g = (p.bounded ? boundedGenericInstance : genericInstance)(p.rng);
       p.generics.set(letter, g);
     }
     return g;

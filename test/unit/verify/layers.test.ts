@@ -94,6 +94,28 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
     assert.equal(right.verdict, 'verified', right.message);
   });
 
+  it('refutes the double 1/m under a cross-entropy of a generic output (instances kept inside the log\'s domain)', () => {
+    const note = [
+      'Forward: $Z^{[l]} = W^{[l]}A^{[l-1]} + b^{[l]}$ with $A^{[0]} = X$, and $A^{[l]} = g(Z^{[l]})$.',
+      // (the per-sample names of the last layer, with only the general layer's matrices written)
+      'The cost is $J = -\\frac{1}{m} \\sum_{i=1}^{m} [y^{(i)}\\log(a^{[L](i)}) + (1-y^{(i)})\\log(1-a^{[L](i)})]$.',
+      'Write $dA^{[l]} = \\frac{\\partial J}{\\partial A^{[l]}}$ and $dZ^{[l]} = \\frac{\\partial J}{\\partial Z^{[l]}} = dA^{[l]} * g\'(Z^{[l]})$.',
+      '$dW^{[l]} = \\frac{\\partial J}{\\partial W^{[l]}} = dZ^{[l]} A^{[l-1]T}$',
+      '$db^{[l]} = \\frac{\\partial J}{\\partial b^{[l]}} = \\frac{1}{m}\\sum_{i=1}^{m} dZ^{[l](i)}$',
+    ].join('\n\n');
+    const claims = check(note);
+    const [dZ, dW, db] = [claims.find((c) => c.latex.includes("g'")), claims.find((c) => c.latex.includes('A^{[l-1]T}')), claims[claims.length - 1]];
+    assert.equal(dZ?.verdict, 'verified', dZ?.message);
+    assert.equal(dW?.verdict, 'verified', dW?.message);
+    assert.equal(db.verdict, 'refuted', db.message);
+    assert.match(db.message, /fails at each layer/);
+    // in the course's own convention (dZ left undefined, m ∂J/∂Z), the same 1/m is right
+    const course = note.replace(/Write \$dA[^\n]*\n\n/, '').replace(/\\frac\{\\partial J\}\{\\partial b\^\{\[l\]\}\} = /, '');
+    assert.ok(!course.includes('Write') && !course.includes('\\partial b'));
+    const inCourse = check(course).pop();
+    assert.equal(inCourse?.verdict, 'verified', inCourse?.message);
+  });
+
   it('reads a matrix sketched with dots as a picture of its layout: X stays an input', () => {
     const sketch = check(NOTE).find((c) => c.latex.includes('\\vdots'));
     assert.match(sketch?.message ?? '', /a matrix sketched with dots/);
