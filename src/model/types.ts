@@ -51,6 +51,11 @@ export interface Claim {
   readonly context: readonly Side[];
   /** Signs of OCR damage in the statement: a claim with any cannot be refuted. */
   readonly suspicions: readonly string[];
+  /**
+   * The cost a reading judges the claim under, the note writing none (also among `suspicions`): it keeps any
+   * difference of values from refuting, but not a shape the sides cannot share whatever the cost is.
+   */
+  readonly costReading?: string;
   /** The `=` chain the claim belongs to (claims of one chain share it). */
   readonly chain: number;
   /** Set when the claim's left side is a symbol defined earlier in the note: this is a second definition. */

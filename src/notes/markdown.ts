@@ -6,6 +6,7 @@ import { alignLines, normalize } from './align';
 import type { MathMeta } from './mdParser';
 import { mathParser } from './mdParser';
 import { plainEquation } from './plainMath';
+import { type CellMath, byColumn, columnsAreAlternatives } from './tables';
 
 type Token = MarkdownIt.Token;
 
@@ -17,6 +18,8 @@ interface Found {
   readonly display: boolean;
   readonly delimiter: string;
   readonly section: number;
+  /** Where it sorts among the note's math, if not by its first offset (a table read column by column). */
+  readonly order?: number;
 }
 
 /** Where the token walk is: the current source line, the end of the last aligned inline content, the section. */
@@ -42,11 +45,21 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
   }
   const walk: Walk = { norm, found: [], cursor: 0, line: 0, section: 0 };
   const headings: number[] = [];
+  let table: { line: number; row: number; column: number; cells: CellMath<number>[] } | undefined;
   tokens.forEach((token, i) => {
     walk.line = token.map?.[0] ?? walk.line; // table cells have no map of their own: use their row's
     if (token.type === 'heading_open') {
       walk.section++;
       headings.push(walk.line);
+    }
+    if (token.type === 'table_open') table = { line: walk.line, row: -1, column: -1, cells: [] };
+    if (token.type === 'tr_open' && table) [table.row, table.column] = [table.row + 1, -1];
+    if ((token.type === 'td_open' || token.type === 'th_open') && table) table.column++;
+    if (token.type === 'table_close' && table) {
+      // (each column of alternatives a section of its own; what follows the table one more)
+      const sections = readTable(walk, table.cells);
+      for (let k = 0; k < sections; k++) headings.push(table.line);
+      table = undefined;
     }
     if (token.type === 'math_block') {
       walk.found.push(...blockMath(norm, token).map((f) => ({ ...f, section: walk.section })));
@@ -54,7 +67,9 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
       walk.found.push({ ...fenceMath(norm, token, walk.line + 1), section: walk.section });
     } else if (token.type === 'inline') {
       const previous = tokens[i - 1]?.type;
+      const before = walk.found.length;
       inlineMath(walk, token, previous === 'td_open' || previous === 'th_open');
+      if (table) for (let k = before; k < walk.found.length; k++) table.cells.push({ found: k, latex: walk.found[k].latex, row: table.row, column: table.column });
     }
   });
   // a note without any math delimiter may write its equations as plain text
@@ -62,8 +77,26 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
   // math that markdown-it never saw (script tags, kramdown's escapes) joins in document order, in its section
   const sectionAt = (offset: number): number => headings.filter((line) => norm.lines.lineStart(line) <= offset).length;
   const all = [...walk.found, ...scripted.map((f) => ({ ...f, section: sectionAt(f.at[0] ?? 0) }))];
-  all.sort((a, b) => (a.at.find((x) => x >= 0) ?? 0) - (b.at.find((x) => x >= 0) ?? 0));
+  const key = (f: Found): number => f.order ?? f.at.find((x) => x >= 0) ?? 0;
+  all.sort((a, b) => key(a) - key(b));
   return all.flatMap((found) => toBlock(found, norm, part));
+}
+
+/**
+ * A table whose columns are alternatives (`columnsAreAlternatives`): its math reordered column by column, each column
+ * in a section of its own. Returns how many sections the table took (0 for an ordinary table).
+ */
+function readTable(walk: Walk, cells: readonly CellMath<number>[]): number {
+  if (!columnsAreAlternatives(cells)) return 0;
+  const ordered = byColumn(cells);
+  const start = Math.min(...cells.map((c) => walk.found[c.found].at.find((x) => x >= 0) ?? 0));
+  const columns = new Set(cells.map((c) => c.column)).size;
+  // (sorted just after the table's first character, in the new order)
+  ordered.forEach(({ cell, rank }, k) => {
+    walk.found[cell.found] = { ...walk.found[cell.found], section: walk.section + 1 + rank, order: start + (k + 1) / (ordered.length + 1) };
+  });
+  walk.section += columns + 1;
+  return columns + 1;
 }
 
 /** The plain-text equations of the paragraphs and list items (not code) of a note without math delimiters. */

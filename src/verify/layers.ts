@@ -120,11 +120,18 @@ function at(layering: Layering, e: Expr, l: number, input: (name: string) => str
   });
 }
 
-/** Which layers a statement can be said of: every layer it refers to lies in 0…DEPTH. */
+/**
+ * Which layers a statement can be said of: every layer it refers to lies in 0…DEPTH, and at layer 0 it names only the
+ * input (`A^{[0]}`, `a^{(0)}`, `h_0`): there is no `Z^{[0]}` or `W^{[0]}` (so `dZ^{[l-1]} = …` is said of l ≥ 2).
+ */
 function layersFor(layering: Layering, exprs: readonly Expr[]): number[] {
   const names = exprs.flatMap(namesIn);
-  return [1, 2, 3].filter((l) => names.every((n) => layering.layersAt(n, l).every((x) => x >= 0 && x <= DEPTH)));
+  const exists = (name: string, layer: number): boolean => layer >= 0 && layer <= DEPTH && (layer > 0 || INPUT_STEM.test(name));
+  return [1, 2, 3].filter((l) => names.every((n) => layering.layersAt(n, l).every((x) => exists(n, x))));
 }
+
+/** The stem of an input or activation: what layer 0 has (`A`, `a`, `h`, `H`, `x`, `X`, bold or not). */
+const INPUT_STEM = /^(?:\\(?:mathbf|boldsymbol|bm|vec)\{)?[AaHhXx][}^_]/;
 
 export interface LayerNetwork {
   readonly model: NoteModel;

@@ -4,6 +4,7 @@
  * that can settle more: index notation entry by entry, then a cost the note never writes read as any smooth cost.
  */
 import { type Expr, symbolsOf, walk } from '../latex/ast';
+import { displayName } from '../latex/notation';
 import type { BlockSpan, Claim, NoteModel } from '../model/types';
 import { EntryReading } from './entries/reading';
 import { vectorizeEntrySums } from '../model/entrySums';
@@ -90,7 +91,7 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
       const uniform = !last && !concrete;
       if (!layerJudges.has(uniform)) {
         const network = uniform ? layerNetwork(model, layering, true) : written.network;
-        layerJudges.set(uniform, network && scopeJudgeOfLayers(network, layering, options, source));
+        layerJudges.set(uniform, network && scopeJudgeOfLayers(network, layering, uniform, options, source));
       }
       const read = layerJudges.get(uniform)?.(claim, result);
       if (read && read !== result) return read;
@@ -117,7 +118,7 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
  * and, when its cost is unwritten, under each reading of the cost. Verified when every layer holds in one world;
  * refuted when every layer fails in the network as the note writes it; else the fallback.
  */
-function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim, fallback: ClaimResult) => ClaimResult {
+function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, uniform: boolean, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim, fallback: ClaimResult) => ClaimResult {
   const plain = world(layers.model, options, source);
   const readings = costReadings(layers.model);
   const worlds = readings.map((r) => world(r.scalarModel, options, source, r.vectorModel, layers.model));
@@ -134,8 +135,11 @@ function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, options: R
       const cost = [...reading.costs.keys()].find((name) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
       if (!cost) continue;
       const { long, short } = reading.assumption(cost);
-      const read = instances.map((c) => worlds[i].judge({ ...c, suspicions: [...c.suspicions, long] }));
+      const read = instances.map((c) => worlds[i].judge({ ...c, suspicions: [...c.suspicions, long], costReading: long }));
       if (read.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', message: `holds ${over}: ${read[0].message}; ${long}`, assumption: short };
+      // (only a shape refutes under a cost read into the note, as it fails whatever the cost is; and only in a network
+      // written out from the general layer alone, whose shapes no slip in one layer's forward pass can have bent)
+      if (uniform && read.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}, whatever ${displayName(cost)} is (the note does not write it): ${read[0].message}`, counterexample: read[0].counterexample };
     }
     return fallback;
   };

@@ -169,7 +169,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   if (bad?.kind === 'shape') {
     // a step rewrites the expression before it: a shape it cannot form is the reading's, unless the note declares them
     const step = claim.kind === 'step' && !declaresAll(claim, note, shapes) ? ['a step of a derivation formed the expression before it, so this shape is the reading’s doing, not the note’s (declare the shapes to check it)'] : [];
-    const decision = decide({ kind: 'differ' }, [...allDoubts, ...reading.guesses, ...step], tol);
+    // (a cost read into the note, a generic function applied entry by entry: doubts about values; a shape fails
+    // whatever the cost or the function)
+    const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step], tol);
     if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
     return unverifiable(`${bad.message}, but ${decision.reason}`);
   }

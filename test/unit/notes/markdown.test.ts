@@ -231,4 +231,21 @@ describe('readMarkdownMath', () => {
       assert.deepEqual(readMarkdownMath('$x$ $$y$$', 3).map((block) => block.part), [3, 3]);
     });
   });
+
+  describe('tables', () => {
+    it('reads a table whose columns define the same names column by column, each column a section of its own', () => {
+      const text = ['| | rows | columns |', '|---|---|---|', '| fwd | $z = x w$ | $z = w x$ |', '| grad | $g = 2 z$ | $g = 3 z$ |', '', '$$q = z$$'].join('\n');
+      const blocks = read(text);
+      assert.deepEqual(blocks.map((b) => b.latex), ['z = x w', 'g = 2 z', 'z = w x', 'g = 3 z', 'q = z']);
+      const [a, b, c, d, after] = blocks.map((block) => block.section);
+      assert.equal(a, b);
+      assert.equal(c, d);
+      assert.ok((a ?? 0) < (c ?? 0) && (c ?? 0) < (after ?? 0));
+    });
+
+    it('keeps an ordinary table in document order, in one section', () => {
+      const blocks = read(['| name | value |', '|---|---|', '| a | $a = 1$ |', '| b | $b = 2$ |'].join('\n'));
+      assert.deepEqual(blocks.map((b) => [b.latex, b.section]), [['a = 1', 0], ['b = 2', 0]]);
+    });
+  });
 });

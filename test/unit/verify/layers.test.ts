@@ -116,6 +116,27 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
     assert.equal(inCourse?.verdict, 'verified', inCourse?.message);
   });
 
+  it('reads a table of conventions column by column: each column its own forward pass, its gradients checked in it', () => {
+    const note = [
+      '| | samples as rows | samples as columns |',
+      '|---|---|---|',
+      '| forward | $$Z^{[l]} = A^{[l-1]} W^{[l]} + b^{[l]}$$ $$A^{[l]} = \\phi(Z^{[l]})$$ | $$Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$$ $$A^{[l]} = \\phi(Z^{[l]})$$ |',
+      "| backward | $$dZ^{[l-1]} = dZ^{[l]} W^{[l]T} \\times \\phi'(Z^{[l-1]})$$ $$dA^{[l]} = dZ^{[l]} W^{[l]T}$$ | $$dZ^{[l-1]} = W^{[l]T} dZ^{[l]} \\times \\phi'(Z^{[l-1]})$$ $$dA^{[l-1]} = W^{[l]T} dZ^{[l]}$$ |",
+    ].join('\n');
+    const claims = check(note);
+    const find = (start: string): { verdict: string; message: string } | undefined => claims.find((c) => c.latex.startsWith(start));
+    // each column's hidden-layer step, said of l = 2, 3 (there is no Z^{[0]}), for any cost
+    for (const start of ['dZ^{[l-1]} = dZ^{[l]}', 'dZ^{[l-1]} = W^{[l]T}', 'dA^{[l-1]} = W^{[l]T}']) {
+      const claim = find(start);
+      assert.equal(claim?.verdict, 'verified', `${start}: ${claim?.message}`);
+    }
+    assert.match(find('dZ^{[l-1]} = dZ^{[l]}')?.message ?? '', /l = 2, 3 of a network/);
+    // the slip: the layer index of dA (dZ^{[l]} W^{[l]T} has the shape of A^{[l-1]}), wrong whatever the cost is
+    const slip = find('dA^{[l]} = dZ^{[l]}');
+    assert.equal(slip?.verdict, 'refuted', slip?.message);
+    assert.match(slip?.message ?? '', /whatever J is/);
+  });
+
   it('reads a matrix sketched with dots as a picture of its layout: X stays an input', () => {
     const sketch = check(NOTE).find((c) => c.latex.includes('\\vdots'));
     assert.match(sketch?.message ?? '', /a matrix sketched with dots/);
