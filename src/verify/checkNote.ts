@@ -142,8 +142,32 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
       const inScope = scopeJudge(modelInScope(model, claim.scope), options, source);
       scopes.set(claim.scope, (judge = (c) => judgeSafely(c, () => inScope(c), options.timeLimitMs)));
     }
-    return judge(claim);
+    const result = judge(claim);
+    return result.verdict === 'refuted' && result.reading?.kind === 'cost' ? refutedInEveryScope(result, model, judgeIn) : result;
   };
+  function judgeIn(claim: Claim, scope: number): ClaimResult {
+    let judge = scopes.get(scope);
+    if (!judge) {
+      const inScope = scopeJudge(modelInScope(model, scope), options, source);
+      scopes.set(scope, (judge = (c) => judgeSafely(c, () => inScope(c), options.timeLimitMs)));
+    }
+    return judge({ ...claim, scope });
+  }
+}
+
+/**
+ * A refutation under a cost read into the note (by shape, whatever the cost) stands only if the claim fails as well
+ * under every other definition the note gives its names: a table of two conventions side by side defines `Z^{[l]}`
+ * twice, and which one a claim means is a reading, not the note's word.
+ */
+function refutedInEveryScope(result: ClaimResult, model: NoteModel, judgeIn: (claim: Claim, scope: number) => ClaimResult): ClaimResult {
+  const own = model.scopes[result.claim.scope];
+  for (const [index, scope] of model.scopes.entries()) {
+    if (index === result.claim.scope || !own || ![...scope.definitions.keys()].some((name) => own.definitions.get(name) !== scope.definitions.get(name))) continue;
+    const there = judgeIn(result.claim, index);
+    if (there.verdict !== 'refuted') return { ...result, verdict: 'unverifiable', message: `${result.message}; but the note defines its names another way elsewhere, and read so the claim ${there.verdict === 'verified' ? 'holds' : 'cannot be settled'}` };
+  }
+  return result;
 }
 
 /** Verdicts given because time ran out. */

@@ -189,7 +189,8 @@ function anySmoothCost(cost: string, args: readonly string[], vector: boolean): 
   const terms = args.map((arg, i): Expr => {
     const [weight, scale] = [`\\varrho_{${i + 1}}^{(${cost})}`, `\\varpi_{${i + 1}}^{(${cost})}`].map(sym);
     const term = hadamard(weight, { kind: 'call', fn: 'tanh', generic: false, primes: 0, args: [hadamard(scale, sym(arg))], span: SPAN });
-    return vector ? { kind: 'sum', body: term, span: SPAN } : term;
+    // (over every entry: this sum is the reading's own, no guess about the note)
+    return vector ? { kind: 'sum', body: term, axis: 'all', span: SPAN } : term;
   });
   return terms.reduce((a, b) => ({ kind: 'binary', op: '+', left: a, right: b, span: SPAN }));
 }

@@ -139,7 +139,7 @@ function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, uniform: b
       if (read.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', message: `holds ${over}: ${read[0].message}; ${long}`, assumption: short };
       // (only a shape refutes under a cost read into the note, as it fails whatever the cost is; and only in a network
       // written out from the general layer alone, whose shapes no slip in one layer's forward pass can have bent)
-      if (uniform && read.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}, whatever ${displayName(cost)} is (the note does not write it): ${read[0].message}`, counterexample: read[0].counterexample };
+      if (uniform && read.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}, whatever ${displayName(cost)} is (the note does not write it): ${read[0].message}`, counterexample: read[0].counterexample, reading: { kind: 'cost', index: i } };
     }
     return fallback;
   };

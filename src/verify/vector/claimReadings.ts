@@ -3,6 +3,7 @@ import { walk, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import type { Claim } from '../../model/types';
 import { claimDoubts } from '../policy';
+import { COUNTS } from '../sampling';
 import type { VectorNote } from './note';
 import { hasMatrix } from './numericTensors';
 
@@ -17,7 +18,8 @@ export function vectorDoubts(claim: Claim, note: VectorNote): string[] {
       if (cost) context.push(cost);
     });
   }
-  const doubts = claimDoubts(claim, note.env, (s) => note.shapes.sizeSymbols.has(s), context);
+  // (a size, or a count the note writes, `\frac{1}{N}\sum_{k=1}^{N}` of a cost a reading has since replaced)
+  const doubts = claimDoubts(claim, note.env, (s) => note.shapes.sizeSymbols.has(s) || (COUNTS.has(s) && note.model.variables.has(s)), context);
   if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
   // values the note writes out as matrices of numbers are rounded: a difference near their last digit proves nothing
   const literal = writtenMatrices(note);

@@ -37,3 +37,22 @@ export function failsForEveryGeneric(point: WorldPoint, tol: number, evaluate: (
   const constantDifference = alike(differences) && differences[0].some((x) => Math.abs(x) > t);
   return constantRatio || constantDifference;
 }
+
+/**
+ * The factor by which the sides differ in every entry at every point (`\frac{1}{n}` too many), the points drawing
+ * their inputs and any cost read into the note afresh (a claim off by that factor whatever the cost is); undefined
+ * when they do not.
+ */
+export function sameFactorEverywhere(points: readonly { readonly left: Tensor; readonly right: Tensor }[], tol: number): number | undefined {
+  if (points.length < 2) return undefined;
+  const t = Math.max(tol, 1e-9) * 10;
+  const ratios: number[] = [];
+  for (const { left, right } of points) {
+    for (let i = 0; i < left.size; i++) {
+      // (an entry both sides leave at zero says nothing)
+      if (Math.abs(right.data[i]) < 1e-9 && Math.abs(left.data[i]) < 1e-9) continue;
+      ratios.push(left.data[i] / right.data[i]);
+    }
+  }
+  return ratios.length >= 2 && ratios.every((r) => Number.isFinite(r) && closeValues(r, ratios[0], t)) && !closeValues(ratios[0], 1, t) ? ratios[0] : undefined;
+}

@@ -4,7 +4,7 @@
  * shape (with both shapes), a transpose, or different values, and only when everything the claim uses is known and
  * backpropagation agrees with finite differences; otherwise unverifiable with the reason.
  */
-import type { Expr } from '../../latex/ast';
+import { type Expr, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
 import type { Claim } from '../../model/types';
@@ -16,7 +16,7 @@ import type { ClaimResult, EngineCheck } from '../types';
 import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote, WorldPoint } from './note';
 import { judgeUpdate } from './update';
-import { failsForEveryGeneric } from './generics';
+import { failsForEveryGeneric, sameFactorEverywhere } from './generics';
 import { jacobian, jacobianByDifferences, layoutsFor } from './jacobian';
 import { judgeNumericTensors } from './numericTensors';
 import { collapses, shapeSummary, shrinks, vectorDoubts } from './claimReadings';
@@ -124,6 +124,13 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const fd = failureOf(reading);
   if (fd?.kind === 'fd') return unverifiable(fd.message);
   let alternative = false;
+  // shapes the note never fixes (inputs nothing it defines uses) that fail to meet: the claim's own sides settle them
+  if (failureOf(reading)?.kind === 'shape' && note.unanchored(namedByClaim(claim)).length > 0) {
+    const other = read(claim, note, note.withoutConventions(claim.left.expr!, claim.right.expr!), ctx);
+    // (not a reading that holds only because some matrix of it has a single row or column)
+    const degenerate = holds(other, tol) && (collapses(claim, note, reading.shapes, other.shapes) || shrinks(claim, note, reading.shapes, other.shapes));
+    if (!other.unverifiable && !failureOf(other) && !degenerate) [reading, alternative] = [other, holds(other, tol)];
+  }
   if (!holds(reading, tol)) {
     // a step that substitutes numbers is judged at the note's own values
     if (ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, note.env, allowed), result, ctx.options.tolerance);
@@ -162,7 +169,10 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const shapesText = shapeSummary(claim, note, shapes);
   // (a difference every instance of a generic function leaves alike is no doubt about that function)
   const generic = (d: string): boolean => d.endsWith('is a generic function here; the claim may hold only for a particular ' + d.split(' is a generic')[0]);
-  const allDoubts = [...doubts, ...reading.doubts.filter((d) => !(reading.genericsSettled && generic(d)))];
+  // (nor is a cost read into the note, when the sides differ by one factor at every point, each with its own cost)
+  const factor = claim.costReading !== undefined && !failureOf(reading) ? sameFactorEverywhere(okOutcomes(reading), tol) : undefined;
+  const costSettled = factor !== undefined;
+  const allDoubts = [...doubts, ...reading.doubts.filter((d) => !(reading.genericsSettled && generic(d)))].filter((d) => !(costSettled && d === claim.costReading));
   if (!holds(reading, tol) && ctx.example?.holdsAtExample(claim)) allDoubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
   const bad = failureOf(reading);
   // no refutation rests on a reading the checker chose: a product's kind, a sum's range, index notation
@@ -171,7 +181,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     const step = claim.kind === 'step' && !declaresAll(claim, note, shapes) ? ['a step of a derivation formed the expression before it, so this shape is the reading’s doing, not the note’s (declare the shapes to check it)'] : [];
     // (a cost read into the note, a generic function applied entry by entry: doubts about values; a shape fails
     // whatever the cost or the function)
-    const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step], tol);
+    const free = note.unanchored(namedByClaim(claim));
+    const unfixed = free.length > 0 ? [`the note fixes no shape for ${free.map(displayName).join(', ')} (nothing it defines or declares uses ${free.length > 1 ? 'them' : 'it'}), so these sizes were the checker's choice`] : [];
+    const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step, ...unfixed], tol);
     if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
     return unverifiable(`${bad.message}, but ${decision.reason}`);
   }
@@ -187,8 +199,13 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     case 'unverifiable':
       return unverifiable(decision.reason);
     case 'refuted':
-      return result({ verdict: 'refuted', message: mismatchMessage(claim, mismatch!, shapesText), engine: mismatch!.engine });
+      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : ''}`, engine: mismatch!.engine });
   }
+}
+
+/** The names the claim writes itself (not those its definitions bring in: a bias broadcast inside `z`). */
+function namedByClaim(claim: Claim): Set<string> {
+  return new Set([...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)]);
 }
 
 /** Did the reading fail by shape with a derivative whose variable has its shape by convention (a lowercase column)? */

@@ -2,7 +2,7 @@
  * A note read as tensors: the shapes of its symbols, how its inputs are sampled (labels as probabilities, sizes
  * as sizes), its cost J for course shorthand, and which definitions cannot be evaluated.
  */
-import { type Expr, symbolsOf, walk } from '../../latex/ast';
+import { type Expr, childrenOf, symbolsOf, walk } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import type { Declaration, NoteModel } from '../../model/types';
 import { Tensor } from '../../engine';
@@ -280,6 +280,27 @@ export class VectorNote {
     }
     return g;
   }
+
+  /**
+   * The names among `names` whose shape nothing the note writes fixes: not defined, declared or used by a definition
+   * (`T` seen only inside an unread `\ell(H_L[k], T[k])`). Their sizes are the checker's free choice, and a shape
+   * that fails with them is the reading's.
+   */
+  unanchored(names: Iterable<string>): string[] {
+    if (!this.anchors) {
+      const anchors = new Set<string>([...this.model.definitions.keys(), ...this.declarations.map((d) => d.symbol)]);
+      const visit = (e: Expr): void => {
+        if (e.kind === 'symbol') anchors.add(e.name);
+        // (what an unread piece holds relates to nothing)
+        if (e.kind !== 'unsupported') for (const c of childrenOf(e)) visit(c);
+      };
+      for (const d of this.model.definitions.values()) if (d.value.expr) visit(d.value.expr);
+      this.anchors = anchors;
+    }
+    return [...names].filter((name) => !this.anchors!.has(name) && this.shapes.symbols.has(name));
+  }
+
+  private anchors?: Set<string>;
 
   private readonly reached = new WeakMap<Expr, ReadonlySet<string>>();
 

@@ -137,6 +137,23 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
     assert.match(slip?.message ?? '', /whatever J is/);
   });
 
+  it('refutes a factor the claim adds whatever the unwritten per-example loss is; never a shape the note does not fix', () => {
+    const note = [
+      'Each layer $l$ computes $$Z_l = H_{l-1} W_l$$ and $$H_l = g_l(Z_l)$$ with $H_0 = X$.',
+      'The mean loss over the $N$ rows: $$\\mathcal{L} = \\frac{1}{N}\\sum_{k=1}^{N} \\ell(H_L[k], T[k])$$',
+      '$$\\frac{\\partial \\mathcal{L}}{\\partial W_l} = H_{l-1}^\\top \\frac{\\partial \\mathcal{L}}{\\partial Z_l}$$',
+      '$$\\frac{\\partial \\mathcal{L}}{\\partial W_l} = \\frac{1}{N} H_{l-1}^\\top \\frac{\\partial \\mathcal{L}}{\\partial Z_l}$$',
+      // (T is seen only inside the unread ℓ(…): its shape is the checker's choice, so no shape of it refutes)
+      '$$\\frac{\\partial \\mathcal{L}}{\\partial H_L} = H_L - T$$',
+    ].join('\n\n');
+    const [right, slip, output] = check(note).slice(-3);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.equal(slip.verdict, 'refuted', slip.message);
+    assert.match(slip.message, /whatever ℒ is/);
+    assert.match(slip.message, /the left side is \d+ times the right in every entry at every point/);
+    assert.notEqual(output.verdict, 'refuted', output.message);
+  });
+
   it('reads a matrix sketched with dots as a picture of its layout: X stays an input', () => {
     const sketch = check(NOTE).find((c) => c.latex.includes('\\vdots'));
     assert.match(sketch?.message ?? '', /a matrix sketched with dots/);
