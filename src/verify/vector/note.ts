@@ -50,6 +50,8 @@ const LEARNING_RATES = new Set(['\\alpha', '\\eta', '\\gamma', '\\epsilon']);
 function batchDimension(shapes: ShapeInference, model: NoteModel): number | undefined {
   // a declared m (`X \in \mathbb{R}^{m \times n}`) says where the samples are: no convention needed
   if (!model.variables.has('m') || model.definitions.has('m') || shapes.sizeSymbols.has('m')) return undefined;
+  // (a note that multiplies its data by the weights from the right, `Z = A W`, has its samples as rows)
+  if (samplesAsRows(model)) return undefined;
   let batch: number | undefined;
   for (const [name, s] of shapes.symbols) {
     if (!/^[XYZA]$/.test(baseLetter(name)) || shapes.dims.isOne(s.c) || shapes.dims.originOf(s.c) !== undefined) continue;
@@ -57,6 +59,16 @@ function batchDimension(shapes: ShapeInference, model: NoteModel): number | unde
     else shapes.dims.unify(batch, s.c);
   }
   return batch;
+}
+
+/** Whether a definition multiplies a data matrix by a weight matrix on its right (`Z^{[l]} = A^{[l-1]} W^{[l]} + b^{[l]}`). */
+function samplesAsRows(model: NoteModel): boolean {
+  const letter = (e: Expr, pattern: RegExp): boolean => e.kind === 'symbol' && pattern.test(baseLetter(e.name));
+  let found = false;
+  for (const d of model.definitions.values()) {
+    if (d.value.expr) walk(d.value.expr, (n) => (found ||= n.kind === 'binary' && n.op === '*' && letter(n.left, /^[XAH]$/) && letter(n.right, /^W$/)));
+  }
+  return found;
 }
 
 /** Groups of symbols that meet: each definition's, each claim's. */

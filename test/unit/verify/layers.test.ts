@@ -154,6 +154,20 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
     assert.notEqual(output.verdict, 'refuted', output.message);
   });
 
+  it('keeps the samples as rows where the note multiplies by the weights from the right (Z = A W), m counting them', () => {
+    const note = [
+      'With $m$ samples as the rows: $$Z^{[l]} = A^{[l-1]} W^{[l]} + b^{[l]}$$ and $$A^{[l]} = g(Z^{[l]})$$',
+      '$$dW^{[l]} = \\frac{1}{m} A^{[l-1]T} dZ^{[l]}$$',
+      '$$dA^{[l-1]} = dZ^{[l]} W^{[l]T}$$',
+      '$$dA^{[l]} = dZ^{[l]} W^{[l]T}$$',
+    ].join('\n\n');
+    const [dW, dA, slip] = check(note).slice(-3);
+    assert.equal(dW.verdict, 'verified', dW.message);
+    assert.equal(dA.verdict, 'verified', dA.message);
+    // (with every layer's width the batch's, as samples-as-columns would make them, the slip would pass unseen)
+    assert.equal(slip.verdict, 'refuted', slip.message);
+  });
+
   it('reads a matrix sketched with dots as a picture of its layout: X stays an input', () => {
     const sketch = check(NOTE).find((c) => c.latex.includes('\\vdots'));
     assert.match(sketch?.message ?? '', /a matrix sketched with dots/);
