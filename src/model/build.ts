@@ -11,6 +11,7 @@ import { readFunctionHeads } from './functionHeads';
 import { readNewValues } from './newValues';
 import { readPerSample } from './perSample';
 import { withProseCases } from './proseCases';
+import { namesUsed, withLastLayerGradients } from './gradientLayers';
 import { type IndexNotation, type NoteModel, indexOf } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
@@ -54,7 +55,7 @@ export function buildModelFromStatements(
     unusable: defs.unusable,
     scopes: defs.scopes,
     variables,
-    claims: withProseCases(collectClaims(chains, defs), chains, facts),
+    claims: withLastLayerGradients(withProseCases(collectClaims(chains, defs), chains, facts), namesUsed(parsed.flatMap((block) => block.flatMap((s) => s.parts.flatMap((part) => (part.expr ? [part.expr] : [])))))),
     declarations: collectDeclarations(parsed, facts.source),
     indexNotation: indexNotationOf(parsed),
   };

@@ -51,6 +51,8 @@ export interface Claim {
   readonly context: readonly Side[];
   /** Signs of OCR damage in the statement: a claim with any cannot be refuted. */
   readonly suspicions: readonly string[];
+  /** Readings the model made of the claim's notation (`\nabla_a` as the gradient by `a^L`), said with its verdict. */
+  readonly readings?: readonly string[];
   /**
    * The cost a reading judges the claim under, the note writing none (also among `suspicions`): it keeps any
    * difference of values from refuting, but not a shape the sides cannot share whatever the cost is.

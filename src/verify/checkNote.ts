@@ -143,7 +143,9 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
       scopes.set(claim.scope, (judge = (c) => judgeSafely(c, () => inScope(c), options.timeLimitMs)));
     }
     const result = judge(claim);
-    return result.verdict === 'refuted' && result.reading?.kind === 'cost' ? refutedInEveryScope(result, model, judgeIn) : result;
+    const checked = result.verdict === 'refuted' && result.reading?.kind === 'cost' ? refutedInEveryScope(result, model, judgeIn) : result;
+    // (a verification says what notation it read, as a suspicion says why nothing was refuted)
+    return checked.verdict === 'verified' && claim.readings?.length ? { ...checked, message: `${checked.message}; ${claim.readings.join('; ')}` } : checked;
   };
   function judgeIn(claim: Claim, scope: number): ClaimResult {
     let judge = scopes.get(scope);

@@ -19,6 +19,7 @@ import { repairRanks, stemRanks } from './ranks';
 import { signedSums } from '../policy';
 import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, pairs } from './noteIndices';
 import { type Kind, NoEntryReading, Scalarizer } from './scalarize';
+import { BoundDefinitions } from './bound';
 
 type Outcome = { readonly kind: 'verified' | 'refuted'; readonly result: ClaimResult } | { readonly kind: 'open' };
 
@@ -80,6 +81,11 @@ export class EntryReading {
       if (side) walk(side, (n) => (found ||= (n.kind === 'symbol' && (readIndexed(n.name, this.letters) !== undefined || this.ranks.has(plainStem(n.name)))) || (n.kind === 'sum' && n.index !== undefined)));
     }
     return found;
+  }
+
+  private boundNames?: BoundDefinitions;
+  private get bound(): BoundDefinitions {
+    return (this.boundNames ??= new BoundDefinitions(this.model, (e) => freeIn(e, this.scalarizer), (name) => readIndexed(name, this.letters) !== undefined));
   }
 
   private withLabels?: EntryReading;
@@ -155,7 +161,8 @@ export class EntryReading {
     // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
     // (`y_n = -1`, `g_i(s_i) = \sigma(s_i)` are cases and definitions more often than steps)
     // an index free on one side only (`1_j e^{x_j} \delta_{jn} = e^{x_n}`) may be summed by Einstein's convention
-    const [l, r] = [freeIn(claim.left.expr!, this.scalarizer), freeIn(claim.right.expr!, this.scalarizer)];
+    // (with the letters a definition of the side brings along: u = e^{z_k} is of k)
+    const [l, r] = [claim.left.expr!, claim.right.expr!].map((e) => new Set([...freeIn(e, this.scalarizer), ...this.bound.lettersIn(e)]));
     const einstein = [...l].some((x) => !r.has(x)) || [...r].some((x) => !l.has(x));
     // (nor on a case read from the prose: a case stated in words this reading missed may be the one in force)
     if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated || signedSums(claim).length > 0) return { kind: 'open' };
@@ -262,11 +269,12 @@ export class EntryReading {
     const all = assignments.flatMap((env) => entries.map((idx) => ({ env, idx })));
     // the diagonal and the off-diagonal instances both, when there are more than can be judged
     const chosen = all.length <= MAX_INSTANCES ? all : all.filter((_, i) => i % Math.ceil(all.length / MAX_INSTANCES) === 0);
+    const b = this.bound;
     const made = chosen.map(({ env, idx }) => ({
       ...claim,
-      left: { ...claim.left, expr: s.entry(left, idx, env) },
-      right: { ...claim.right, expr: s.entry(right, idx, env) },
-      context: claim.context.flatMap((c) => (c.expr ? this.tryEntry(c.expr, idx, env, c) : [])),
+      left: { ...claim.left, expr: b.bind(s.entry(left, idx, env), env) },
+      right: { ...claim.right, expr: b.bind(s.entry(right, idx, env), env) },
+      context: claim.context.flatMap((c) => (c.expr ? this.tryEntry(c.expr, idx, env, c).map((x) => ({ ...x, expr: x.expr && b.bind(x.expr, env) })) : [])),
     }));
     return made;
   }
@@ -325,6 +333,10 @@ export class EntryReading {
     }
     const own = this.model.definitions.get(name);
     if (own && !readIndexed(name, this.letters)) return read(own, [], new Map());
+    // (`u⟨k=2⟩`: u = e^{z_k} read with k = 2)
+    const bound = this.bound.made.get(name);
+    const boundDefinition = bound && this.model.definitions.get(bound.name);
+    if (bound && boundDefinition) return read(boundDefinition, [], bound.env);
     const origin = s.origins.get(name);
     if (!origin) return undefined;
     const indexed = this.indexedDefinitions.get(origin.stem);

@@ -269,4 +269,26 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     const slip = note.replace('= - r(\\mathbf v)_i r(\\mathbf v)_k', '= r(\\mathbf v)_i r(\\mathbf v)_k');
     assert.notEqual(check(slip)[3].verdict, 'verified');
   });
+
+  it('reads a definition with an index its head lacks (u = e^{z_k} of a quotient rule) at each instance’s value of it', () => {
+    const note = [
+      '$$\\hat{q} = \\text{softmax}(o)$$',
+      'By the quotient rule, with $u = e^{o_k}$ and $v = \\sum_{t=1}^{K} e^{o_t}$:',
+      '$$\\frac{\\partial \\hat{q}_k}{\\partial o_j} = \\frac{v \\frac{\\partial u}{\\partial o_j} - u \\frac{\\partial v}{\\partial o_j}}{v^2}$$',
+      '$$\\frac{\\partial \\hat{q}_k}{\\partial o_j} = \\frac{v \\frac{\\partial u}{\\partial o_j} + u \\frac{\\partial v}{\\partial o_j}}{v^2}$$',
+    ].join('\n\n');
+    const [right, slip] = check(note).slice(-2);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.match(right.message, /j, k = 1…3/);
+    assert.equal(slip.verdict, 'refuted', slip.message);
+  });
+
+  it('reads Nielsen\'s ∇_a C as the gradient by a^L where the note has no a of its own, and says so', () => {
+    const note = ['$$C = \\frac{1}{2}\\sum_j (y_j - a^L_j)^2$$', '$$\\nabla_a C = (a^L - y)$$', '$$\\nabla_a C = (y - a^L)$$'].join('\n\n');
+    const [right, slip] = check(note).slice(-2);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.match(right.message, /the derivative by a was read as one by a\^L/);
+    // (a reading: the sign slip is not verified, and not refuted on it either)
+    assert.equal(slip.verdict, 'unverifiable', slip.message);
+  });
 });
