@@ -2,6 +2,7 @@
  * Splits a block of LaTeX into statements (at top-level `,` `;` `\quad` `\because` `\therefore` `\\` and aligned
  * rows) and each statement into the parts of its `=` chain, each parsed into an expression tree. Never throws.
  */
+import { tupleAssignments } from './tuples';
 import { type Expr, type Span, childrenOf } from './ast';
 import { enumerationEnd } from './enumeration';
 import { CONDITION_WORDS, MATRIX_DEPTH_CLOSE, MATRIX_DEPTH_OPEN, closingBrace, connectiveWord, depthChange, skipLineSpacing, wideSpace } from './connectives';
@@ -48,6 +49,9 @@ export function parseBlock(latex: string): ParsedStatement[] {
   const tokens = stripAlignment(unwrapStrikes(tokenize(latex)));
   let underCondition = false;
   return splitStatements(tokens).flatMap(({ toks, connective, conditioned, isCondition }) => {
+    // `[w_1, w_2] = [0.15, 0.20]`: a value for each name
+    const tuple = tupleAssignments(toks);
+    if (tuple) return tuple.flatMap((t) => parseStatement(latex, t, connective) ?? []);
     const s = parseStatement(latex, toks, connective);
     if (!s) return [];
     if (isCondition) {

@@ -177,7 +177,30 @@ function scopeAfter(after: number | undefined, symbols: Map<string, Placed<Defin
   };
   const definitions = inForce(symbols);
   const fns = inForce(functions);
-  return { definitions, functions: fns, unusable: withoutLoops(definitions) };
+  return { definitions, functions: fns, unusable: withoutLoops(withRelations(definitions)) };
+}
+
+/**
+ * Definitions whose first value goes through numbers a worked example computed, `E_{total} = E_{o1} + E_{o2}` with
+ * `E_{o1} = \frac{1}{2}(0.751 - 0.01)^2` (what E_{o1} is of is lost in it), but whose chain goes on to say what they
+ * are of, `= \frac{1}{2}(out_{o1} - o_1)^2 + …`: read by that last part, so that their derivatives are the note's.
+ */
+function withRelations(definitions: Map<string, Definition>): Map<string, Definition> {
+  // a value computed from numbers alone (not a given number: `w_1 = 0.15` is an input with its value)
+  const computed = (name: string): boolean => {
+    const body = definitions.get(name)?.value.expr;
+    // (a matrix of numbers written out is given too)
+    const given = body?.kind === 'number' || (body?.kind === 'negate' && body.arg.kind === 'number') || (body?.kind === 'call' && body.fn === 'matrix');
+    return body !== undefined && !given && symbolsOf(body).size === 0;
+  };
+  const usesComputed = (e: Expr): boolean => [...symbolsOf(e)].some(computed);
+  for (const [name, d] of definitions) {
+    const last = d.later?.[d.later.length - 1];
+    // (the last part must say what the value is of: names, none of them numbers computed)
+    if (!d.value.expr || !last?.expr || !usesComputed(d.value.expr) || symbolsOf(last.expr).size === 0 || usesComputed(last.expr) || symbolsOf(last.expr).has(name)) continue;
+    definitions.set(name, { ...d, value: last });
+  }
+  return definitions;
 }
 
 /**

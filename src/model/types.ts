@@ -51,6 +51,8 @@ export interface Claim {
   readonly context: readonly Side[];
   /** Signs of OCR damage in the statement: a claim with any cannot be refuted. */
   readonly suspicions: readonly string[];
+  /** An instance of a claim read entry by entry: an off-diagonal entry's sides may both be 0, as the math says. */
+  readonly entryInstance?: boolean;
   /** Readings the model made of the claim's notation (`\nabla_a` as the gradient by `a^L`), said with its verdict. */
   readonly readings?: readonly string[];
   /**

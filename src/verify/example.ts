@@ -96,7 +96,24 @@ export class WorkedExample {
     const l = this.valueAt(claim.left.expr, claim.left, claim, false);
     const r = this.valueAt(claim.right.expr, claim.right, claim, false);
     if ('missing' in l || 'missing' in r || l.leaves.size === 0) return false;
-    return Math.abs(l.value - r.value) <= 1e-6 * Math.max(1, Math.abs(l.value), Math.abs(r.value));
+    // (to within the rounding of the given numbers: `a = 0.5374` is σ(0.15) to four places)
+    const spread = this.spreadOf(claim.left.expr, claim.left, claim, l) + this.spreadOf(claim.right.expr, claim.right, claim, r);
+    return Math.abs(l.value - r.value) <= 1e-6 * Math.max(1, Math.abs(l.value), Math.abs(r.value)) + spread;
+  }
+
+  /**
+   * How far the rounding of the numbers a side rests on may move its value (to first order); a given number counts as
+   * rounded at its last digit too (`a = 0.5374` may be σ(0.15) rounded), the claim's own literals as exact.
+   */
+  private spreadOf(side: Expr, at: BlockSpan, claim: Claim, v: { readonly value: number; readonly leaves: ReadonlyMap<string, Known> }): number {
+    let spread = 0;
+    for (const [name, known] of v.leaves) {
+      const half = known.halfUnit || (name.startsWith(LITERAL) ? 0 : halfUnitOf(String(known.value)));
+      if (half === 0) continue;
+      const moved = this.valueAt(side, at, claim, false, new Map([[name, known.value + half]]));
+      spread += 'missing' in moved ? half : Math.abs(moved.value - v.value);
+    }
+    return spread;
   }
 
   /**

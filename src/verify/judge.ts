@@ -12,7 +12,7 @@ import { type Converted, type DerivativeUse, type Reading, Unsupported, convertE
 import { Opaque } from '../calculus/differentiate';
 import type { NoteEnvironment } from './environment';
 import { checkClock } from './deadline';
-import { FD_TOLERANCE, type Finding, claimDoubts, closeValues, decide } from './policy';
+import { FD_TOLERANCE, type Finding, claimDoubts, closeValues, decide, isZero, vanishesEverywhere, VANISHING_MESSAGE } from './policy';
 import { refute } from './refute';
 import type { WorkedExample } from './example';
 import { judgeExampleStep } from './exampleJudge';
@@ -91,7 +91,8 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     const partial = holdsUnder(claim, ctx, { partialsHoldOthersFixed: true });
     if (partial) return result({ verdict: 'verified', message: `holds at ${partial} random points, reading ∂ as the partial derivative (every other variable held fixed) and d as the total one` });
   }
-  const finding: Finding = bad ? { kind: 'differ' } : { kind: 'agree', points: points.map((p) => ({ left: [p.left], right: [p.right] })) };
+  const agreed = points.map((p) => ({ left: [p.left], right: [p.right] }));
+  const finding: Finding = bad ? { kind: 'differ' } : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim) ? { kind: 'undecided', reason: VANISHING_MESSAGE } : { kind: 'agree', points: agreed };
   // a difference that no instance of the generic functions changes is no doubt about them
   if (bad && generics.length > 0 && !failsForEveryInstance(left, right, bad, ctx)) doubts.push(...generics);
   // `-y_o \log \hat{y}_o = -\log \hat{y}_o` holds if y_o = 1, which the note may say in words ("y is one-hot")

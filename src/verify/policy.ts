@@ -54,6 +54,37 @@ export function tooSmallToTell(points: readonly SidePair[], tol: number): boolea
   });
 }
 
+/**
+ * Sides that are both zero at every point while the right one is not written as 0: `(t_1 - h(x_1)) h(x_1) x_1` with
+ * h read as the zero function says nothing about the claim. (A claim `= 0` whose left side vanishes is a finding.)
+ */
+export function vanishesEverywhere(points: readonly SidePair[], rightIsZero: boolean, claim?: Claim): boolean {
+  if (rightIsZero || points.length === 0 || (claim && mayTrulyVanish(claim))) return false;
+  return points.every((p) => Array.from(p.left).every((v) => v === 0) && Array.from(p.right).every((v) => v === 0));
+}
+
+/**
+ * Claims whose zeros may be the math's own: a case under a condition (`= 0 \ (s < 0)`), a derivative of a known
+ * function that vanishes (the step function's), a piecewise function.
+ */
+function mayTrulyVanish(claim: Claim): boolean {
+  let found = claim.entryInstance === true;
+  for (const side of [claim.left.expr, claim.right.expr]) {
+    if (side) walk(side, (n) => (found ||= n.kind === 'indicator' || (n.kind === 'call' && !n.generic && (n.primes > 0 || /step|heaviside|sign|relu|max|min/i.test(n.fn)))));
+  }
+  return found;
+}
+
+/** `0`, `-0`, `\mathbf{0}`: a right side written as zero. */
+export function isZero(e: Expr | undefined): boolean {
+  if (!e) return false;
+  if (e.kind === 'number') return e.value === 0;
+  if (e.kind === 'negate') return isZero(e.arg);
+  return e.kind === 'symbol' && /^\\(?:mathbf|boldsymbol|vec)\{0\}$/.test(e.name);
+}
+
+export const VANISHING_MESSAGE = 'both sides are 0 at every sample point, which says nothing about the claim (is a function of it read as 0?)';
+
 export const TOO_SMALL_MESSAGE = `both sides are below ${TINY} at every sample point, too small to tell apart (the true value may vanish without being 0)`;
 
 /** What the evaluator found at its sample points. */
@@ -246,7 +277,6 @@ function derivativeClaims(env: NoteEnvironment): Map<string, { id: number; right
   return index;
 }
 
-const isZero = (e: Expr | undefined): boolean => e?.kind === 'number' && e.value === 0;
 const hasDerivative = (e: Expr): boolean => {
   let found = false;
   walk(e, (n) => (found ||= n.kind === 'derivative' || n.kind === 'shorthand'));

@@ -272,6 +272,7 @@ export class EntryReading {
     const b = this.bound;
     const made = chosen.map(({ env, idx }) => ({
       ...claim,
+      entryInstance: true,
       left: { ...claim.left, expr: b.bind(s.entry(left, idx, env), env) },
       right: { ...claim.right, expr: b.bind(s.entry(right, idx, env), env) },
       context: claim.context.flatMap((c) => (c.expr ? this.tryEntry(c.expr, idx, env, c).map((x) => ({ ...x, expr: x.expr && b.bind(x.expr, env) })) : [])),

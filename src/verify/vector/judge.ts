@@ -20,7 +20,7 @@ import { failsForEveryGeneric, sameFactorEverywhere } from './generics';
 import { jacobian, jacobianByDifferences, layoutsFor } from './jacobian';
 import { judgeNumericTensors } from './numericTensors';
 import { collapses, shapeSummary, shrinks, vectorDoubts } from './claimReadings';
-import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide } from '../policy';
+import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide, isZero, vanishesEverywhere, VANISHING_MESSAGE } from '../policy';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
 
@@ -189,7 +189,8 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   }
   const oks = okOutcomes(reading);
   const mismatch = mismatchOf(reading, tol);
-  const finding: Finding = mismatch ? { kind: 'differ' } : { kind: 'agree', points: oks.map((o) => ({ left: o.left.data, right: o.right.data })) };
+  const agreed = oks.map((o) => ({ left: o.left.data, right: o.right.data }));
+  const finding: Finding = mismatch ? { kind: 'differ' } : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim) ? { kind: 'undecided', reason: VANISHING_MESSAGE } : { kind: 'agree', points: agreed };
   const decision = decide(finding, mismatch ? [...allDoubts, ...reading.guesses] : allDoubts, tol);
   switch (decision.verdict) {
     case 'verified': {

@@ -30,7 +30,11 @@ describe('statements', () => {
   });
   it('reads \\partial z alone (computation-graph notes) as the shorthand dz, and a\\_o_1 as a_{o_1}', () => {
     assert.deepEqual(statements('\\partial w_1 = x_1 \\partial z'), ['d(w_1) = (x_1 * d(z))']);
-    assert.deepEqual(statements('a\\_o_1 = \\sigma(z\\_o_1)'), ['a_{o_1} = sigmoid[z_{o_1}]']);
+    assert.deepEqual(statements('a\\_o_1 = \\sigma(z\\_o_1)'), ['a_{o1} = sigmoid[z_{o1}]']);
+    // (Mazur's `out_{o_1}` and `out_{o1}` are one name)
+    assert.deepEqual(statements('out_{o_1} = out_{o1} + net_{h_{2}}'), ['out_{o1} = (out_{o1} + net_{h2})']);
+    // (values given as a tuple: one definition per name)
+    assert.deepEqual(statements('[w_1, w_2, b_1] = [0.15, -0.2, 0.35]'), ['w_1 = 0.15', 'w_2 = -0.2', 'b_1 = 0.35']);
   });
   it('reads np.sum keyword arguments set as text (\\text{axis}=1)', () => {
     assert.deepEqual(statements('db = \\text{np.sum}(dz, \\text{axis}=1, \\text{keepdims}=\\text{True})'), statements('db = np.sum(dz, axis=1, keepdims=True)'));

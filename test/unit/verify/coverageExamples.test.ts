@@ -81,4 +81,29 @@ describe('matrices of numbers written out', () => {
     assert.equal(slip.verdict, 'unverifiable');
     assert.match(slip.message, /entry 2,1 is 0.0425 on the left and 0.0525 on the right/);
   });
+
+  it('reads a total that goes through computed numbers by the relation its chain goes on to state (Mazur in matrix form)', () => {
+    const note = [
+      '$[w_5, w_6, b_2] = [0.40, 0.45, 0.60]$ and $[h_1, h_2] = [0.59, 0.60]$',
+      '$net_{o1} = w_5 \\times h_1 + w_6 \\times h_2 + b_2$',
+      '$out_{o_1} = \\sigma(net_{o1})$',
+      '$E_{o1} = \\frac{1}{2} (0.7514 - 0.01)^2 = 0.2748$',
+      '$E_{total} = E_{o1} = \\frac{1}{2} (out_{o1} - t_1)^2$',
+      '$\\frac{\\partial E_{total}}{\\partial w_5} = (out_{o1} - t_1) \\times out_{o1} (1 - out_{o1}) \\times h_1$',
+      '$\\frac{\\partial E_{total}}{\\partial w_5} = (out_{o1} - t_1) \\times out_{o1} (1 - out_{o1}) \\times h_2$',
+    ].join('\n\n');
+    const [right, slip] = check(note).slice(-2);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.equal(slip.verdict, 'refuted', slip.message);
+  });
+
+  it('does not refute a relation between given numbers that holds to their rounding, nor verify sides that are 0 everywhere', () => {
+    const rounded = check('Given $z = 0.15$ and $a = 0.5374$.\n\n$$\\sigma\'(z) = a(1 - a)$$')[0];
+    assert.notEqual(rounded.verdict, 'refuted', rounded.message);
+    assert.equal(check('Given $z = 0.15$ and $a = 0.5374$.\n\n$$\\sigma\'(z) = a(1 + a)$$')[0].verdict, 'refuted');
+    // h read as the zero function makes both sides vanish: no verdict either way
+    const vanishing = check('$$h(x) = 0$$\n\n$$L = \\frac{1}{2}(t - h(x) w)^2$$\n\n$$\\frac{\\partial L}{\\partial w} = (t - h(x) w) h(x)$$').pop();
+    assert.equal(vanishing?.verdict, 'unverifiable', vanishing?.message);
+    assert.match(vanishing?.message ?? '', /both sides are 0 at every sample point/);
+  });
 });
