@@ -180,6 +180,8 @@ export class Parser {
       else if (t.text === '\\odot') op = 'hadamard';
       else if (t.text === '/' || t.text === '\\div') op = '/';
       else if (BINARY_UNSUPPORTED.has(t.text) && t.text !== '\\pm' && t.text !== '\\mp' && t.text !== '\\odot') op = 'unsupported';
+      // `\nabla_a C \odot \sigma'(z^L)`: a gradient's operand ends at an elementwise product too
+      if (op === 'hadamard' && this.spaceEnds === this.termDepth) break;
       if (op) this.next();
       else if (!this.startsFactor()) break;
       const spaced = !op && this.spacedBefore();

@@ -55,7 +55,7 @@ export function buildModelFromStatements(
     unusable: defs.unusable,
     scopes: defs.scopes,
     variables,
-    claims: withLastLayerGradients(withProseCases(collectClaims(chains, defs), chains, facts), namesUsed(parsed.flatMap((block) => block.flatMap((s) => s.parts.flatMap((part) => (part.expr ? [part.expr] : [])))))),
+    claims: withLastLayerGradients(withProseCases(collectClaims(chains, defs), chains, facts), namesUsed(parsed.flatMap((block) => block.flatMap((s) => (s.parts.length < 2 ? [] : s.parts.flatMap((part) => (part.expr ? [part.expr] : []))))))),
     declarations: collectDeclarations(parsed, facts.source),
     indexNotation: indexNotationOf(parsed),
   };

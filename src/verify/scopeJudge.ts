@@ -122,13 +122,21 @@ function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, uniform: b
   const plain = world(layers.model, options, source);
   const readings = costReadings(layers.model);
   const worlds = readings.map((r) => world(r.scalarModel, options, source, r.vectorModel, layers.model));
+  let entries: EntryReading | undefined;
+  // (a layer's claim in index notation, Nielsen's `\frac{\partial C}{\partial b^l_j} = \delta^l_j`: entry by entry there)
+  const judgeLayer = (c: Claim): ClaimResult => {
+    const r = plain.judge(c);
+    if (r.verdict !== 'unverifiable' || c.unverifiable) return r;
+    entries ??= new EntryReading(layers.model, plain.ctx);
+    return entries.applies(c) ? entries.judge(c, r) : r;
+  };
   return (claim, fallback) => {
     const written = layers.instances(claim);
     if (written.length === 0) return fallback;
     const instances = written.map((w) => w.claim);
     const general = [claim.left.expr, claim.right.expr].some((e) => e && layering.usesLayerIndex(e));
     const over = general ? `at each layer (l = ${written.map((w) => w.layer).join(', ')} of a network of ${DEPTH} layers written out from the general one)` : `in the network written out to ${DEPTH} layers (L = ${DEPTH})`;
-    const results = instances.map((c) => plain.judge(c));
+    const results = instances.map(judgeLayer);
     if (results.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', message: `holds ${over}: ${results[0].message}` };
     if (results.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}: ${results[0].message}`, counterexample: results[0].counterexample };
     for (const [i, reading] of readings.entries()) {

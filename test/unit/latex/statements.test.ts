@@ -33,6 +33,8 @@ describe('statements', () => {
     assert.deepEqual(statements('a\\_o_1 = \\sigma(z\\_o_1)'), ['a_{o1} = sigmoid[z_{o1}]']);
     // (Mazur's `out_{o_1}` and `out_{o1}` are one name)
     assert.deepEqual(statements('out_{o_1} = out_{o1} + net_{h_{2}}'), ['out_{o1} = (out_{o1} + net_{h2})']);
+    // (a gradient's operand ends at ⊙: Nielsen's BP1a)
+    assert.deepEqual(statements("\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)"), ["\\delta^{L} = (d(C)/d(a) hadamard sigmoid'[z^{L}])"]);
     // (values given as a tuple: one definition per name)
     assert.deepEqual(statements('[w_1, w_2, b_1] = [0.15, -0.2, 0.35]'), ['w_1 = 0.15', 'w_2 = -0.2', 'b_1 = 0.35']);
   });

@@ -168,6 +168,21 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
     assert.equal(slip.verdict, 'refuted', slip.message);
   });
 
+  it('checks Nielsen\'s equations in index notation at every layer: BP3 and BP4 entry by entry, BP1a with ∇_a C', () => {
+    const note = [
+      'In layer $l$: $$z^l = w^l a^{l-1} + b^l$$ and $$a^l = \\sigma(z^l)$$, with the cost $$C = \\frac{1}{2}\\sum_j (y_j - a^L_j)^2$$.',
+      'The error of neuron $j$: $$\\delta^l_j = \\frac{\\partial C}{\\partial z^l_j}$$',
+      '$$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$$',
+      '$$\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j$$',
+      '$$\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_j \\delta^l_k$$',
+    ].join('\n\n');
+    const [bp3, bp4, swapped] = check(note).slice(-3);
+    assert.equal(bp3.verdict, 'verified', bp3.message);
+    assert.match(bp3.message, /at each layer .* entry by entry/);
+    assert.equal(bp4.verdict, 'verified', bp4.message);
+    assert.notEqual(swapped.verdict, 'verified', swapped.message);
+  });
+
   it('reads a matrix sketched with dots as a picture of its layout: X stays an input', () => {
     const sketch = check(NOTE).find((c) => c.latex.includes('\\vdots'));
     assert.match(sketch?.message ?? '', /a matrix sketched with dots/);
