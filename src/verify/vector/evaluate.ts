@@ -166,7 +166,11 @@ export class Evaluation {
     } else if (guessed) {
       this.point.guesses.add(`${describe(e)} was read as a matrix product, but an entry-by-entry product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`);
     }
-    if (kind === 'matmul' || (kind === undefined && a.value.cols === b.value.rows)) return matmul(a, b);
+    const [inner, same] = [a.value.cols === b.value.rows, a.value.rows === b.value.rows && a.value.cols === b.value.cols];
+    // (matrices of numbers the note writes out have the shapes they have: the one product they can form)
+    if (kind === 'matmul' && !inner && same) return mul(a, b);
+    if (kind !== 'matmul' && !same && inner) return matmul(a, b);
+    if (kind === 'matmul' || (kind === undefined && inner)) return matmul(a, b);
     return mul(a, b);
   }
 

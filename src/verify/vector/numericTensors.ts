@@ -25,16 +25,39 @@ export const hasMatrix = (e: Expr): boolean => {
   return found;
 };
 
-const numbersOnly = (e: Expr): boolean => {
+/**
+ * Whether an expression is numbers only, through the definitions of the names it uses (`A^{[1]} = \sigma(Z^{[1]})`
+ * with `Z^{[1]}` a product of matrices of numbers): a value of the worked example, whatever its inputs are.
+ */
+function numericThrough(e: Expr, note: VectorNote, seen = new Map<string, boolean>()): boolean {
   let ok = true;
-  walk(e, (n) => (ok &&= n.kind !== 'symbol' && n.kind !== 'derivative' && n.kind !== 'shorthand'));
+  walk(e, (n) => {
+    if (!ok) return;
+    if (n.kind === 'derivative' || n.kind === 'shorthand') ok = false;
+    else if (n.kind === 'symbol') {
+      if (!seen.has(n.name)) {
+        seen.set(n.name, false);
+        const body = note.model.definitions.get(n.name)?.value.expr;
+        seen.set(n.name, body !== undefined && numericThrough(body, note, seen));
+      }
+      ok = seen.get(n.name)!;
+    }
+  });
   return ok;
-};
+}
+
+/** Whether the expression or the definitions it rests on write out a matrix of numbers. */
+function reachesMatrix(e: Expr, note: VectorNote): boolean {
+  return hasMatrix(e) || [...note.reachedBy(e)].some((name) => {
+    const body = note.model.definitions.get(name)?.value.expr;
+    return body !== undefined && hasMatrix(body);
+  });
+}
 
 /** The verdict of a step of numbers with a matrix written out; undefined for any other claim. */
 export function judgeNumericTensors(claim: Claim, note: VectorNote, ctx: JudgeContext, result: ResultBuilder): ClaimResult | undefined {
   const [l, r] = [claim.left.expr, claim.right.expr];
-  if (!l || !r || !numbersOnly(l) || !numbersOnly(r) || (!hasMatrix(l) && !hasMatrix(r))) return undefined;
+  if (!l || !r || !numericThrough(l, note) || !numericThrough(r, note) || (!reachesMatrix(l, note) && !reachesMatrix(r, note))) return undefined;
   const value = (e: Expr): Tensor => new Evaluation(note, note.point(makeRng(1))).eval(e).value;
   let left: Tensor;
   let right: Tensor;

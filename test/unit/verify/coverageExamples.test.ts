@@ -106,4 +106,22 @@ describe('matrices of numbers written out', () => {
     assert.equal(vanishing?.verdict, 'unverifiable', vanishing?.message);
     assert.match(vanishing?.message ?? '', /both sides are 0 at every sample point/);
   });
+
+  it('checks a named matrix against the numbers it is computed from, through the definitions of the example', () => {
+    const note = [
+      '$$H = \\begin{bmatrix} 2 & -1 \\end{bmatrix} \\begin{bmatrix} 0.5 & 1 \\\\ 0.25 & 2 \\end{bmatrix} + \\begin{bmatrix} 0 & 1 \\end{bmatrix}$$',
+      '$$G = \\sigma(H)$$',
+      '$$G = \\begin{bmatrix} 0.6792 & 0.7311 \\end{bmatrix}$$',
+      '$$O = G V$$ with $$V = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$',
+      '$$O = \\begin{bmatrix} 2.1414 \\end{bmatrix}$$',
+      '$$O = \\begin{bmatrix} 2.2414 \\end{bmatrix}$$',
+    ].join('\n\n');
+    const claims = check(note);
+    const [g, o, slip] = [claims.find((c) => c.latex.includes('0.6792')), claims.find((c) => c.latex.includes('2.1414')), claims.find((c) => c.latex.includes('2.2414'))];
+    assert.equal(g?.verdict, 'verified', g?.message);
+    assert.equal(o?.verdict, 'verified', o?.message);
+    // (a matrix written out is reported, not refuted yet)
+    assert.equal(slip?.verdict, 'unverifiable', slip?.message);
+    assert.match(slip?.message ?? '', /more than the rounding of its numbers explains/);
+  });
 });
