@@ -180,8 +180,10 @@ function parseArguments(p: Parser, name: Token, bare = false): { args: Expr[]; e
     return { args: [p.sub(r.from, r.to).parseWhole()], end: r.span };
   }
   if (name.type !== 'command' && !bare) throw new LatexError(`${name.text} needs an argument in parentheses`, name);
-  const arg = p.parseFactorOrNothing();
-  if (!arg || typeof arg === 'function') throw new LatexError(`${name.text} needs an argument`, name);
+  const factor = p.parseFactorOrNothing();
+  // (`\log \sum_j e^{x_j}`: an operator's term is the argument)
+  const arg = typeof factor === 'function' ? p.applyOperator(factor) : factor;
+  if (!arg) throw new LatexError(`${name.text} needs an argument`, name);
   return { args: [arg], end: arg.span };
 }
 

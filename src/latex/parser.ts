@@ -210,6 +210,11 @@ export class Parser {
     return acc;
   }
 
+  /** A prefix operator applied to the rest of its term (`\log \sum_j e^{x_j}`: the sum is the log's argument). */
+  applyOperator(op: (operand: Expr) => Expr): Expr {
+    return op(this.operandOf(op));
+  }
+
   /** The rest of a term, as the operand of `\frac{\partial}{\partial w}` or `\sum` (up to an explicit space, for `\nabla`). */
   private operandOf(op: (operand: Expr) => Expr): Expr {
     const outer = this.spaceEnds;

@@ -103,6 +103,11 @@ export interface NoteModel extends DefinitionScope {
   readonly declarations: readonly Declaration[];
   /** How the note uses index notation anywhere, prose formulas included (`y_i` and `y_k`, `\sum_i e^{a_i}`). */
   readonly indexNotation: IndexNotation;
+  /**
+   * In the entry-by-entry reading: the vector a name is an entry of, when the note leaves that vector an input (`x`
+   * for `x_2`): different entries of one such vector are independent variables (∂x₂/∂x₁ = 0 is settled).
+   */
+  readonly inputVectorOf?: (name: string) => string | undefined;
 }
 
 /** The model as a claim sees it: the definitions of its scope. */

@@ -18,6 +18,10 @@ const MAX_EXPANDED_NODES = 4000;
 /** Why ∂(of)/∂v is settled to be 0 (for the message), or undefined when the note may just not say how of uses v. */
 export function settledZero(env: NoteEnvironment, of: Expr, v: string): string | undefined {
   const names = [...symbolsOf(of)];
+  // (the entries of one input vector are independent: ∂e^{x₂}/∂x₁ = 0; an entry of another vector may be a function of v)
+  const vector = env.model.inputVectorOf?.(v);
+  const leaves = [...env.inputsOf(names)];
+  if (vector && leaves.length > 0 && leaves.every((s) => s !== v && env.model.inputVectorOf?.(s) === vector)) return `${leaves.map(displayName).join(', ')} and ${displayName(v)} are different entries of the input ${displayName(vector)}`;
   if (names.length === 0 || !names.every((s) => env.isDefined(s))) return undefined;
   const used = usedBy(env, v);
   if (!env.isDefined(v) && used.length === 0) return undefined;

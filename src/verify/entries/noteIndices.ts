@@ -1,5 +1,5 @@
 /** What a note's index notation is made of: its index letters and sizes, a claim's free indices, a name's likely kind. */
-import { type Expr, childrenOf, walk } from '../../latex/ast';
+import { type Expr, childrenOf, narrowSums, walk } from '../../latex/ast';
 import type { Claim, NoteModel } from '../../model/types';
 import { type Kind, NoEntryReading, type Scalarizer } from './scalarize';
 
@@ -91,4 +91,16 @@ export function definitionNamesOf(model: NoteModel): Set<string> {
   const names = new Set<string>(model.definitions.keys());
   for (const d of model.definitions.values()) if (d.value.expr) walk(d.value.expr, (n) => n.kind === 'symbol' && names.add(n.name));
   return names;
+}
+
+/**
+ * The claim with its sums over a letter it also leaves free read over their first term only (`narrowSums`), with
+ * those letters; undefined when no sum absorbed terms over such a letter.
+ */
+export function narrowedClaim(claim: Claim, free: ReadonlySet<string>): (Claim & { letters: string[] }) | undefined {
+  const letters = new Set<string>();
+  for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => n.kind === 'sum' && n.absorbed && n.index !== undefined && free.has(n.index) && letters.add(n.index));
+  if (letters.size === 0) return undefined;
+  const [left, right] = [claim.left.expr && narrowSums(claim.left.expr), claim.right.expr && narrowSums(claim.right.expr)];
+  return { ...claim, left: { ...claim.left, expr: left ?? claim.left.expr }, right: { ...claim.right, expr: right ?? claim.right.expr }, letters: [...letters] };
 }

@@ -5,7 +5,7 @@
  * written out, and each instance of the claim (every value of its free indices, every entry of a vector claim) goes
  * to the scalar judge with the note's definitions read the same way. The claim is verified when every instance is.
  */
-import { type Expr, narrowSums, symbolsOf, walk } from '../../latex/ast';
+import { type Expr, symbolsOf, walk } from '../../latex/ast';
 import type { Claim, Definition, NoteModel } from '../../model/types';
 import { NoteEnvironment } from '../environment';
 import { TooSlow } from '../deadline';
@@ -17,7 +17,7 @@ import { displayName } from '../../latex/notation';
 import { plainStem, readIndexed } from './names';
 import { repairRanks, stemRanks } from './ranks';
 import { signedSums } from '../policy';
-import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, pairs } from './noteIndices';
+import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, narrowedClaim, pairs } from './noteIndices';
 import { type Kind, NoEntryReading, Scalarizer } from './scalarize';
 import { BoundDefinitions } from './bound';
 
@@ -68,7 +68,12 @@ export class EntryReading {
       const indexed = readIndexed(name, letters);
       if (indexed && new Set(indexed.indices).size === indexed.indices.length) this.indexedDefinitions.set(indexed.stem, { definition, letters: indexed.indices });
     }
-    const world: NoteModel = { ...model, definitions: this.definitions, unusable: new Map(), claims: [], indexNotation: { bases: new Set(), sums: false } };
+    // (an entry of a vector the note never defines, and no definition of its own, is an independent input)
+    const inputVectorOf = (name: string): string | undefined => {
+      const origin = this.scalarizer.origins.get(name);
+      return origin && !this.definitions.has(name) && !this.vectorDefinition(origin.stem) && !this.indexedDefinitions.has(origin.stem) ? origin.stem : undefined;
+    };
+    const world: NoteModel = { ...model, definitions: this.definitions, unusable: new Map(), claims: [], indexNotation: { bases: new Set(), sums: false }, inputVectorOf };
     this.env = new NoteEnvironment(world);
     this.ctx = { env: this.env, pass: new ForwardPass(this.env), options: base.options, source: base.source };
   }
@@ -110,7 +115,7 @@ export class EntryReading {
     }
     // `\frac{\partial s_i}{\partial x_j} = \frac{\sum_j e^{x_j} \cdot 0 - e^{x_i} e^{x_j}}{…}`: the sum read over its
     // first term only, when the terms it absorbed may use the claim's own free index instead of the sum's
-    const narrow = this.narrowed(claim);
+    const narrow = narrowedClaim(claim, freeLetters(claim, this.scalarizer));
     const narrowed = narrow && this.judgeHere(narrow, fallback);
     if (narrowed?.kind === 'verified') return { ...narrowed.result, message: narrowed.result.message.replace('holds entry by entry (', `holds entry by entry (each Σ over ${narrow!.letters.join(', ')} read as covering its first term only, ${narrow!.letters.length > 1 ? 'letters' : 'a letter'} the claim also leaves free; `) };
     if (plain.kind === 'refuted' && (!labelled || labelled.kind === 'refuted') && (!narrowed || narrowed.kind === 'refuted')) return plain.result;
@@ -168,16 +173,6 @@ export class EntryReading {
     if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated || signedSums(claim).length > 0) return { kind: 'open' };
     const first = results[0];
     return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
-  }
-
-  /** The claim with its sums over a letter it also leaves free read over their first term only (`narrowSums`), if any. */
-  private narrowed(claim: Claim): (Claim & { letters: string[] }) | undefined {
-    const free = freeLetters(claim, this.scalarizer);
-    const letters = new Set<string>();
-    for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => n.kind === 'sum' && n.absorbed && n.index !== undefined && free.has(n.index) && letters.add(n.index));
-    if (letters.size === 0) return undefined;
-    const [left, right] = [claim.left.expr && narrowSums(claim.left.expr), claim.right.expr && narrowSums(claim.right.expr)];
-    return { ...claim, left: { ...claim.left, expr: left ?? claim.left.expr }, right: { ...claim.right, expr: right ?? claim.right.expr }, letters: [...letters] };
   }
 
   /** Whether the definitions these instances reach, read entry by entry, refer to themselves. */

@@ -291,4 +291,14 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     // (a reading: the sign slip is not verified, and not refuted on it either)
     assert.equal(slip.verdict, 'unverifiable', slip.message);
   });
+
+  it('settles ∂x_j/∂x_k = 0 for different entries of one input vector, never for entries of two vectors', () => {
+    const note = [
+      '$$\\frac{\\partial \\log \\sum_{j=1}^{C} e^{x_j}}{\\partial x_k} = \\frac{1}{\\sum_{j=1}^{C} e^{x_j}} \\sum_{j=1}^{C} e^{x_j} \\frac{\\partial x_j}{\\partial x_k} = \\frac{e^{x_k}}{\\sum_{j=1}^{C} e^{x_j}}$$',
+    ].join('\n\n');
+    assert.deepEqual(check(note).map((c) => c.verdict), ['verified', 'verified']);
+    // a_i may be a function of z_i the note does not write: no zero is settled, nothing refuted
+    const other = check('$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 - a_i)$$')[0];
+    assert.notEqual(other.verdict, 'refuted', other.message);
+  });
 });
