@@ -166,6 +166,8 @@ export interface UnsupportedNode {
   readonly inner?: Span;
   /** A subscript written on an expression (`(\mathbf x)_i`): its text, for the reading of `s(\mathbf x)_i`. */
   readonly subscript?: string;
+  /** A matrix of names written out (`\begin{pmatrix} w_1 & w_2 \end{pmatrix}`): its cells, row by row (not children). */
+  readonly cells?: { readonly rows: number; readonly names: readonly SymbolNode[] };
 }
 
 export type Expr =

@@ -36,13 +36,20 @@ export function parseEnvironment(p: Parser, t: Token): Expr {
   if (sketch) return { kind: 'unsupported', reason: MATRIX_SKETCH, children: [], span: span(t, last) };
   const numbers = NUMERIC_MATRICES.has(name) ? numericMatrix(p, bodyFrom, bodyTo, span(t, last)) : undefined;
   if (numbers) return numbers;
-  return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last) };
+  const names = NUMERIC_MATRICES.has(name) ? matrixCells(p, bodyFrom, bodyTo, span(t, last), (e) => e.kind === 'symbol') : undefined;
+  const cells = names?.kind === 'call' ? { rows: names.rows ?? 1, names: names.args.filter((a): a is Expr & { kind: 'symbol' } => a.kind === 'symbol') } : undefined;
+  return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last), ...(cells && { cells }) };
 }
 
 const NUMERIC_MATRICES = new Set(['bmatrix', 'pmatrix', 'matrix', 'Bmatrix', 'array', 'smallmatrix']);
 
 /** A matrix whose every cell is a number (or arithmetic of numbers): the constant it writes; else undefined. */
 function numericMatrix(p: Parser, from: number, to: number, s: Span): Expr | undefined {
+  return matrixCells(p, from, to, s, onlyNumbers);
+}
+
+/** The cells of a matrix, as a `matrix` call, when every one reads and passes `accept`; else undefined. */
+function matrixCells(p: Parser, from: number, to: number, s: Span, accept: (e: Expr) => boolean): (Expr & { kind: 'call' }) | undefined {
   const rows: Expr[][] = [];
   let start = from;
   // (an array's column spec, `{cc}`, is no cell)
@@ -52,7 +59,7 @@ function numericMatrix(p: Parser, from: number, to: number, s: Span): Expr | und
   const push = (a: number, b: number): boolean => {
     if (a >= b) return row.length > 0 ? false : true;
     const e = tryParse(p, a, b);
-    if (!e || !onlyNumbers(e)) return false;
+    if (!e || !accept(e)) return false;
     row.push(e);
     return true;
   };

@@ -2,7 +2,7 @@
  * Splits a block of LaTeX into statements (at top-level `,` `;` `\quad` `\because` `\therefore` `\\` and aligned
  * rows) and each statement into the parts of its `=` chain, each parsed into an expression tree. Never throws.
  */
-import { tupleAssignments } from './tuples';
+import { cellValues, tupleAssignments } from './tuples';
 import { type Expr, type Span, childrenOf } from './ast';
 import { enumerationEnd } from './enumeration';
 import { CONDITION_WORDS, MATRIX_DEPTH_CLOSE, MATRIX_DEPTH_OPEN, closingBrace, connectiveWord, depthChange, skipLineSpacing, wideSpace } from './connectives';
@@ -60,7 +60,8 @@ export function parseBlock(latex: string): ParsedStatement[] {
     }
     const after = underCondition;
     underCondition = false;
-    return [conditioned || after ? { ...s, conditioned: true } : s];
+    // (`W = \begin{pmatrix} w_1 & w_2 \end{pmatrix} = \begin{pmatrix} 0.3 & 0.2 \end{pmatrix}`: each cell's value too)
+    return [conditioned || after ? { ...s, conditioned: true } : s, ...cellValues(s)];
   });
 }
 

@@ -2,6 +2,8 @@
  * Values given as a tuple: `[w_1, w_2, b_1] = [0.15, 0.20, 0.35]`, `(x_1, x_2) = (1, 0)`. Each name gets its number,
  * as if the note wrote `w_1 = 0.15`, `w_2 = 0.20`, `b_1 = 0.35`.
  */
+import type { Expr, Span } from './ast';
+import type { ParsedStatement } from './statements';
 import type { Token } from './tokens';
 
 const OPEN = new Set(['[', '(', '\\[', '\\left[', '\\left(']);
@@ -37,4 +39,23 @@ export function tupleAssignments(toks: readonly Token[]): Token[][] | undefined 
   const pairs = left.items.map((name, k) => ({ name, value: right.items[k] }));
   if (pairs.some(({ name, value }) => name.length === 0 || !NUMBER.test(value.map((t) => t.text).join('')) || name[0].type === 'number')) return undefined;
   return pairs.map(({ name, value }) => [...name, equals, ...value]);
+}
+
+/**
+ * A matrix of names set equal to a matrix of numbers in a chain (`W = \begin{pmatrix} w_1 & w_2 \end{pmatrix} =
+ * \begin{pmatrix} 0.3 & 0.2 \end{pmatrix}`): one `name = number` statement per cell, beside the chain itself.
+ */
+export function cellValues(s: ParsedStatement): ParsedStatement[] {
+  const out: ParsedStatement[] = [];
+  for (let k = 0; k + 1 < s.parts.length; k++) {
+    const [a, b] = [s.parts[k].expr, s.parts[k + 1].expr];
+    const cells = a?.kind === 'unsupported' ? a.cells : undefined;
+    if (!cells || b?.kind !== 'call' || b.fn !== 'matrix' || b.rows !== cells.rows || b.args.length !== cells.names.length) continue;
+    cells.names.forEach((name, i) => {
+      const value: Expr = b.args[i];
+      const span: Span = { start: name.span.start, end: value.span.end };
+      out.push({ parts: [{ expr: name, span: name.span }, { expr: value, span: value.span }], equals: [s.equals[k]], suspicions: [], span });
+    });
+  }
+  return out;
 }

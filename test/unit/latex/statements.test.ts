@@ -35,6 +35,8 @@ describe('statements', () => {
     assert.deepEqual(statements('out_{o_1} = out_{o1} + net_{h_{2}}'), ['out_{o1} = (out_{o1} + net_{h2})']);
     // (a gradient's operand ends at ⊙: Nielsen's BP1a)
     assert.deepEqual(statements("\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)"), ["\\delta^{L} = (d(C)/d(a) hadamard sigmoid'[z^{L}])"]);
+    // (a matrix of names equal to a matrix of numbers: each name's value too)
+    assert.deepEqual(statements('W = \\begin{pmatrix} w_1 & w_2 \\\\ w_3 & w_4 \\end{pmatrix} = \\begin{pmatrix} 0.3 & 0.2 \\\\ 0.1 & 0.4 \\end{pmatrix}').slice(1), ['w_1 = 0.3', 'w_2 = 0.2', 'w_3 = 0.1', 'w_4 = 0.4']);
     // (values given as a tuple: one definition per name)
     assert.deepEqual(statements('[w_1, w_2, b_1] = [0.15, -0.2, 0.35]'), ['w_1 = 0.15', 'w_2 = -0.2', 'b_1 = 0.35']);
   });
