@@ -22,6 +22,16 @@ export function settledZero(env: NoteEnvironment, of: Expr, v: string): string |
   const vector = env.model.inputVectorOf?.(v);
   const leaves = [...env.inputsOf(names)];
   if (vector && leaves.length > 0 && leaves.every((s) => s !== v && env.model.inputVectorOf?.(s) === vector)) return `${leaves.map(displayName).join(', ')} and ${displayName(v)} are different entries of the input ${displayName(vector)}`;
+  // (inputs of one definition beside v, `(\sigma(h_1 u_{12}) - t_2)^2` of E's, are independent of v: the weights and targets of a formula)
+  if (names.length > 0 && !env.isDefined(v) && names.every((s) => !env.isDefined(s) && s !== v)) {
+    const stems0 = new Set([...env.model.definitions.keys()].map(stem));
+    if (names.some((s) => stems0.has(stem(s)))) return undefined;
+    const together = [...env.model.definitions.keys()].find((d) => {
+      const inputs = env.inputsOf([d]);
+      return inputs.has(v) && names.every((s) => inputs.has(s));
+    });
+    return together && `${names.map(displayName).join(', ')} and ${displayName(v)} are separate inputs of ${displayName(together)}`;
+  }
   if (names.length === 0 || !names.every((s) => env.isDefined(s))) return undefined;
   const used = usedBy(env, v);
   if (!env.isDefined(v) && used.length === 0) return undefined;

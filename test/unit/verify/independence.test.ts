@@ -41,4 +41,17 @@ describe('derivatives the note settles to be 0', () => {
     const [c] = check('$$z = w x + b, \\quad a = \\sigma(z)$$\nThe prediction $\\hat{y}$ is $a$.\n$$L = (\\hat{y} - y)^2$$\n$$\\frac{\\partial L}{\\partial a} = 2(a - y)$$');
     assert.equal(c.verdict, 'unverifiable', c.message);
   });
+
+  it('settles the derivative of a term made of other inputs of the same formula (linearity term by term)', () => {
+    const note = [
+      '$$E = {1 \\over 2} \\left( (\\sigma(h u_{1}) - t_1)^2 + (\\sigma(h u_{2}) - t_2)^2 \\right)$$',
+      '$${\\partial E \\over \\partial u_{1}} = {1 \\over 2} \\left( {\\partial \\over \\partial u_{1}} (\\sigma(h u_{1}) - t_1 )^2 + {\\partial \\over \\partial u_{1}} (\\sigma(h u_{2}) - t_2)^2 \\right)$$',
+      '$${\\partial E \\over \\partial u_{1}} = {1 \\over 2} \\left( {\\partial \\over \\partial u_{1}} (\\sigma(h u_{1}) - t_1 )^2 + {\\partial \\over \\partial u_{2}} (\\sigma(h u_{2}) - t_2)^2 \\right)$$',
+    ].join('\n\n');
+    const [right, slip] = check(note).slice(-2);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.notEqual(slip.verdict, 'verified', slip.message);
+    // (an undefined a beside z may be a function of it: nothing settled)
+    assert.notEqual(check('$$\\frac{\\partial a}{\\partial z} = 0$$')[0].verdict, 'verified');
+  });
 });
