@@ -181,6 +181,7 @@ function superscript(p: Parser, base: Expr): Expr {
 /** A symbol's canonical name from its base and subscript: `w` and `2` give `w_2`, `E` and `Total` give `E_{Total}`. */
 function nameOf(base: string, sub0: string | undefined): string {
   // (`out_{o_1}` is Mazur's `out_{o1}`: a subscript's own subscript number is part of its name)
-  const sub = sub0?.replace(/^([A-Za-z]+)_\{?(\d+)\}?$/, '$1$2');
+  // (and `E_{Total}` is `E_{total}`: a word's capital is no other name)
+  const sub = sub0?.replace(/^([A-Za-z]+)_\{?(\d+)\}?$/, '$1$2').replace(/^[A-Z][a-z]{2,}$/, (w) => w.toLowerCase());
   return sub === undefined ? base : sub.length === 1 ? `${base}_${sub}` : `${base}_{${sub}}`;
 }

@@ -31,6 +31,8 @@ describe('statements', () => {
   it('reads \\partial z alone (computation-graph notes) as the shorthand dz, and a\\_o_1 as a_{o_1}', () => {
     assert.deepEqual(statements('\\partial w_1 = x_1 \\partial z'), ['d(w_1) = (x_1 * d(z))']);
     assert.deepEqual(statements('a\\_o_1 = \\sigma(z\\_o_1)'), ['a_{o1} = sigmoid[z_{o1}]']);
+    // (and `E_{Total}` and `E_{total}`)
+    assert.deepEqual(statements('E_{Total} = E_{total}'), ['E_{total} = E_{total}']);
     // (Mazur's `out_{o_1}` and `out_{o1}` are one name)
     assert.deepEqual(statements('out_{o_1} = out_{o1} + net_{h_{2}}'), ['out_{o1} = (out_{o1} + net_{h2})']);
     // (a gradient's operand ends at ⊙: Nielsen's BP1a)
