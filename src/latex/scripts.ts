@@ -1,5 +1,5 @@
 /** Superscripts, subscripts and primes: symbol names (`w_{2}`, `a^{(h)}`), powers, transposes. */
-import type { Expr, SymbolNode, Span } from './ast';
+import { type Expr, type SymbolNode, type Span, symbolsOf } from './ast';
 import { LatexError, type Parser, join } from './parser';
 import { TEXT_COMMANDS } from './notation';
 import type { Token } from './tokens';
@@ -156,6 +156,13 @@ export function parseScripts(p: Parser, atom: Expr): Expr {
       e = { ...e, name: `${e.name}'`, span: join(e.span, t) };
     } else if (t.text === "'") {
       p.next();
+      // `\left\{ f(g(x)) \right\}'`: a bracket of one variable, primed, is its derivative by that variable
+      const only = e.inner ? [...symbolsOf(e)] : [];
+      if (only.length === 1) {
+        const wrt: SymbolNode = { kind: 'symbol', name: only[0], span: e.span };
+        e = { kind: 'derivative', of: e, wrt, partial: false, span: join(e.span, t) };
+        continue;
+      }
       e = { kind: 'unsupported', reason: 'a prime on a variable (only functions take primes here, as in σ′(z))', children: [e], span: join(e.span, t) };
     } else if (t.text === '!') {
       p.next();

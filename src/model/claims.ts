@@ -21,7 +21,9 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
       const right = chain.links[i + 1].side;
       const head = chain.links[0].side.expr;
       const redefined = head?.kind === 'symbol' ? head.name : head?.kind === 'call' ? head.fn : undefined;
-      const redefines = i === 0 && defs.boundaries.includes(chain.id) ? redefined : undefined;
+      // (and in such a chain, `z = f(x, y) = xy`, the link that gives f its new body)
+      const alias = i > 0 && left.expr?.kind === 'call' && left.expr.generic && left.expr.args.every((a) => a.kind === 'symbol') ? left.expr.fn : undefined;
+      const redefines = defs.boundaries.includes(chain.id) ? (i === 0 ? redefined : alias) : undefined;
       claims.push({
         id: claims.length,
         kind: i === 0 && defs.updates.has(chain.id) ? 'update' : i === start ? firstKind(left.expr, right.expr) : 'step',

@@ -142,9 +142,13 @@ function defineAliases(chain: Chain, c: Collecting): void {
     const params = call?.args.map((a) => (a.kind === 'symbol' ? a.name : '')) ?? [];
     const body = next.side.expr;
     // (only when the body uses its parameters: `F(a_j) = \frac{1}{1 + e^{-a_1}}` is a slip, not a definition of F)
-    if (call && !c.functions.has(call.fn) && body && !next.approximate && params.every((p) => p !== '' && symbolsOf(body).has(p))) {
-      c.functions.set(call.fn, [{ chain: chain.id, value: { name: call.fn, params, body: next.side.expr, at: { block: alias.block, span: call.span } } }]);
-      continue;
+    if (call && body && !next.approximate && params.every((p) => p !== '' && symbolsOf(body).has(p))) {
+      const defined = { chain: chain.id, value: { name: call.fn, params, body, at: { block: alias.block, span: call.span } } };
+      const list = c.functions.get(call.fn);
+      // (a chain that defines its head again, `z = f(x, y) = xy` after `z = f(x, y) = x + y`, defines its f again too)
+      if (!list) c.functions.set(call.fn, [defined]);
+      else if (c.boundaries.has(chain.id)) list.push(defined);
+      if (!list || c.boundaries.has(chain.id)) continue;
     }
     if (alias.expr?.kind !== 'symbol' || c.symbols.has(alias.expr.name) || next.approximate || !next.side.expr) continue;
     if (symbolsOf(next.side.expr).has(alias.expr.name)) continue;

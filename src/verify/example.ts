@@ -227,6 +227,16 @@ export class WorkedExample {
     });
   }
 
+  /** The results the note states before the claim's chain, for every symbol it states one of (`out_{h1} = … = 0.5933`). */
+  statedBefore(claim: Claim): Map<string, Known> {
+    const out = new Map<string, Known>();
+    for (const [name, list] of this.stated) {
+      const before = list.filter((s) => s.chain < claim.chain);
+      if (before.length > 0) out.set(name, before[before.length - 1].known);
+    }
+    return out;
+  }
+
   /** A value the note gives or states for a symbol: a number definition in force (exact), else the nearest stated result. */
   known(name: string, chain: number): Known | undefined {
     const stated = this.stated.get(name);

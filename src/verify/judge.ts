@@ -72,7 +72,9 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   const { points, fdFailures, with: withValue } = samplePoints(claim, left, right, ctx);
   const holds = points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance));
   // a step that substitutes numbers (`x w_1 = 1.0 · 0.5`) is judged at the note's own values, not at random points
-  if (!holds && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, ctx.env, allowed), result, ctx.options.tolerance);
+  // (and a step of numbers alone, `0.7414 \cdot 0.1868 = 0.13848`, is right only to the rounding its numbers are printed with)
+  const numbersOnly = symbolsOf(claim.left.expr!).size === 0 && symbolsOf(claim.right.expr!).size === 0;
+  if ((!holds || numbersOnly) && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, ctx.env, allowed), result, ctx.options.tolerance);
   if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
   const leftExpr = claim.left.expr!;
   const structure = leftExpr.kind === 'derivative' ? analyseChain(ctx.env, leftExpr, claim.right.expr!) : undefined;
@@ -153,7 +155,23 @@ function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue:
   const reached = new Set([...l, ...r].flatMap((s) => [...ctx.env.dependencies(s)]));
   const lonely = [...l].filter((s) => !r.has(s)).concat([...r].filter((s) => !l.has(s))).filter((s) => !ctx.env.isDefined(s) && !reached.has(s));
   const one = lonely.find((s) => points.every((p) => closeValues(...withValue(p.scope, ctx.env.idOf(s), 1), ctx.options.tolerance)));
-  return one ? [`it holds when ${displayName(one)} = 1, a value the note may give in words`] : [];
+  if (one) return [`it holds when ${displayName(one)} = 1, a value the note may give in words`];
+  // `(t_0 + t_1 + t_2) y_0 - t_0 = y_0 - t_0`: it holds when a target's entries sum to 1 (one-hot), which the note may say in words
+  const entries = new Map<string, string[]>();
+  const targetOf = (s: string): string | undefined => /^(t|y)_\{?(?:\d+|[a-z])\}?$/.exec(s)?.[1];
+  for (const s of lonely) {
+    const base = targetOf(s);
+    if (base) entries.set(base, [...(entries.get(base) ?? []), s]);
+  }
+  for (const [base, names] of entries) {
+    const last = names[names.length - 1];
+    // (every entry of it the claim writes, on either side)
+    const others = [...new Set([...l, ...r])].filter((s) => s !== last && targetOf(s) === base);
+    if (others.length === 0) continue;
+    const sumsToOne = points.every((p) => closeValues(...withValue(p.scope, ctx.env.idOf(last), 1 - others.reduce((a, o) => a + (p.scope[ctx.env.idOf(o)] as number), 0)), ctx.options.tolerance));
+    if (sumsToOne) return [`it holds when the entries of ${displayName(base)} sum to 1 (a one-hot target), which the note may say in words`];
+  }
+  return [];
 }
 
 /** Reasons a mismatch would not prove the claim wrong: the policy's, and what the scalar reading leaves open. */

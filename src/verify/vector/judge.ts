@@ -4,7 +4,7 @@
  * shape (with both shapes), a transpose, or different values, and only when everything the claim uses is known and
  * backpropagation agrees with finite differences; otherwise unverifiable with the reason.
  */
-import { type Expr, symbolsOf } from '../../latex/ast';
+import { type Expr, symbolsOf, walk } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
 import type { Claim } from '../../model/types';
@@ -17,6 +17,7 @@ import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote, WorldPoint } from './note';
 import { judgeUpdate } from './update';
 import { failsForEveryGeneric, sameFactorEverywhere } from './generics';
+import { isLabelName } from './roles';
 import { jacobian, jacobianByDifferences, layoutsFor } from './jacobian';
 import { judgeNumericTensors } from './numericTensors';
 import { collapses, shapeSummary, shrinks, vectorDoubts } from './claimReadings';
@@ -194,6 +195,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const decision = decide(finding, mismatch ? [...allDoubts, ...reading.guesses] : allDoubts, tol);
   switch (decision.verdict) {
     case 'verified': {
+      // (`\sum_i y_i = 1` holds of labels because labels are drawn so: that is the reading's assumption, not a finding)
+      const reached = [...namedByClaim(claim)].flatMap((n) => [n, ...note.reachedBy({ kind: 'symbol', name: n, span: claim.left.expr!.span })]);
+      const limits = new Set<string>();
+      for (const e of [claim.left.expr, claim.right.expr]) if (e) walk(e, (n) => n.kind === 'sum' && n.upper?.kind === 'symbol' && limits.add(n.upper.name));
+      const inputs = reached.filter((n) => !note.model.definitions.has(n) && !limits.has(n) && !note.shapes.sizeSymbols.has(n));
+      if (inputs.length > 0 && inputs.every(isLabelName) && !hasDerivative(claim)) return unverifiable('it holds of labels drawn as this reading draws them (entries summing to 1), which is what it assumes of them, not what the note shows');
       const how = rows ? "; reading the note's vectors as rows" : alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
       return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine });
     }
@@ -202,6 +209,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     case 'refuted':
       return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : ''}`, engine: mismatch!.engine });
   }
+}
+
+function hasDerivative(claim: Claim): boolean {
+  let found = false;
+  for (const e of [claim.left.expr, claim.right.expr]) if (e) walk(e, (n) => (found ||= n.kind === 'derivative' || n.kind === 'shorthand'));
+  return found;
 }
 
 /** The names the claim writes itself (not those its definitions bring in: a bias broadcast inside `z`). */

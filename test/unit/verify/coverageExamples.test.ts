@@ -124,4 +124,28 @@ describe('matrices of numbers written out', () => {
     assert.equal(slip?.verdict, 'unverifiable', slip?.message);
     assert.match(slip?.message ?? '', /more than the rounding of its numbers explains/);
   });
+
+  it('holds a result of numbers alone to its printed digits, and computes on with the values the note states', () => {
+    // a digit slipped into a long result: wrong in its seventh digit, whatever the tolerance for random points
+    const slip = check('$$g = 0.74136507 \\cdot 0.186815602 \\cdot 0.593269992 = 0.0821671041$$').pop();
+    assert.notEqual(slip?.verdict, 'verified', slip?.message);
+    assert.equal(check('$$g = 0.74136507 \\cdot 0.186815602 \\cdot 0.593269992 = 0.0821670407$$').pop()?.verdict, 'verified');
+    // the note's sigmoid lost its minus but its stated value is right: the step after it is not refuted for using it
+    const note = [
+      '$w_1 = 0.15$, $i_1 = 0.05$, $b_1 = 0.35$, $w_5 = 0.4$',
+      '$$net_{h1} = w_1 i_1 + b_1 = 0.3575$$',
+      '$$out_{h1} = \\frac{1}{1 + e^{net_{h1}}} = 0.588434$$',
+      '$$net_{o1} = w_5 out_{h1}$$',
+      '$$\\frac{\\partial net_{o1}}{\\partial w_5} = out_{h1} = 0.588434$$',
+    ].join('\n\n');
+    const last = check(note).pop();
+    assert.notEqual(last?.verdict, 'refuted', last?.message);
+  });
+
+  it('reads a chain that defines its head again as defining its function again (z = f(x, y) = xy after x + y)', () => {
+    const note = ['## Addition', '$$z = f(x, y) = x + y$$', '$$\\frac{\\partial z}{\\partial x} = 1$$', '## Product', '$$z = f(x, y) = xy$$', '$$\\frac{\\partial z}{\\partial x} = \\frac{\\partial (xy)}{\\partial x} = y$$'].join('\n\n');
+    const claims = check(note);
+    assert.deepEqual(claims.filter((c) => c.verdict === 'refuted').map((c) => c.latex), []);
+    assert.equal(claims[claims.length - 1].verdict, 'verified', claims[claims.length - 1].message);
+  });
 });

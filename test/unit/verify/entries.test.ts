@@ -301,4 +301,12 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     const other = check('$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 - a_i)$$')[0];
     assert.notEqual(other.verdict, 'refuted', other.message);
   });
+
+  it('does not refute a step that holds for one-hot targets, nor verify what holds of labels only as they are drawn', () => {
+    const step = check('$$\\frac{\\partial E}{\\partial a_0} = (t_0 + t_1 + t_2) y_0 - t_0 = y_0 - t_0$$').pop();
+    assert.equal(step?.verdict, 'unverifiable', step?.message);
+    assert.match(step?.message ?? '', /sum to 1/);
+    const drawn = check('Let $s = \\text{softmax}(x)$ and $\\mathcal{L} = -\\sum_i y_i \\log s_i$.\n\n$$\\sum_{i=1}^C y_k = 1$$').pop();
+    assert.notEqual(drawn?.verdict, 'verified', drawn?.message);
+  });
 });
