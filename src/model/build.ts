@@ -12,6 +12,7 @@ import { readNewValues } from './newValues';
 import { readPerSample } from './perSample';
 import { withProseCases } from './proseCases';
 import { namesUsed, withLastLayerGradients } from './gradientLayers';
+import { loneEntries, markLoneEntries, withLoneEntries } from './loneEntries';
 import { type IndexNotation, type NoteModel, indexOf } from './types';
 
 /** The model of a note whose math blocks are given in reading order. */
@@ -41,7 +42,11 @@ export function buildModelFromStatements(
   parsed: readonly (readonly ParsedStatement[])[],
   facts: BlockFacts = NO_FACTS,
 ): NoteModel {
-  const chains = buildChains(readPerSample(readNewValues(readFunctionHeads(readSuperscriptLabels(readEAsVariable(parsed))))), facts.display);
+  // (`L = (y_1 - \hat{y})^2` beside a lone `\hat{y}_1`: one output written both ways)
+  const lone = loneEntries(parsed);
+  const wrote = new Set<string>();
+  for (const block of parsed) for (const st of block) if (st.parts[0]?.expr?.kind === 'symbol' && st.parts.slice(1).some((p) => p.expr && [...symbolsOf(p.expr)].some((n) => lone.has(n)))) wrote.add(st.parts[0].expr.name);
+  const chains = buildChains(readPerSample(readNewValues(readFunctionHeads(readSuperscriptLabels(readEAsVariable(withLoneEntries(parsed, lone)))))), facts.display);
   const defs = collectDefinitions(chains, facts.section);
   const variables = new Set<string>();
   // a letter counts as a variable when an equation uses it, not when prose mentions it (`the activation $g$`)
@@ -55,7 +60,7 @@ export function buildModelFromStatements(
     unusable: defs.unusable,
     scopes: defs.scopes,
     variables,
-    claims: withLastLayerGradients(withProseCases(collectClaims(chains, defs), chains, facts), namesUsed(parsed.flatMap((block) => block.flatMap((s) => (s.parts.length < 2 ? [] : s.parts.flatMap((part) => (part.expr ? [part.expr] : []))))))),
+    claims: withLastLayerGradients(markLoneEntries(withProseCases(collectClaims(chains, defs), chains, facts), defs.definitions, lone, wrote), namesUsed(parsed.flatMap((block) => block.flatMap((s) => (s.parts.length < 2 ? [] : s.parts.flatMap((part) => (part.expr ? [part.expr] : []))))))),
     declarations: collectDeclarations(parsed, facts.source),
     indexNotation: indexNotationOf(parsed),
   };

@@ -148,4 +148,20 @@ describe('matrices of numbers written out', () => {
     assert.deepEqual(claims.filter((c) => c.verdict === 'refuted').map((c) => c.latex), []);
     assert.equal(claims[claims.length - 1].verdict, 'verified', claims[claims.length - 1].message);
   });
+
+  it('reads a bare output name as its only entry (ŷ beside ŷ_1), says so, and never refutes on it', () => {
+    const note = [
+      '$$\\hat{y_1} = w_5 a_1 + w_6 a_2$$',
+      'The prediction is $\\hat{y} = 0.4943$, so the loss is',
+      '$$L = (y_1 - \\hat{y})^2$$',
+      '$$\\frac{\\partial L}{\\partial w_5} = \\frac{\\partial L}{\\partial \\hat{y_1}} \\cdot \\frac{\\partial \\hat{y_1}}{\\partial w_5} = -2(y_1 - \\hat{y_1}) a_1$$',
+      '$$\\frac{\\partial L}{\\partial w_5} = 2(y_1 - \\hat{y_1}) a_1$$',
+    ].join('\n\n');
+    const claims = check(note);
+    const chain = claims.filter((c) => c.latex.includes('\\partial w_5} = \\frac'));
+    assert.equal(chain[0]?.verdict, 'verified', chain[0]?.message);
+    assert.match(chain[0]?.message ?? '', /was read as .*, its only entry in the note/);
+    const slip = claims[claims.length - 1];
+    assert.equal(slip.verdict, 'unverifiable', slip.message);
+  });
 });
