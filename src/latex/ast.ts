@@ -38,6 +38,8 @@ export interface BinaryNode {
   readonly inner?: Span;
   /** Written inside brackets: a factor of its own, not to be split when reading a product's factors. */
   readonly grouped?: boolean;
+  /** Written `*` (or `\ast`): numpy's elementwise product, a matrix product, or a convolution, as the note means it. */
+  readonly asterisk?: boolean;
 }
 
 export interface NegateNode {

@@ -54,6 +54,22 @@ function parseChar(p: Parser, t: Token): Atom {
     const r = p.argumentRange();
     return regroup(p.sub(r.from, r.to).parseExprOrIndicator(), t, r.span);
   }
+  // `||y - \hat{y}||`: a norm written with two bars
+  const second = p.peek(1);
+  if (t.text === '|' && second?.text === '|' && second.start === t.end) {
+    p.next();
+    p.next();
+    p.pipeNormDepth++;
+    let inner: Expr;
+    try {
+      inner = p.parseExpr();
+    } finally {
+      p.pipeNormDepth--;
+    }
+    p.expect('|', '|| to close ||');
+    const close = p.expect('|', '|| to close ||');
+    return { kind: 'norm', arg: inner, span: span(t, close) };
+  }
   if (t.text === '|') {
     p.next();
     const inner = p.parseExpr();

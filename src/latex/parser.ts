@@ -31,6 +31,8 @@ export class Parser {
   pos: number;
   /** Inside `\|…\|`: a `\|` closes the norm instead of starting a factor. */
   normDepth = 0;
+  /** How many `||…||` norms (written with two bars) are open. */
+  pipeNormDepth = 0;
 
   constructor(
     readonly ctx: ParseContext,
@@ -204,7 +206,7 @@ export class Parser {
       acc =
         op === 'unsupported'
           ? unsupported(t.text, [acc, r], s)
-          : { kind: 'binary', op: op ?? '*', left: acc, right: r, span: s };
+          : { kind: 'binary', op: op ?? '*', left: acc, right: r, span: s, ...((t.text === '*' || t.text === '\\ast') && op === '*' && { asterisk: true }) };
       if (typeof right === 'function' && !endsAtSpace(right)) break;
     }
     return acc;
@@ -249,6 +251,9 @@ export class Parser {
   startsFactor(): boolean {
     const t = this.peek();
     if (!t) return false;
+    // (`\frac{1}{2}||v||^2`: two bars open a norm, outside one)
+    const next = this.peek(1);
+    if (t.text === '|' && this.pipeNormDepth === 0 && next?.text === '|' && next.start === t.end) return true;
     if (CLOSERS.has(t.text) || t.text in COMPARISONS || MULTIPLY.has(t.text)) return false;
     if (t.text === '\\|' && this.normDepth > 0) return false;
     if (t.text === '+' || t.text === '-' || t.text === '/' || t.text === '^' || t.text === '_') return false;

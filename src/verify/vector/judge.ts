@@ -184,7 +184,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     // whatever the cost or the function)
     const free = note.unanchored(namedByClaim(claim));
     const unfixed = free.length > 0 ? [`the note fixes no shape for ${free.map(displayName).join(', ')} (nothing it defines or declares uses ${free.length > 1 ? 'them' : 'it'}), so these sizes were the checker's choice`] : [];
-    const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step, ...unfixed], tol);
+    // (a `*` no product can form may be a convolution, `a^l * \delta^{l+1}` of a convolutional layer)
+    const convolution = writesAsterisk(claim) ? ['a `*` that no product of these shapes forms may be a convolution, which is not checked'] : [];
+    const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step, ...unfixed, ...convolution], tol);
     if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
     return unverifiable(`${bad.message}, but ${decision.reason}`);
   }
@@ -209,6 +211,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     case 'refuted':
       return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : ''}`, engine: mismatch!.engine });
   }
+}
+
+function writesAsterisk(claim: Claim): boolean {
+  let found = false;
+  for (const e of [claim.left.expr, claim.right.expr]) if (e) walk(e, (n) => (found ||= n.kind === 'binary' && n.asterisk === true));
+  return found;
 }
 
 function hasDerivative(claim: Claim): boolean {

@@ -85,4 +85,10 @@ describe('trust: shapes the note declares, and the ones it leaves open', () => {
     const [slip] = check('$$D = \\sum_k \\left(s_k - 1\\right)^2, \\quad \\frac{\\partial D}{\\partial s_k} = (s_k - 1)$$');
     assert.notEqual(slip.verdict, 'verified', slip.message);
   });
+
+  it('does not refute by shape a `*` that no product forms: it may be a convolution', () => {
+    const note = ['$$z^l = W^l a^{l-1} + b^l$$', '$$a^l = \\sigma(z^l)$$', '$$C = \\frac{1}{2}||a^L - y||^2$$', '$$\\frac{\\partial C}{\\partial W^{l+1}} = a^l * \\delta^{l+1}$$'].join('\n\n');
+    const last = check(note).pop();
+    assert.notEqual(last?.verdict, 'refuted', last?.message);
+  });
 });
