@@ -68,6 +68,23 @@ export class WorkedExample {
     private readonly source: (at: BlockSpan) => string,
   ) {
     this.stated = statedResults(model, source);
+    this.substituted = substitutedValues(model);
+  }
+
+  /** Values of inputs the note gives only by writing them in a step (`w_1 i_1 + b_1 = 0.15 \cdot 0.05 + 0.35`). */
+  private readonly substituted: Map<string, { chain: number; value: number }[]>;
+
+  /** Whether the note gives an input's value only by writing it into its steps (η of `w - η g = 0.5 - 0.1 g`). */
+  givenBySubstitution(name: string): boolean {
+    return !this.model.definitions.has(name) && this.substituted.has(name);
+  }
+
+  /** The value a step of the note writes for an input, nearest before the chain (else the first after it). */
+  private substitutedValue(name: string, chain: number): number | undefined {
+    const list = this.substituted.get(name);
+    if (!list) return undefined;
+    const before = list.filter((s) => s.chain < chain);
+    return (before.length > 0 ? before[before.length - 1] : list[0]).value;
   }
 
   /** Whether a claim that fails at random points is a step of a worked example: it substitutes numbers for symbols. */
@@ -206,7 +223,8 @@ export class WorkedExample {
     const value = this.evalNode(def.node, (id) => {
       const n = this.env.nameOf(id);
       if (n === undefined) return undefined;
-      const given = numberValue(this.model.definitions.get(n)?.value.expr);
+      const def = this.model.definitions.get(n);
+      const given = numberValue(def?.value.expr) ?? (def ? undefined : this.substitutedValue(n, Infinity));
       if (given !== undefined) {
         used.set(n, { value: given, halfUnit: 0 });
         return given;
@@ -247,7 +265,7 @@ export class WorkedExample {
       if (pick.chain !== chain) return pick.known;
     }
     const def = this.model.definitions.get(name);
-    const value = numberValue(def?.value.expr);
+    const value = numberValue(def?.value.expr) ?? (def ? undefined : this.substitutedValue(name, chain));
     return value === undefined ? undefined : { value, halfUnit: 0 };
   }
 }
@@ -279,3 +297,52 @@ function inputsWithDerivatives(e: Expr): Set<string> {
 
 export const missingMessage = (missing: readonly string[]): string =>
   `a step of a worked example, but the note does not give the value of ${missing.map((m) => (m.startsWith('(') ? m : displayName(m))).join(', ')}`;
+
+/** The pairs (a symbol of the left side, the number written in its place on the right) of a plain substitution. */
+export function substitutions(left: Expr, right: Expr, out: [Expr, Expr][] = []): [Expr, Expr][] | undefined {
+  let r = right.kind === 'negate' && right.arg.kind === 'number' ? { ...right.arg, value: -right.arg.value } : right;
+  // `-1.0 × 0.6225` is (−1.0)·0.6225 in the place of w_2·a_1
+  if (left.kind === 'binary' && r.kind === 'negate' && r.arg.kind === 'binary' && r.arg.op === '*') {
+    r = { ...r.arg, left: { kind: 'negate', arg: r.arg.left, span: r.arg.left.span } };
+  }
+  if (left.kind === 'symbol' && r.kind === 'number') {
+    out.push([left, r]);
+    return out;
+  }
+  // a derivative or another computed part with its value written in its place
+  if (r.kind === 'number' && left.kind !== 'number') {
+    out.push([left, r]);
+    return out;
+  }
+  if (left.kind !== r.kind) return undefined;
+  if (left.kind === 'number') return out;
+  if (left.kind === 'binary' && r.kind === 'binary' && left.op === r.op) return substitutions(left.left, r.left, out) && substitutions(left.right, r.right, out);
+  if (left.kind === 'negate' && r.kind === 'negate') return substitutions(left.arg, r.arg, out);
+  if (left.kind === 'call' && r.kind === 'call' && left.fn === r.fn && left.args.length === r.args.length) {
+    for (let i = 0; i < left.args.length; i++) if (!substitutions(left.args[i], r.args[i], out)) return undefined;
+    return out;
+  }
+  return undefined;
+}
+
+/**
+ * The numbers the note's steps write in the place of inputs it gives no value of otherwise (`net_{h1} = w_1 i_1 + b_1
+ * = 0.15 \cdot 0.05 + 0.35`: w₁ = 0.15, i₁ = 0.05, b₁ = 0.35), by input, in note order.
+ */
+function substitutedValues(model: NoteModel): Map<string, { chain: number; value: number }[]> {
+  const out = new Map<string, { chain: number; value: number }[]>();
+  // (and `\frac{\partial E}{\partial out} = -(t - out)` then, in a later line, `\frac{\partial E}{\partial out} = -(0.01 - 0.7514)`)
+  const symbolic = new Map<string, Expr>();
+  for (const c of model.claims) {
+    if (!c.left.expr || !c.right.expr || c.kind === 'update') continue;
+    const key = describe(c.left.expr, Infinity);
+    const earlier = symbolsOf(c.right.expr).size === 0 ? symbolic.get(key) : undefined;
+    if (symbolsOf(c.right.expr).size > 0) symbolic.set(key, c.right.expr);
+    const pairs = [...(substitutions(c.left.expr, c.right.expr) ?? []), ...((earlier && substitutions(earlier, c.right.expr)) ?? [])];
+    for (const [symbol, literal] of pairs) {
+      if (symbol.kind !== 'symbol' || literal.kind !== 'number' || model.definitions.has(symbol.name)) continue;
+      out.set(symbol.name, [...(out.get(symbol.name) ?? []), { chain: c.chain, value: literal.value }]);
+    }
+  }
+  return out;
+}

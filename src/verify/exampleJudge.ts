@@ -7,7 +7,7 @@ import { type Expr, symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import type { BlockSpan, Claim } from '../model/types';
 import { describe } from './describe';
-import { type Known, type WorkedExample, missingMessage } from './example';
+import { type Known, type WorkedExample, missingMessage, substitutions } from './example';
 import type { ResultBuilder } from './judge';
 import type { ClaimResult } from './types';
 
@@ -106,7 +106,8 @@ function statedByStep(example: WorkedExample, claim: Claim, left: Expr, right: E
       continue;
     }
     const given = example.valueAt(symbol, claim.left, claim, false);
-    if ('missing' in given) stated.set(symbol.name, { value: literal.value, halfUnit: 0 });
+    // (an input the note gives only by writing it into steps is given by this one too)
+    if ('missing' in given || example.givenBySubstitution(symbol.name)) stated.set(symbol.name, { value: literal.value, halfUnit: 0 });
     else if (Math.abs(given.value - literal.value) > 1e-12) continue;
     exact.add(literal.span.start);
   }
@@ -126,33 +127,6 @@ function carriedValue(example: WorkedExample, claim: Claim, left: Expr, right: E
     if (Math.abs(truth.value - literal.value) <= half + 1e-9 * Math.max(1, Math.abs(truth.value))) continue;
     const earlier = example.writtenBefore(claim, part, literal.value) ? ', as an earlier step wrote it: a slip carried forward' : '';
     return `it uses ${fmt(literal.value)} for ${describe(part)}, which is ${fmt(truth.value)} here${earlier}`;
-  }
-  return undefined;
-}
-
-/** The pairs (a symbol of the left side, the number written in its place on the right) of a plain substitution. */
-function substitutions(left: Expr, right: Expr, out: [Expr, Expr][] = []): [Expr, Expr][] | undefined {
-  let r = right.kind === 'negate' && right.arg.kind === 'number' ? { ...right.arg, value: -right.arg.value } : right;
-  // `-1.0 × 0.6225` is (−1.0)·0.6225 in the place of w_2·a_1
-  if (left.kind === 'binary' && r.kind === 'negate' && r.arg.kind === 'binary' && r.arg.op === '*') {
-    r = { ...r.arg, left: { kind: 'negate', arg: r.arg.left, span: r.arg.left.span } };
-  }
-  if (left.kind === 'symbol' && r.kind === 'number') {
-    out.push([left, r]);
-    return out;
-  }
-  // a derivative or another computed part with its value written in its place
-  if (r.kind === 'number' && left.kind !== 'number') {
-    out.push([left, r]);
-    return out;
-  }
-  if (left.kind !== r.kind) return undefined;
-  if (left.kind === 'number') return out;
-  if (left.kind === 'binary' && r.kind === 'binary' && left.op === r.op) return substitutions(left.left, r.left, out) && substitutions(left.right, r.right, out);
-  if (left.kind === 'negate' && r.kind === 'negate') return substitutions(left.arg, r.arg, out);
-  if (left.kind === 'call' && r.kind === 'call' && left.fn === r.fn && left.args.length === r.args.length) {
-    for (let i = 0; i < left.args.length; i++) if (!substitutions(left.args[i], r.args[i], out)) return undefined;
-    return out;
   }
   return undefined;
 }

@@ -164,4 +164,22 @@ describe('matrices of numbers written out', () => {
     const slip = claims[claims.length - 1];
     assert.equal(slip.verdict, 'unverifiable', slip.message);
   });
+
+  it('takes the values a step writes into its inputs as the example\'s values (Mazur without a table of inputs)', () => {
+    const note = [
+      '$net_{h1} = w_1 * i_1 + b_1 = 0.15 * 0.05 + 0.35 = 0.3575$',
+      '$out_{h1} = \\sigma(net_{h1})$',
+      '$\\frac{\\partial out_{h1}}{\\partial w_1} = out_{h1}(1 - out_{h1}) i_1$',
+      '$\\frac{\\partial out_{h1}}{\\partial w_1} = 0.588434 (1 - 0.588434) \\cdot 0.05 = 0.0121090$',
+      '$\\frac{\\partial out_{h1}}{\\partial w_1} = 0.588434 (1 - 0.588434) \\cdot 0.05 = 0.0242180$',
+    ].join('\n\n');
+    const claims = check(note);
+    const [right, slip] = [claims.find((c) => c.latex.includes('0.0121090')), claims.find((c) => c.latex.includes('0.0242180'))];
+    assert.equal(right?.verdict, 'verified', right?.message);
+    // (the substitution into the derivative is judged at w₁ = 0.15, i₁ = 0.05, which only the first chain's step gives)
+    const substituted = claims.find((c) => c.latex.startsWith('\\frac{\\partial out_{h1}}{\\partial w_1} = 0.588434'));
+    assert.equal(substituted?.verdict, 'verified', substituted?.message);
+    assert.match(substituted?.message ?? '', /i₁ = 0.05/);
+    assert.equal(slip?.verdict, 'refuted', slip?.message);
+  });
 });
