@@ -118,7 +118,9 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
         return { kind: 'binary', op: '^', left: symbol, right: power, span: symbol.span };
       }
       // `w^{+}`, `W^{new}`, `W^{\text{old}}`: which version of w, as in an update rule
-      const found = layerIndex(raw) ?? (VERSION_LABEL.test(raw) ? { index: raw, transpose: false } : undefined);
+      // (`\delta_k^{\text{end}}`: a word written as text is a label too)
+      const word = TEXT_COMMANDS.has(p.toks[r.from]?.text ?? '') && /^[A-Za-z]{2,}$/.test(raw);
+      const found = layerIndex(raw) ?? (VERSION_LABEL.test(raw) || word ? { index: raw, transpose: false } : undefined);
       if (!found) {
         p.pos = save;
         break;

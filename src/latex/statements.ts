@@ -6,7 +6,7 @@ import { cellValues, tupleAssignments } from './tuples';
 import { type Expr, type Span, childrenOf } from './ast';
 import { enumerationEnd } from './enumeration';
 import { CONDITION_WORDS, MATRIX_DEPTH_CLOSE, MATRIX_DEPTH_OPEN, closingBrace, connectiveWord, depthChange, skipLineSpacing, wideSpace } from './connectives';
-import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS } from './notation';
+import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS, TEXT_COMMANDS } from './notation';
 import { LatexError, Parser, type ParseContext } from './parser';
 import { type Token, tokenize } from './tokens';
 import { depthOf } from '../trees';
@@ -325,6 +325,9 @@ function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: 
   const span = { start: toks[from].start, end: toks[to - 1].end };
   const nesting = bracketNesting(toks, from, to);
   if (nesting > MAX_NESTING) return { error: `nested ${nesting} brackets deep (derivcheck reads up to ${MAX_NESTING})`, span };
+  // `\text{grad} = \frac{1}{m} …`: a side that is one word written as text names a quantity
+  const word = to - from >= 4 && TEXT_COMMANDS.has(toks[from].text) && toks[from + 1].text === '{' && toks[to - 1].text === '}' ? ctx.src.slice(toks[from + 2].start, toks[to - 2].end) : '';
+  if (/^[A-Za-z]{2,}$/.test(word)) return { expr: { kind: 'symbol', name: word, span }, span };
   try {
     const expr = new Parser(ctx, toks, from, to).parseWhole();
     const depth = depthOf(expr, childrenOf, MAX_TREE_DEPTH);

@@ -37,6 +37,8 @@ describe('statements', () => {
     assert.deepEqual(statements('out_{o_1} = out_{o1} + net_{h_{2}}'), ['out_{o1} = (out_{o1} + net_{h2})']);
     // (a bracket of one variable, primed, is its derivative: `\left\{ f(g(x)) \right\}'`)
     assert.deepEqual(statements("(x^2 + 3x)' = 2x + 3"), ['d(((x ^ 2) + (3 * x)))/d(x) = ((2 * x) + 3)']);
+    // (a word written as text: a label after ^, a name as a whole side; a phrase stays prose)
+    assert.deepEqual(statements('\\delta_k^{\\text{end}} = \\text{grad}'), ['\\delta_k^{end} = grad']);
     // (a norm written with two bars)
     assert.deepEqual(statements('L = \\frac{1}{2}||y - \\hat{y}||^2 + |x|'), ['L = (((1 / 2) * (NORM((y - \\hat{y})) ^ 2)) + abs[x])']);
     // (a gradient's operand ends at ⊙: Nielsen's BP1a)
