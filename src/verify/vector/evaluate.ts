@@ -52,7 +52,8 @@ export class Evaluation {
   ) {}
 
   symbol(name: string): Var {
-    const bound = this.leaves.get(name) ?? this.params.get(name);
+    // (a parameter shadows a leaf of the same name: f(x) = x^2 applied to u, differentiated by the outer x)
+    const bound = this.params.get(name) ?? this.leaves.get(name);
     if (bound) return bound;
     const known = this.memo.get(name);
     if (known) return known;

@@ -54,4 +54,11 @@ describe('derivatives the note settles to be 0', () => {
     // (an undefined a beside z may be a function of it: nothing settled)
     assert.notEqual(check('$$\\frac{\\partial a}{\\partial z} = 0$$')[0].verdict, 'verified');
   });
+
+  it('keeps a function\'s parameter apart from the outer variable of the same name (the engine agrees with the symbols)', () => {
+    const note = '$f(x) = x^2$, $g(x) = 3 x$, $y = f(u)$, $u = g(x)$\n\n$$\\frac{dy}{dx} = 18 x$$\n\n$$\\frac{dy}{dx} = 6 x$$';
+    const [right, slip] = check(note).slice(-2);
+    assert.equal(right.verdict, 'verified', right.message);
+    assert.equal(slip.verdict, 'refuted', slip.message);
+  });
 });
