@@ -42,9 +42,11 @@ export function withProseCases(claims: readonly Claim[], chains: readonly Chain[
   return claims.map((claim) => {
     const block = firstBlock.get(claim.chain) ?? 0;
     // (a claim that states its own cases, `\begin{cases} … & j = k \\ … & j \neq k`, is about both)
-    if (!display(block) || ownCases(claim)) return claim;
+    if (ownCases(claim)) return claim;
     const last = [...after].reverse().find((a) => a.block < block);
-    const c = last && section(last.block) === section(block) ? last.c : undefined;
+    // (inline math holds the case only in the sentence that states it: "When $j \neq k$, … $\frac{\partial u}{\partial z_j} = 0$")
+    const near = display(block) || (last !== undefined && block - last.block <= 3 && !displayBetween(last.block, block, display));
+    const c = near && last && section(last.block) === section(block) ? last.c : undefined;
     return c ? { ...claim, indexCondition: c } : claim;
   });
 }

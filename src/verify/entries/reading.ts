@@ -154,7 +154,7 @@ export class EntryReading {
       if (e instanceof TooSlow) return { kind: 'open' };
       throw e;
     }
-    const free = [...freeLetters(claim, this.scalarizer)];
+    const free = [...new Set([...freeLetters(claim, this.scalarizer), ...[claim.left.expr!, claim.right.expr!].flatMap((e) => [...this.bound.lettersIn(e)])])];
     const vector = instances.length > 1 && free.length === 0;
     const over = free.length > 0 ? `${free.join(', ')} = 1…${SIZE}` : vector ? 'each of its entries' : `its sums written out over ${SIZE} terms`;
     const labels = this.labels ? `; ${[...this.labelStems()].map(displayName).join(', ')} read as a one-hot label (entries summing to 1)` : '';
@@ -254,7 +254,8 @@ export class EntryReading {
     const s = this.scalarizer;
     const kind = joinSides(s.kindOf(left), s.kindOf(right));
     const entries: number[][] = kind === 'matrix' ? pairs() : kind === 'col' || kind === 'row' ? [[1], [2], [3]] : [[]];
-    const free = [...freeLetters(claim, s)];
+    // (with the letters the claim's definitions bring along: `\frac{\partial u}{\partial z_j}` of u = e^{z_k} is of k too)
+    const free = [...new Set([...freeLetters(claim, s), ...[left, right].flatMap((e) => [...this.bound.lettersIn(e)])])];
     if (free.length > 3) throw new NoEntryReading('more than three free indices');
     const values = free.length === 1 ? [[1], [2], [3]] : free.length === 2 ? pairs() : pairs().flatMap((p) => [1, 2, 3].map((v) => [...p, v]));
     // (a case the prose states, "when $j = k$", keeps the instances where it holds)

@@ -309,4 +309,13 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     const drawn = check('Let $s = \\text{softmax}(x)$ and $\\mathcal{L} = -\\sum_i y_i \\log s_i$.\n\n$$\\sum_{i=1}^C y_k = 1$$').pop();
     assert.notEqual(drawn?.verdict, 'verified', drawn?.message);
   });
+
+  it('holds the case a sentence states for the inline claims of that sentence', () => {
+    const note = '$$\\hat{q} = \\text{softmax}(o)$$\n\nWhen $j \\neq k$, the term $\\frac{\\partial u}{\\partial o_j} = 0$, because $u = e^{o_k}$.';
+    const claim = check(note).find((c) => c.latex.includes('\\partial u'));
+    assert.equal(claim?.verdict, 'verified', claim?.message);
+    assert.match(claim?.message ?? '', /where j ≠ k \(the case the prose states\)/);
+    // without the case it does not hold for every j and k: not verified
+    assert.notEqual(check(note.replace('When $j \\neq k$, the', 'The')).find((c) => c.latex.includes('\\partial u'))?.verdict, 'verified');
+  });
 });
