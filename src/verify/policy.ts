@@ -68,10 +68,13 @@ export function vanishesEverywhere(points: readonly SidePair[], rightIsZero: boo
  * function that vanishes (the step function's), a piecewise function.
  */
 function mayTrulyVanish(claim: Claim): boolean {
-  let found = claim.entryInstance === true;
-  for (const side of [claim.left.expr, claim.right.expr]) {
-    if (side) walk(side, (n) => (found ||= n.kind === 'indicator' || (n.kind === 'call' && !n.generic && (n.primes > 0 || /step|heaviside|sign|relu|max|min/i.test(n.fn)))));
-  }
+  return claim.entryInstance === true || sidesHave(claim, (n) => n.kind === 'indicator' || (n.kind === 'call' && !n.generic && (n.primes > 0 || /step|heaviside|sign|relu|max|min/i.test(n.fn))));
+}
+
+/** Whether a node of either side of the claim passes `test`. */
+export function sidesHave(claim: Claim, test: (node: Expr) => boolean): boolean {
+  let found = false;
+  for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => (found ||= test(n)));
   return found;
 }
 
@@ -277,9 +280,11 @@ function derivativeClaims(env: NoteEnvironment): Map<string, { id: number; right
   return index;
 }
 
+/** A derivative, or course shorthand for one. */
+export const isDerivative = (n: Expr): boolean => n.kind === 'derivative' || n.kind === 'shorthand';
 const hasDerivative = (e: Expr): boolean => {
   let found = false;
-  walk(e, (n) => (found ||= n.kind === 'derivative' || n.kind === 'shorthand'));
+  walk(e, (n) => (found ||= isDerivative(n)));
   return found;
 };
 

@@ -4,7 +4,7 @@
  * shape (with both shapes), a transpose, or different values, and only when everything the claim uses is known and
  * backpropagation agrees with finite differences; otherwise unverifiable with the reason.
  */
-import { type Expr, symbolsOf, walk } from '../../latex/ast';
+import { type Expr, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
 import type { Claim } from '../../model/types';
@@ -21,7 +21,7 @@ import { isLabelName } from './roles';
 import { jacobian, jacobianByDifferences, layoutsFor } from './jacobian';
 import { judgeNumericTensors } from './numericTensors';
 import { collapses, shapeSummary, shrinks, vectorDoubts } from './claimReadings';
-import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide, isZero, vanishesEverywhere, VANISHING_MESSAGE } from '../policy';
+import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide, isDerivative, isZero, sidesHave, vanishesEverywhere, VANISHING_MESSAGE } from '../policy';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
 
@@ -171,7 +171,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   // (a difference every instance of a generic function leaves alike is no doubt about that function)
   const generic = (d: string): boolean => d.endsWith('is a generic function here; the claim may hold only for a particular ' + d.split(' is a generic')[0]);
   // (nor is a cost read into the note, when the sides differ by one factor at every point, each with its own cost)
-  const factor = claim.costReading !== undefined && !failureOf(reading) ? sameFactorEverywhere(okOutcomes(reading), tol) : undefined;
+  // (not with course shorthand in the claim: its factor m for dZ, dA is a convention, and a factor m its reading)
+  const shorthand = sidesHave(claim, (n) => n.kind === 'shorthand');
+  const factor = claim.costReading !== undefined && !shorthand && !failureOf(reading) ? sameFactorEverywhere(okOutcomes(reading), tol) : undefined;
   const costSettled = factor !== undefined;
   const allDoubts = [...doubts, ...reading.doubts.filter((d) => !(reading.genericsSettled && generic(d)))].filter((d) => !(costSettled && d === claim.costReading));
   if (!holds(reading, tol) && ctx.example?.holdsAtExample(claim)) allDoubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
@@ -185,7 +187,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     const free = note.unanchored(namedByClaim(claim));
     const unfixed = free.length > 0 ? [`the note fixes no shape for ${free.map(displayName).join(', ')} (nothing it defines or declares uses ${free.length > 1 ? 'them' : 'it'}), so these sizes were the checker's choice`] : [];
     // (a `*` no product can form may be a convolution, `a^l * \delta^{l+1}` of a convolutional layer)
-    const convolution = writesAsterisk(claim) ? ['a `*` that no product of these shapes forms may be a convolution, which is not checked'] : [];
+    const convolution = sidesHave(claim, (n) => n.kind === 'binary' && n.asterisk === true) ? ['a `*` that no product of these shapes forms may be a convolution, which is not checked'] : [];
     const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step, ...unfixed, ...convolution], tol);
     if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
     return unverifiable(`${bad.message}, but ${decision.reason}`);
@@ -198,11 +200,11 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   switch (decision.verdict) {
     case 'verified': {
       // (`\sum_i y_i = 1` holds of labels because labels are drawn so: that is the reading's assumption, not a finding)
-      const reached = [...namedByClaim(claim)].flatMap((n) => [n, ...note.reachedBy({ kind: 'symbol', name: n, span: claim.left.expr!.span })]);
-      const limits = new Set<string>();
-      for (const e of [claim.left.expr, claim.right.expr]) if (e) walk(e, (n) => n.kind === 'sum' && n.upper?.kind === 'symbol' && limits.add(n.upper.name));
-      const inputs = reached.filter((n) => !note.model.definitions.has(n) && !limits.has(n) && !note.shapes.sizeSymbols.has(n));
-      if (inputs.length > 0 && inputs.every(isLabelName) && !hasDerivative(claim)) return unverifiable('it holds of labels drawn as this reading draws them (entries summing to 1), which is what it assumes of them, not what the note shows');
+      const reached = [...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)];
+      // (the sizes a sum runs to, `C` of `\sum_{i=1}^{C}`, are no inputs)
+      const isLimit = (name: string): boolean => sidesHave(claim, (n) => n.kind === 'sum' && n.upper?.kind === 'symbol' && n.upper.name === name);
+      const inputs = reached.filter((n) => !note.model.definitions.has(n) && !isLimit(n) && !note.shapes.sizeSymbols.has(n));
+      if (inputs.length > 0 && inputs.every(isLabelName) && !sidesHave(claim, isDerivative)) return unverifiable('it holds of labels drawn as this reading draws them (entries summing to 1), which is what it assumes of them, not what the note shows');
       const how = rows ? "; reading the note's vectors as rows" : alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
       return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine });
     }
@@ -211,18 +213,6 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     case 'refuted':
       return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : ''}`, engine: mismatch!.engine });
   }
-}
-
-function writesAsterisk(claim: Claim): boolean {
-  let found = false;
-  for (const e of [claim.left.expr, claim.right.expr]) if (e) walk(e, (n) => (found ||= n.kind === 'binary' && n.asterisk === true));
-  return found;
-}
-
-function hasDerivative(claim: Claim): boolean {
-  let found = false;
-  for (const e of [claim.left.expr, claim.right.expr]) if (e) walk(e, (n) => (found ||= n.kind === 'derivative' || n.kind === 'shorthand'));
-  return found;
 }
 
 /** The names the claim writes itself (not those its definitions bring in: a bias broadcast inside `z`). */
