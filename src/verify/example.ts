@@ -82,9 +82,7 @@ export class WorkedExample {
   /** The value a step of the note writes for an input, nearest before the chain (else the first after it). */
   private substitutedValue(name: string, chain: number): number | undefined {
     const list = this.substituted.get(name);
-    if (!list) return undefined;
-    const before = list.filter((s) => s.chain < chain);
-    return (before.length > 0 ? before[before.length - 1] : list[0]).value;
+    return list && (latestBefore(list, chain) ?? list[0]).value;
   }
 
   /** Whether a claim that fails at random points is a step of a worked example: it substitutes numbers for symbols. */
@@ -249,8 +247,8 @@ export class WorkedExample {
   statedBefore(claim: Claim): Map<string, Known> {
     const out = new Map<string, Known>();
     for (const [name, list] of this.stated) {
-      const before = list.filter((s) => s.chain < claim.chain);
-      if (before.length > 0) out.set(name, before[before.length - 1].known);
+      const before = latestBefore(list, claim.chain);
+      if (before) out.set(name, before.known);
     }
     return out;
   }
@@ -345,4 +343,11 @@ function substitutedValues(model: NoteModel): Map<string, { chain: number; value
     }
   }
   return out;
+}
+
+/** The last entry of a list in note order that comes from a chain before `chain`. */
+function latestBefore<T extends { readonly chain: number }>(list: readonly T[], chain: number): T | undefined {
+  let found: T | undefined;
+  for (const item of list) if (item.chain < chain) found = item;
+  return found;
 }
