@@ -1,22 +1,28 @@
-/** A CodeLens above each claim: "✓ verified · explain", "✗ refuted · explain", "? unverifiable". */
+/**
+ * A CodeLens above each claim: "✓ verified · explain", "✗ refuted · explain", "? unverifiable" (setting
+ * `derivcheck.codeLens`: all, refuted, off); none while live checks are off.
+ */
 import * as vscode from 'vscode';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
-import { lensTitle } from './presentation';
+import { settings } from './config';
+import { hasLens, lensTitle } from './presentation';
 
 export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly checker: LiveChecker) {
-    this.subscription = checker.onDidCheck(() => this.changed.fire());
+    this.subscriptions = [checker.onDidCheck(() => this.changed.fire()), checker.onDidChangeSettings(() => this.changed.fire())];
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const s = settings(doc.uri);
     const checked = this.checker.resultFor(doc);
-    if (!checked) return [];
-    return this.checker.claimsIn(checked, doc.uri).map((c) => {
+    if (!checked || !s.liveChecks) return [];
+    const claims = this.checker.claimsIn(checked, doc.uri).filter((c) => hasLens(c.verdict, s.codeLens));
+    return claims.map((c) => {
       const range = toRange(c.location);
       return new vscode.CodeLens(new vscode.Range(range.start, range.start), {
         title: lensTitle(c.verdict, c.assumption),
@@ -28,7 +34,7 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const d of this.subscriptions) d.dispose();
     this.changed.dispose();
   }
 }

@@ -6,6 +6,10 @@ export interface Settings {
   readonly liveChecks: boolean;
   readonly delayMs: number;
   readonly showUnverifiable: boolean;
+  /** `information`: unverifiable claims are listed in the Problems panel (VS Code does not list hints there). */
+  readonly unverifiableInProblems: boolean;
+  /** Which claims get a CodeLens. */
+  readonly codeLens: 'all' | 'refuted' | 'off';
   readonly check: Required<CheckOptions>;
 }
 
@@ -15,6 +19,8 @@ export function settings(scope?: vscode.Uri): Settings {
     liveChecks: c.get<boolean>('liveChecks', true),
     delayMs: Math.max(0, c.get<number>('delayMs', 400)),
     showUnverifiable: c.get<boolean>('showUnverifiable', true),
+    unverifiableInProblems: c.get<string>('problems.showUnverifiable', 'off') === 'information',
+    codeLens: oneOf(c.get<string>('codeLens', 'all'), ['all', 'refuted', 'off'] as const, 'all'),
     check: {
       samples: Math.max(1, Math.round(c.get<number>('samples', 5))),
       tolerance: c.get<number>('tolerance', 1e-6),
@@ -22,4 +28,9 @@ export function settings(scope?: vscode.Uri): Settings {
       timeLimitMs: Math.max(1, Math.round(c.get<number>('timeLimitMs', 250))),
     },
   };
+}
+
+/** A string setting's value if it is one of the allowed ones, else the default (a hand-edited settings.json may hold anything). */
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return allowed.find((a) => a === value) ?? fallback;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ChainPanel } from './chainPanel';
 import { ClaimFixes } from './codeActions';
 import { ClaimLenses } from './codeLens';
+import { CellVerdicts } from './notebookCells';
 import { verifyGradient } from './commands';
 import { LiveChecker } from './liveChecker';
 import { StatusBar } from './statusBar';
@@ -36,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): DerivcheckApi {
     vscode.commands.registerCommand('derivcheck.verifyWorkspace', () => verifyWorkspace(checker, closedNotes)),
     // an open note is checked live: drop what Verify Workspace said about it while it was closed
     vscode.workspace.onDidOpenTextDocument((d) => closedNotes.delete(d.uri)),
+    vscode.workspace.onDidOpenNotebookDocument((nb) => closedNotes.delete(nb.uri)),
+    vscode.notebooks.registerNotebookCellStatusBarItemProvider('jupyter-notebook', register(context, new CellVerdicts(checker))),
   );
   return { checker, chainPanel: () => ChainPanel.open };
 }

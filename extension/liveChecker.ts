@@ -8,8 +8,8 @@ import { displayName } from '../src/latex/notation';
 import { ClaimCache } from '../src/verify/cache';
 import { type ClaimReport, type NoteReport, checkDocument, checkDocumentInSlices } from '../src/verify/checkNote';
 import { LIMITS, tooLargeForLiveMessage } from '../src/verify/limits';
-import { settings } from './config';
-import { type OpenNote, noteOf, notebookNote, toRange } from './notes';
+import { type Settings, settings } from './config';
+import { type OpenNote, noteOf, notebookNote, toRange, toSeverity } from './notes';
 import { diagnosticFor } from './presentation';
 
 export interface CheckedNote {
@@ -34,21 +34,28 @@ export class LiveChecker implements vscode.Disposable {
   private readonly checked = new vscode.EventEmitter<CheckedNote>();
   /** Fires after every check of a note. */
   readonly onDidCheck = this.checked.event;
+  private readonly settingsChanged = new vscode.EventEmitter<void>();
+  /** Fires when derivcheck's settings change (after results are dropped or re-checks scheduled). */
+  readonly onDidChangeSettings = this.settingsChanged.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
     this.subscriptions.push(
       this.diagnostics,
       this.checked,
+      this.settingsChanged,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, settings(e.document.uri).delayMs);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.close(d.uri.toString(), [d.uri])),
+      vscode.workspace.onDidOpenNotebookDocument((nb) => this.scheduleNote(notebookNote(nb), 0)),
       vscode.workspace.onDidChangeNotebookDocument((e) => this.scheduleNote(notebookNote(e.notebook), settings(e.notebook.uri).delayMs)),
       vscode.workspace.onDidCloseNotebookDocument((nb) => this.close(nb.uri.toString(), notebookNote(nb).documents())),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('derivcheck')) this.recheckAll();
+        if (!e.affectsConfiguration('derivcheck')) return;
+        this.recheckAll();
+        this.settingsChanged.fire();
       }),
     );
     this.recheckAll();
@@ -84,7 +91,15 @@ export class LiveChecker implements vscode.Disposable {
   /** Checks the note a document belongs to now (commands use this rather than wait for the debounce). */
   checkNow(doc: vscode.TextDocument): CheckedNote | undefined {
     const note = noteOf(doc);
-    if (!note) return undefined;
+    return note && this.checkNoteNow(note);
+  }
+
+  /** Checks a notebook now (Verify Workspace uses this for notebooks, so that their verdicts stand on their cells). */
+  checkNotebookNow(notebook: vscode.NotebookDocument): CheckedNote | undefined {
+    return this.checkNoteNow(notebookNote(notebook));
+  }
+
+  private checkNoteNow(note: OpenNote): CheckedNote | undefined {
     const state = this.stateOf(note);
     if (state.timer) clearTimeout(state.timer);
     state.timer = undefined;
@@ -132,12 +147,12 @@ export class LiveChecker implements vscode.Disposable {
     const s = settings(state.note.uri);
     const result: CheckedNote = { note: state.note, report };
     state.result = result;
-    if (s.liveChecks) this.publish(result, s.showUnverifiable);
+    if (s.liveChecks) this.publish(result, s);
     this.checked.fire(result);
     return result;
   }
 
-  private publish(checked: CheckedNote, showUnverifiable: boolean): void {
+  private publish(checked: CheckedNote, s: Settings): void {
     const byDocument = new Map<string, { uri: vscode.Uri; items: vscode.Diagnostic[] }>();
     for (const uri of checked.note.documents()) byDocument.set(uri.toString(), { uri, items: [] });
     const put = (part: number, d: vscode.Diagnostic): void => {
@@ -148,10 +163,9 @@ export class LiveChecker implements vscode.Disposable {
       byDocument.set(uri.toString(), entry);
     };
     for (const c of checked.report.claims) {
-      const data = diagnosticFor(c, { showUnverifiable });
+      const data = diagnosticFor(c, s);
       if (!data) continue;
-      const severity = data.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Hint;
-      const d = new vscode.Diagnostic(toRange(c.location), data.message, severity);
+      const d = new vscode.Diagnostic(toRange(c.location), data.message, toSeverity(data.severity));
       d.source = 'derivcheck';
       d.code = data.code;
       d.relatedInformation = this.related(checked, c);
@@ -188,7 +202,11 @@ export class LiveChecker implements vscode.Disposable {
 
   private recheckAll(): void {
     const live = settings().liveChecks;
-    if (!live) this.diagnostics.clear();
+    if (!live) {
+      // nothing stale stays behind: no diagnostics, and no results for lenses and the status bar to show
+      this.diagnostics.clear();
+      for (const s of this.states.values()) s.result = undefined;
+    }
     for (const doc of vscode.workspace.textDocuments) {
       const note = noteOf(doc);
       if (note && live) this.scheduleNote(note, 0);

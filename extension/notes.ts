@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { looksLikeNote, readMarkdownCells, readNote } from '../src/notes/readNote';
 import type { NoteDocument } from '../src/notes/types';
 import type { Location } from '../src/verify/checkNote';
+import type { Severity } from './presentation';
 
 export interface OpenNote {
   /** The note's key: the file's URI, or the notebook's. */
@@ -59,4 +60,15 @@ export function notebookNote(notebook: vscode.NotebookDocument): OpenNote {
 /** A core location as an editor range (lines and columns are 1-based there, 0-based here). */
 export function toRange(l: Location): vscode.Range {
   return new vscode.Range(l.start.line - 1, l.start.column - 1, l.end.line - 1, l.end.column - 1);
+}
+
+const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** A presentation severity as the editor's. */
+export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
+  return SEVERITIES[s];
 }

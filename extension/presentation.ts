@@ -5,7 +5,7 @@
 import type { ClaimReport } from '../src/verify/checkNote';
 import type { Verdict } from '../src/verify/types';
 
-export type Severity = 'error' | 'hint';
+export type Severity = 'error' | 'information' | 'hint';
 
 export interface DiagnosticData {
   readonly severity: Severity;
@@ -16,6 +16,8 @@ export interface DiagnosticData {
 
 export interface PresentationOptions {
   readonly showUnverifiable: boolean;
+  /** List unverifiable claims in the Problems panel: as information, not hints. */
+  readonly unverifiableInProblems?: boolean;
 }
 
 /** The diagnostic for a claim, or none (verified claims, and unverifiable ones when hidden). */
@@ -24,7 +26,9 @@ export function diagnosticFor(c: ClaimReport, o: PresentationOptions): Diagnosti
     const expected = c.expected ? ` Expected: ${c.expected}` : '';
     return { severity: 'error', message: `${c.message}.${expected}`, code: 'refuted' };
   }
-  if (c.verdict === 'unverifiable' && o.showUnverifiable) return { severity: 'hint', message: `Unverifiable: ${c.message}`, code: 'unverifiable' };
+  if (c.verdict === 'unverifiable' && (o.showUnverifiable || o.unverifiableInProblems)) {
+    return { severity: o.unverifiableInProblems ? 'information' : 'hint', message: `Unverifiable: ${c.message}`, code: 'unverifiable' };
+  }
   return undefined;
 }
 
@@ -35,11 +39,15 @@ export function lensTitle(v: Verdict, assumption?: string): string {
   return assumption && v === 'verified' ? `✓ verified, ${assumption.startsWith('assuming') || assumption.startsWith('for') ? assumption : `assuming ${assumption}`} · explain` : LENS[v];
 }
 
-/** `✓ 3 ✗ 1` for the status bar. */
+/** `✓ 3 ✗ 1 ? 2` for the status bar. */
 export function statusText(claims: readonly { readonly verdict: Verdict }[]): string {
-  const verified = claims.filter((c) => c.verdict === 'verified').length;
-  const refuted = claims.filter((c) => c.verdict === 'refuted').length;
-  return `✓ ${verified} ✗ ${refuted}`;
+  const count = (v: Verdict): number => claims.filter((c) => c.verdict === v).length;
+  return `✓ ${count('verified')} ✗ ${count('refuted')} ? ${count('unverifiable')}`;
+}
+
+/** Whether a claim gets a CodeLens under the `derivcheck.codeLens` setting. */
+export function hasLens(v: Verdict, setting: 'all' | 'refuted' | 'off'): boolean {
+  return setting === 'all' || (setting === 'refuted' && v === 'refuted');
 }
 
 /** Does LaTeX have a + or − outside any brackets (so it needs brackets to stand as one factor)? */

@@ -1,6 +1,8 @@
-/** The open note's counts in the status bar (✓ n ✗ n); a click opens the Problems panel. */
+/** The open note's counts in the status bar (✓ n ✗ n ? n), hidden while live checks are off; a click opens the Problems panel. */
 import * as vscode from 'vscode';
+import { settings } from './config';
 import type { CheckedNote, LiveChecker } from './liveChecker';
+import { noteOf } from './notes';
 import { statusText } from './presentation';
 
 export class StatusBar implements vscode.Disposable {
@@ -13,6 +15,7 @@ export class StatusBar implements vscode.Disposable {
     this.subscriptions = [
       this.item,
       checker.onDidCheck((c) => this.onChecked(c)),
+      checker.onDidChangeSettings(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
     ];
     this.update();
@@ -25,8 +28,8 @@ export class StatusBar implements vscode.Disposable {
 
   private update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const checked = doc && this.checker.resultFor(doc);
-    void vscode.commands.executeCommand('setContext', 'derivcheck.activeIsNote', checked !== undefined);
+    void vscode.commands.executeCommand('setContext', 'derivcheck.activeIsNote', doc !== undefined && noteOf(doc) !== undefined);
+    const checked = doc && settings(doc.uri).liveChecks ? this.checker.resultFor(doc) : undefined;
     if (!checked) {
       this.item.hide();
       return;

@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { looksLikeNote } from '../src/notes/readNote';
 import { type NoteReport, checkNote } from '../src/verify/checkNote';
 import { LIMITS } from '../src/verify/limits';
-import { settings } from './config';
+import { type Settings, settings } from './config';
 import { type LiveChecker, tooLargeNotice } from './liveChecker';
-import { toRange } from './notes';
+import { toRange, toSeverity } from './notes';
 import { diagnosticFor } from './presentation';
 
 const NOTES = '**/*.{md,markdown,ipynb,txt}';
@@ -46,6 +46,11 @@ export async function verifyWorkspace(checker: LiveChecker, closedNotes: vscode.
 async function checkFile(uri: vscode.Uri, checker: LiveChecker, closedNotes: vscode.DiagnosticCollection): Promise<NoteReport | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return checker.checkNow(open)?.report;
+  const notebook = /\.ipynb$/i.test(uri.path) ? await openNotebook(uri) : undefined;
+  if (notebook) {
+    closedNotes.delete(uri);
+    return checker.checkNotebookNow(notebook)?.report;
+  }
   let text: string;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -59,19 +64,37 @@ async function checkFile(uri: vscode.Uri, checker: LiveChecker, closedNotes: vsc
   }
   const s = settings(uri);
   const report = checkNote(uri.path, text, s.check);
+  closedNotes.set(uri, closedFileDiagnostics(report, s));
+  return report;
+}
+
+/**
+ * A notebook is opened (not shown) and checked as the live checker checks it, so that its verdicts stand on the
+ * cells they belong to: Problems then lists each once and a click reveals its cell. A file VS Code cannot open as
+ * a notebook (broken JSON) is read as text instead, so that the reader's message about it is shown.
+ */
+async function openNotebook(uri: vscode.Uri): Promise<vscode.NotebookDocument | undefined> {
+  try {
+    return await vscode.workspace.openNotebookDocument(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Diagnostics for a file checked without an editor document. */
+function closedFileDiagnostics(report: NoteReport, s: Settings): vscode.Diagnostic[] {
   const items: vscode.Diagnostic[] = [];
   for (const c of report.claims) {
-    const data = diagnosticFor(c, { showUnverifiable: s.showUnverifiable });
+    const data = diagnosticFor(c, s);
     if (!data) continue;
     // a closed notebook has no cell documents: point at the file, and say which cell
-    const inCell = c.location.cell !== undefined;
-    const range = inCell ? new vscode.Range(0, 0, 0, 0) : toRange(c.location);
-    const message = inCell ? `cell ${c.location.cell}, line ${c.location.start.line}: ${data.message}` : data.message;
-    const d = new vscode.Diagnostic(range, message, data.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Hint);
+    const cell = c.location.cell;
+    const range = cell !== undefined ? new vscode.Range(0, 0, 0, 0) : toRange(c.location);
+    const message = cell !== undefined ? `cell ${cell + 1}, line ${c.location.start.line}: ${data.message}` : data.message;
+    const d = new vscode.Diagnostic(range, message, toSeverity(data.severity));
     d.source = 'derivcheck';
     d.code = data.code;
     items.push(d);
   }
-  closedNotes.set(uri, items);
-  return report;
+  return items;
 }

@@ -73,9 +73,9 @@ export function toJson(files: readonly FileResult[]): string {
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/** `path:line:col` (with the cell for notebooks: `path[cell 3]:2:5`). */
+/** `path:line:col` (with the cell for notebooks, numbered from 1 as Jupyter and VS Code show it: `path[cell 4]:2:5`). */
 function where(path: string, c: { line: number; column: number }, cell?: number): string {
-  return `${path}${cell !== undefined ? `[cell ${cell}]` : ''}:${c.line}:${c.column}`;
+  return `${path}${cell !== undefined ? `[cell ${cell + 1}]` : ''}:${c.line}:${c.column}`;
 }
 
 /** Compiler-style lines, then a summary. */

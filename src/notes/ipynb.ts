@@ -1,7 +1,7 @@
 /** Reads Jupyter notebooks (`.ipynb`): each markdown cell is a part, read as Markdown. */
 import type { MathBlock, NoteError, NotePart } from './types';
 import { isRecord } from './guards';
-import { readMarkdownMath } from './markdown';
+import { readMarkdown } from './markdown';
 
 /** What a notebook yields: its markdown cells as parts, their math, and problems reading the file. */
 export interface NotebookContent {
@@ -30,10 +30,12 @@ export function readNotebook(text: string): NotebookContent {
     const source = joinSource(cell.source);
     content.parts.push({ text: source ?? '', cell: index });
     if (source === undefined) {
-      content.errors.push({ part, offset: 0, message: `cell ${index} has no readable source` });
+      content.errors.push({ part, offset: 0, message: `cell ${index + 1} has no readable source` });
       return;
     }
-    content.blocks.push(...readMarkdownMath(source, part));
+    const read = readMarkdown(source, part);
+    content.blocks.push(...read.blocks);
+    content.errors.push(...read.errors);
   });
   return content;
 }

@@ -1,9 +1,10 @@
 /** Reads the math of a Markdown note, with the exact source offset of every LaTeX character. */
 import type MarkdownIt from 'markdown-it';
-import type { MathBlock } from './types';
+import type { MathBlock, NoteError } from './types';
 import type { NormalizedText } from './align';
 import { alignLines, normalize } from './align';
-import type { MathMeta } from './mdParser';
+import type { MathMeta, ParseEnv } from './mdParser';
+import { ignoredRanges, unclosedMessage } from './directives';
 import { mathParser } from './mdParser';
 import { plainEquation } from './plainMath';
 import { type CellMath, byColumn, columnsAreAlternatives } from './tables';
@@ -31,17 +32,39 @@ interface Walk {
   section: number;
 }
 
+/** The math of a Markdown text, and what the note should be told about how it was read. */
+export interface MarkdownMath {
+  readonly blocks: MathBlock[];
+  readonly errors: NoteError[];
+}
+
 /**
  * The math of a Markdown text in document order: `$…$`, `$$…$$`, `\(…\)`, `\[…\]` and ```` ```math ```` fences,
- * but not code spans or code blocks. Offsets refer to `text` as given; `part` is copied onto each block.
+ * but not code spans or code blocks. Offsets refer to `text` as given; `part` is copied onto each block. Blocks the
+ * note asks to ignore (`derivcheck: off`, `<!-- derivcheck-ignore -->`) are marked `ignored`.
  */
+export function readMarkdown(text: string, part: number): MarkdownMath {
+  const env: ParseEnv = {};
+  const { blocks, norm } = readBlocks(text, part, env);
+  const errors = (env.unclosed ?? []).map((at) => ({ part, offset: norm.origin[at] ?? 0, message: unclosedMessage() }));
+  const ignored = ignoredRanges(text);
+  if (ignored.length === 0) return { blocks, errors };
+  const isIgnored = (offset: number): boolean => ignored.some(([from, to]) => offset >= from && offset < to);
+  return { blocks: blocks.map((b) => (isIgnored(b.offsets[0]) ? { ...b, ignored: true } : b)), errors: errors.filter((e) => !isIgnored(e.offset)) };
+}
+
+/** Just the blocks (for text embedded in another format, an Excalidraw drawing's). */
 export function readMarkdownMath(text: string, part: number): MathBlock[] {
+  return readBlocks(text, part, {}).blocks;
+}
+
+function readBlocks(text: string, part: number, env: ParseEnv): { blocks: MathBlock[]; norm: NormalizedText } {
   const { norm, found: scripted } = withoutScriptMath(withoutHtmlComments(normalize(text)));
   let tokens: Token[];
   try {
-    tokens = mathParser().parse(norm.text, {});
+    tokens = mathParser().parse(norm.text, env);
   } catch {
-    return [];
+    return { blocks: [], norm };
   }
   const walk: Walk = { norm, found: [], cursor: 0, line: 0, section: 0 };
   const headings: number[] = [];
@@ -79,7 +102,7 @@ export function readMarkdownMath(text: string, part: number): MathBlock[] {
   const all = [...walk.found, ...scripted.map((f) => ({ ...f, section: sectionAt(f.at[0] ?? 0) }))];
   const key = (f: Found): number => f.order ?? f.at.find((x) => x >= 0) ?? 0;
   all.sort((a, b) => key(a) - key(b));
-  return all.flatMap((found) => toBlock(found, norm, part));
+  return { blocks: all.flatMap((found) => toBlock(found, norm, part)), norm };
 }
 
 /**

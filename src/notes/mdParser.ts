@@ -6,6 +6,12 @@ type StateBlock = MarkdownIt.StateBlock;
 type StateInline = MarkdownIt.StateInline;
 type InlineStateClass = MarkdownIt['inline']['State'];
 
+/** What a parse reports besides its tokens (pass a fresh one as markdown-it's `env`). */
+export interface ParseEnv {
+  /** Offsets of `$$` that open a block never closed before the next block's `$$` (see `swallowsNextBlock`). */
+  unclosed?: number[];
+}
+
 /** `token.meta` of math tokens: where the opening delimiter is (inline), or each character's offset (blocks). */
 export interface MathMeta {
   /** Inline math: offset of the opening delimiter in the inline token's `content`. */
@@ -87,6 +93,12 @@ function dollarBlock(state: StateBlock, start: number, end: number, silent: bool
   if (state.sCount[start] - state.blkIndent >= 4 || !state.src.startsWith('$$', open)) return false;
   const closing = findClosing(state, start, end, open + 2);
   if (!closing) return false;
+  if (swallowsNextBlock(state, start, closing)) {
+    // (read as text, so that the blocks after it pair as they are meant to; the note is told once)
+    const env = state.env as ParseEnv;
+    if (!silent && !(env.unclosed ??= []).includes(open)) env.unclosed.push(open);
+    return false;
+  }
   if (silent) return true;
   const offsets: number[] = [];
   for (let line = start; line <= closing.line; line++) {
@@ -103,6 +115,28 @@ function dollarBlock(state: StateBlock, start: number, end: number, silent: bool
   token.meta = { offsets } satisfies MathMeta;
   state.line = closing.line + 1;
   return true;
+}
+
+/** A line of prose or Markdown structure: a heading, or three words with no LaTeX in them. */
+const PROSE = /^(?:#{1,6}\s|(?:[A-Za-z][a-z'’]+[,.;:]?\s+){2,}[A-Za-z][a-z'’]+)/;
+const LATEX_SIGNS = /[\\^_=&{}]/;
+
+/**
+ * Whether a `$$` that seems to close at `closing` is really the opening of the next block, this one being unclosed
+ * (while typing, or a slip): its closing `$$` is followed on its line by math and another `$$`, or the block runs
+ * across a blank line into prose. A closed block with blank lines in it (between aligned rows) has neither.
+ */
+function swallowsNextBlock(state: StateBlock, start: number, closing: Closing): boolean {
+  if (closing.line === start) return false;
+  const after = state.src.slice(closing.pos + 2, state.eMarks[closing.line]);
+  if (/\S/.test(after) && after.includes('$$')) return true;
+  let blank = false;
+  for (let line = start + 1; line < closing.line; line++) {
+    const text = state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+    if (text.trim() === '') blank = true;
+    else if (blank && PROSE.test(text) && !LATEX_SIGNS.test(text)) return true;
+  }
+  return false;
 }
 
 function findClosing(state: StateBlock, start: number, end: number, contentStart: number): Closing | undefined {

@@ -4,7 +4,7 @@ import { isExcalidraw, readExcalidraw } from './excalidraw';
 import { isRecord } from './guards';
 import { readNotebook } from './ipynb';
 import { expandMacros } from './macros';
-import { readMarkdownMath } from './markdown';
+import { readMarkdown } from './markdown';
 
 /** Reads the math of a note; offsets refer to `text` exactly as given (a BOM included). Never throws. */
 export function readNote(path: string, text: string): NoteDocument {
@@ -16,13 +16,14 @@ function readAnyNote(path: string, text: string): NoteDocument {
   const kind = noteKind(path, text);
   if (kind === 'ipynb') return { kind, ...readNotebook(text) };
   if (kind === 'excalidraw') return { kind, parts: [{ text }], ...readExcalidraw(text, 0) };
-  return { kind, parts: [{ text }], blocks: readMarkdownMath(text, 0), errors: [] };
+  return { kind, parts: [{ text }], ...readMarkdown(text, 0) };
 }
 
 /** The markdown cells of an open notebook, read as one note (each cell is a part; `cell` is its index). */
 export function readMarkdownCells(cells: readonly { readonly text: string; readonly cell: number }[]): NoteDocument {
   const parts = cells.map((c) => ({ text: c.text, cell: c.cell }));
-  return { kind: 'ipynb', parts, blocks: expandMacros(cells.flatMap((c, part) => readMarkdownMath(c.text, part))), errors: [] };
+  const read = cells.map((c, part) => readMarkdown(c.text, part));
+  return { kind: 'ipynb', parts, blocks: expandMacros(read.flatMap((r) => r.blocks)), errors: read.flatMap((r) => r.errors) };
 }
 
 /** Which reader a note needs: by its content (JSON with `cells`, Excalidraw front matter), else by its name. */

@@ -34,6 +34,8 @@ export interface MathBlock {
   readonly delimiter: string;
   /** Set when the note's macros were expanded: true for each character that came from a macro's body, not the note's text. */
   readonly fromMacro?: readonly boolean[];
+  /** The note asks for this block to be ignored (`<!-- derivcheck-ignore -->`): its claims are not judged. */
+  readonly ignored?: boolean;
   /** For Excalidraw formulas: where the drawing shows it. */
   readonly drawing?: DrawingPlace;
   /**

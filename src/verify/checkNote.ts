@@ -109,9 +109,11 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
     const resolved = withDefaults(options);
     cache?.begin(model, resolved, source);
     let judge: ((claim: Claim) => ClaimResult) | undefined;
-    const judged = model.claims.slice(0, LIMITS.claimsPerNote);
-    if (judged.length < model.claims.length) {
-      errors.push({ message: claimsSkippedMessage(model.claims.length), location: locate(model.claims[judged.length].at) });
+    // (claims in blocks the note asks to ignore are not judged; their definitions still hold)
+    const wanted = model.claims.filter((c) => !document.blocks[c.at.block]?.ignored);
+    const judged = wanted.slice(0, LIMITS.claimsPerNote);
+    if (judged.length < wanted.length) {
+      errors.push({ message: claimsSkippedMessage(wanted.length), location: locate(wanted[judged.length].at) });
     }
     for (const claim of judged) {
       const key = cache?.key(claim, source);

@@ -112,6 +112,46 @@ describe('derivcheck in VS Code', () => {
     }
   });
 
+  it('gives lenses by derivcheck.codeLens, none while live checks are off, and lists unverifiable claims in Problems on request', async () => {
+    const editor = await open('backprop.md');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => derivcheckDiagnostics(uri).length > 0);
+    const lenses = async (): Promise<number> => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)).filter((l) => l.command?.command === 'derivcheck.verifyGradient').length;
+    const config = vscode.workspace.getConfiguration('derivcheck');
+    const claims = await cliExitTolerant(uri);
+    try {
+      assert.equal(await lenses(), claims.length);
+      await config.update('codeLens', 'refuted', vscode.ConfigurationTarget.Global);
+      await waitFor('lenses on refuted claims only', async () => (await lenses()) === claims.filter((c) => c.verdict === 'refuted').length);
+      await config.update('codeLens', 'off', vscode.ConfigurationTarget.Global);
+      await waitFor('no lenses', async () => (await lenses()) === 0);
+      await config.update('codeLens', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('liveChecks', false, vscode.ConfigurationTarget.Global);
+      await waitFor('no lenses while live checks are off', async () => (await lenses()) === 0);
+      await config.update('liveChecks', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor('the lenses back', async () => (await lenses()) === claims.length);
+      await config.update('problems.showUnverifiable', 'information', vscode.ConfigurationTarget.Global);
+      const unverifiable = claims.filter((c) => c.verdict === 'unverifiable').length;
+      assert.ok(unverifiable > 0, 'the fixture has unverifiable claims');
+      await waitFor('unverifiable claims as information', () => derivcheckDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Information).length === unverifiable);
+    } finally {
+      for (const key of ['codeLens', 'liveChecks', 'problems.showUnverifiable']) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it("lists a notebook's claims once, on their cells, after Verify Workspace", async () => {
+    const uri = workspaceFile('notebook.ipynb');
+    await vscode.commands.executeCommand('derivcheck.verifyWorkspace');
+    assert.deepEqual(derivcheckDiagnostics(uri), [], 'nothing on the file itself');
+    const notebook = vscode.workspace.notebookDocuments.find((nb) => nb.uri.toString() === uri.toString());
+    assert.ok(notebook, 'the notebook was opened to check it');
+    const onCells = notebook.getCells().flatMap((c) => derivcheckDiagnostics(c.document.uri).map((d) => ({ cell: c.index, d })));
+    const refuted = onCells.filter((x) => x.d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(refuted.map((x) => x.cell), [3]);
+    const all = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'derivcheck' && /should be ∂h\/∂u/.test(d.message)));
+    assert.equal(all.length, 1, 'listed once');
+  });
+
   it('checks a hostile note without running or changing anything, and explains its claims', async () => {
     const editor = await open('hostile.md');
     const before = editor.document.getText();

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { diagnosticFor, fixFor, lensTitle, statusText } from '../../../extension/presentation';
+import { diagnosticFor, fixFor, hasLens, lensTitle, statusText } from '../../../extension/presentation';
 import { checkNote } from '../../../src/verify/checkNote';
 import { readFixture } from '../verify/helpers';
 
@@ -21,6 +21,18 @@ describe('presentation (what the editor shows)', () => {
     assert.equal(diagnosticFor(unverifiable, { showUnverifiable: true })!.severity, 'hint');
     assert.equal(diagnosticFor(unverifiable, { showUnverifiable: false }), undefined);
   });
+  it('lists unverifiable claims in Problems (as information) when derivcheck.problems.showUnverifiable asks', () => {
+    const d = diagnosticFor(unverifiable, { showUnverifiable: false, unverifiableInProblems: true })!;
+    assert.equal(d.severity, 'information');
+    assert.match(d.message, /^Unverifiable: /);
+    assert.equal(diagnosticFor(refuted, { showUnverifiable: false, unverifiableInProblems: true })!.severity, 'error');
+  });
+  it('gives lenses by the derivcheck.codeLens setting', () => {
+    assert.deepEqual(
+      (['all', 'refuted', 'off'] as const).map((s) => report.claims.filter((c) => hasLens(c.verdict, s)).length),
+      [report.claims.length, 1, 0],
+    );
+  });
   it('makes no diagnostic of a verified claim', () => {
     assert.equal(diagnosticFor(verified, { showUnverifiable: true }), undefined);
   });
@@ -31,7 +43,9 @@ describe('presentation (what the editor shows)', () => {
     assert.equal(lensTitle('verified', 'assuming J = binary cross-entropy'), '✓ verified, assuming J = binary cross-entropy · explain');
   });
   it('counts for the status bar', () => {
-    assert.equal(statusText(report.claims), `✓ ${report.claims.filter((c) => c.verdict === 'verified').length} ✗ 1`);
+    const n = (v: string): number => report.claims.filter((c) => c.verdict === v).length;
+    assert.equal(statusText(report.claims), `✓ ${n('verified')} ✗ 1 ? ${n('unverifiable')}`);
+    assert.equal(statusText([]), '✓ 0 ✗ 0 ? 0');
   });
   it('fixes the wrong factor only, and the fixed note verifies', () => {
     const fix = fixFor(refuted, report.locate)!;

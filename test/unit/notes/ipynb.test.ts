@@ -42,7 +42,7 @@ describe('readNotebook', () => {
     ] });
     const { parts, blocks, errors } = readNotebook(text);
     assert.deepEqual(parts, [{ text: '', cell: 0 }, { text: '$a$ and\n$b$', cell: 1 }]);
-    assert.deepEqual(errors, [{ part: 0, offset: 0, message: 'cell 0 has no readable source' }]);
+    assert.deepEqual(errors, [{ part: 0, offset: 0, message: 'cell 1 has no readable source' }]);
     assert.deepEqual(blocks.map((block) => [block.latex, block.part, block.offsets[0]]), [['a', 1, 1], ['b', 1, 9]]);
   });
 

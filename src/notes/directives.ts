@@ -1,0 +1,43 @@
+/**
+ * What a note tells derivcheck about itself: `derivcheck: off` in its front matter (the whole note is ignored), and
+ * `<!-- derivcheck-ignore -->` or Obsidian's `%% derivcheck-ignore %%` before a block or at the end of a line (that
+ * block or line is ignored: its claims are not judged; its definitions still hold).
+ */
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const OFF = /^derivcheck[ \t]*:[ \t]*["']?(off|false|ignore|no)["']?[ \t]*(?:#.*)?$/im;
+const IGNORE = /<!--[ \t]*derivcheck-ignore[ \t]*-->|%%[ \t]*derivcheck-ignore[ \t]*%%/gi;
+
+/** Offset ranges `[from, to)` of the text whose math is ignored: math that starts in one is not judged. */
+export function ignoredRanges(text: string): [number, number][] {
+  const front = FRONT_MATTER.exec(text);
+  if (front && OFF.test(front[1])) return [[0, text.length + 1]];
+  if (!/derivcheck-ignore/i.test(text)) return [];
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(IGNORE)) {
+    const at = m.index ?? 0;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = (text.indexOf('\n', at) + 1 || text.length + 1) - 1;
+    if (text.slice(lineStart, at).trim() !== '' || text.slice(at + m[0].length, lineEnd).trim() !== '') {
+      // on a line with math: that line
+      ranges.push([lineStart, lineEnd]);
+      continue;
+    }
+    // before a block: from the next line with text to the next blank line
+    const next = /\n[ \t>]*(?=\S)/g;
+    next.lastIndex = at + m[0].length;
+    const found = next.exec(text);
+    if (!found) continue;
+    const from = found.index + 1;
+    const blank = /\n[ \t>]*\r?\n/g;
+    blank.lastIndex = from;
+    const end = blank.exec(text);
+    ranges.push([from, end ? end.index + 1 : text.length + 1]);
+  }
+  return ranges;
+}
+
+/** The message for a `$$` that opens a block never closed before the next one's. */
+export function unclosedMessage(): string {
+  return 'this $$ is never closed, so the math after it would pair up wrongly: it is read as text until you close it';
+}
