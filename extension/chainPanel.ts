@@ -27,10 +27,11 @@ export class ChainPanel implements vscode.Disposable {
   static show(extensionUri: vscode.Uri, checker: LiveChecker, checked: CheckedNote, claim: ClaimReport): ChainPanel {
     const panel = ChainPanel.current ?? new ChainPanel(extensionUri, checker);
     ChainPanel.current = panel;
-    panel.target = { checked, claim, seed: 0 };
+    const same = panel.target?.checked.note.key === checked.note.key && sameClaim(panel.target.claim, claim);
+    panel.target = { checked, claim, seed: same ? panel.target!.seed : 0 };
     panel.panel.title = `Verify Gradient: ${title(claim)}`;
-    panel.panel.reveal(vscode.ViewColumn.Beside, true);
-    panel.sendExplanation();
+    if (!panel.panel.visible) panel.panel.reveal(vscode.ViewColumn.Beside, true);
+    panel.sendExplanation(!same);
     return panel;
   }
 
@@ -76,11 +77,11 @@ export class ChainPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        this.sendExplanation();
+        this.sendExplanation(true);
         break;
       case 'newSamplePoint':
         if (this.target) this.target.seed = 1 + Math.floor(Math.random() * 2 ** 30);
-        this.sendExplanation();
+        this.sendExplanation(false);
         break;
       case 'reveal':
         void this.reveal(m.symbol);
@@ -90,26 +91,27 @@ export class ChainPanel implements vscode.Disposable {
     }
   }
 
-  /** Follows the claim through edits: the same text, nearest to where it was. */
+  /** Follows the claim through edits: the same text nearest to where it was, else the claim edited in its place. */
   private onNoteChecked(checked: CheckedNote): void {
     const t = this.target;
     if (!t || checked.note.key !== t.checked.note.key) return;
-    const same = checked.report.claims.filter((c) => c.latex === t.claim.latex);
-    const line = t.claim.location.start.line;
-    const next = same.sort((a, b) => Math.abs(a.location.start.line - line) - Math.abs(b.location.start.line - line))[0];
+    const next = followClaim(t.claim, checked.report.claims);
     if (!next) {
       this.post({ type: 'claimGone', reason: 'it was edited or deleted' });
       return;
     }
-    this.target = { checked, claim: next, seed: t.seed };
-    this.sendExplanation();
+    // (an edited claim is a new verdict: its own point again)
+    this.target = { checked, claim: next, seed: next.latex === t.claim.latex ? t.seed : 0 };
+    this.panel.title = `Verify Gradient: ${title(next)}`;
+    this.sendExplanation(false);
   }
 
-  private sendExplanation(): void {
+  /** Explains the target; `fresh` when it is another claim than the one shown (the panel scrolls to its top). */
+  private sendExplanation(fresh: boolean): void {
     const t = this.target;
     if (!t || !this.ready) return;
     const explanation = explainClaim(t.checked.report, t.claim, t.seed);
-    this.post({ type: 'explain', explanation, notePath: t.checked.note.uri.path });
+    this.post({ type: 'explain', explanation, notePath: t.checked.note.uri.path, fresh });
   }
 
   private post(message: HostMessage): void {
@@ -133,6 +135,17 @@ export class ChainPanel implements vscode.Disposable {
     for (const d of this.subscriptions) d.dispose();
     this.panel.dispose();
   }
+}
+
+const sameClaim = (a: ClaimReport, b: ClaimReport): boolean => a.latex === b.latex && a.location.part === b.location.part && a.location.start.line === b.location.start.line;
+
+/** The claim after an edit: the same text, nearest to where it was; else one edited where it stood (a quick fix). */
+export function followClaim(old: ClaimReport, claims: readonly ClaimReport[]): ClaimReport | undefined {
+  const line = old.location.start.line;
+  const distance = (c: ClaimReport): number => (c.location.part === old.location.part ? Math.abs(c.location.start.line - line) : Infinity);
+  const same = claims.filter((c) => c.latex === old.latex).sort((a, b) => distance(a) - distance(b));
+  if (same[0] && distance(same[0]) < Infinity) return same[0];
+  return claims.find((c) => c.location.part === old.location.part && c.location.startOffset === old.location.startOffset && c.claim.kind === old.claim.kind);
 }
 
 function title(c: ClaimReport): string {

@@ -1,8 +1,11 @@
-/** The quick fix on a refuted claim: replace the wrong factor (or the right side) with the expected expression. */
+/**
+ * The quick fixes: on a refuted claim, replace the wrong factor (or the right side) with the expected expression;
+ * on a refuted or unverifiable one, ignore its formula.
+ */
 import * as vscode from 'vscode';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
-import { fixFor } from './presentation';
+import { fixFor, ignoreFixFor } from './presentation';
 
 export class ClaimFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -14,17 +17,27 @@ export class ClaimFixes implements vscode.CodeActionProvider {
     if (!checked) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== 'derivcheck' || diagnostic.code !== 'refuted') continue;
-      const claim = this.checker.claimsIn(checked, doc.uri).find((c) => c.verdict === 'refuted' && toRange(c.location).isEqual(diagnostic.range));
-      const fix = claim && fixFor(claim, checked.report.locate);
-      const uri = fix && checked.note.documentOf(fix.part);
-      if (!fix || !uri || uri.toString() !== doc.uri.toString()) continue;
-      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [diagnostic];
-      action.isPreferred = true;
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(uri, new vscode.Range(doc.positionAt(fix.startOffset), doc.positionAt(fix.endOffset)), fix.text);
-      actions.push(action);
+      if (diagnostic.source !== 'derivcheck' || (diagnostic.code !== 'refuted' && diagnostic.code !== 'unverifiable')) continue;
+      const claim = this.checker.claimsIn(checked, doc.uri).find((c) => c.verdict === diagnostic.code && toRange(c.location).isEqual(diagnostic.range));
+      if (!claim) continue;
+      const inThis = (part: number): boolean => checked.note.documentOf(part)?.toString() === doc.uri.toString();
+      const fix = fixFor(claim, checked.report.locate);
+      if (fix && inThis(fix.part)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.startOffset), doc.positionAt(fix.endOffset)), fix.text);
+        actions.push(action);
+      }
+      const ignore = ignoreFixFor(claim, checked.report);
+      if (ignore && inThis(ignore.part)) {
+        const action = new vscode.CodeAction(ignore.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.insert(doc.uri, doc.positionAt(ignore.offset), ignore.text);
+        actions.push(action);
+      }
     }
     return actions;
   }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ClaimReport } from '../src/verify/checkNote';
 import { ChainPanel } from './chainPanel';
+import { settings } from './config';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
 
@@ -26,8 +27,7 @@ export async function verifyGradient(extensionUri: vscode.Uri, checker: LiveChec
     return undefined;
   }
   const at = position ?? (editor?.document === doc ? editor.selection.active : undefined);
-  let claim = at && claims.find((c) => toRange(c.location).contains(at));
-  claim ??= at && claims.find((c) => toRange(c.location).start.line === at.line);
+  let claim = at && claimAt(claims, at);
   if (!claim) {
     const picked = await vscode.window.showQuickPick(
       claims.map((c) => ({ label: `${ICON[c.verdict]} ${c.latex.replace(/\s+/g, ' ')}`, description: `line ${c.location.start.line}`, detail: c.message, claim: c })),
@@ -37,4 +37,20 @@ export async function verifyGradient(extensionUri: vscode.Uri, checker: LiveChec
   }
   if (claim) ChainPanel.show(extensionUri, checker, checked, claim);
   return claim;
+}
+
+/** The claim at a position: the one whose span holds it, else the first on its line. */
+function claimAt(claims: readonly ClaimReport[], at: vscode.Position): ClaimReport | undefined {
+  return claims.find((c) => toRange(c.location).contains(at)) ?? claims.find((c) => toRange(c.location).start.line === at.line);
+}
+
+/** `derivcheck.panel.followCursor`: the open panel explains the claim the cursor moves onto (nothing else changes). */
+export function followCursor(extensionUri: vscode.Uri, checker: LiveChecker, e: vscode.TextEditorSelectionChangeEvent): void {
+  const panel = ChainPanel.open;
+  if (!panel || !settings(e.textEditor.document.uri).panelFollowsCursor) return;
+  const checked = checker.resultFor(e.textEditor.document);
+  const claim = checked && claimAt(checker.claimsIn(checked, e.textEditor.document.uri), e.selections[0].active);
+  const shown = panel.claim;
+  const same = shown && claim && shown.latex === claim.latex && shown.location.part === claim.location.part && shown.location.startOffset === claim.location.startOffset;
+  if (checked && claim && !same) ChainPanel.show(extensionUri, checker, checked, claim);
 }

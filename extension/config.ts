@@ -10,6 +10,8 @@ export interface Settings {
   readonly unverifiableInProblems: boolean;
   /** Which claims get a CodeLens. */
   readonly codeLens: 'all' | 'refuted' | 'off';
+  /** The open panel explains the claim under the cursor as it moves. */
+  readonly panelFollowsCursor: boolean;
   readonly check: Required<CheckOptions>;
 }
 
@@ -20,6 +22,7 @@ export function settings(scope?: vscode.Uri): Settings {
     delayMs: Math.max(0, c.get<number>('delayMs', 400)),
     showUnverifiable: c.get<boolean>('showUnverifiable', true),
     unverifiableInProblems: c.get<string>('problems.showUnverifiable', 'off') === 'information',
+    panelFollowsCursor: c.get<boolean>('panel.followCursor', false),
     codeLens: oneOf(c.get<string>('codeLens', 'all'), ['all', 'refuted', 'off'] as const, 'all'),
     check: {
       samples: Math.max(1, Math.round(c.get<number>('samples', 5))),

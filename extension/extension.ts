@@ -4,8 +4,9 @@ import { ChainPanel } from './chainPanel';
 import { ClaimFixes } from './codeActions';
 import { ClaimLenses } from './codeLens';
 import { CellVerdicts } from './notebookCells';
-import { verifyGradient } from './commands';
+import { followCursor, verifyGradient } from './commands';
 import { LiveChecker } from './liveChecker';
+import { NoteNavigation } from './navigation';
 import { StatusBar } from './statusBar';
 import { verifyWorkspace } from './workspaceCheck';
 
@@ -31,9 +32,12 @@ export function activate(context: vscode.ExtensionContext): DerivcheckApi {
     new StatusBar(checker),
     vscode.languages.registerCodeLensProvider(NOTES, register(context, new ClaimLenses(checker))),
     vscode.languages.registerCodeActionsProvider(NOTES, new ClaimFixes(checker), { providedCodeActionKinds: ClaimFixes.kinds }),
+    vscode.languages.registerDefinitionProvider(NOTES, new NoteNavigation(checker)),
+    vscode.languages.registerHoverProvider(NOTES, new NoteNavigation(checker)),
     vscode.commands.registerCommand('derivcheck.verifyGradient', (uri?: vscode.Uri, position?: vscode.Position) =>
       verifyGradient(context.extensionUri, checker, uri instanceof vscode.Uri ? uri : undefined, position),
     ),
+    vscode.window.onDidChangeTextEditorSelection((e) => followCursor(context.extensionUri, checker, e)),
     vscode.commands.registerCommand('derivcheck.verifyWorkspace', () => verifyWorkspace(checker, closedNotes)),
     // an open note is checked live: drop what Verify Workspace said about it while it was closed
     vscode.workspace.onDidOpenTextDocument((d) => closedNotes.delete(d.uri)),

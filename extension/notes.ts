@@ -17,6 +17,8 @@ export interface OpenNote {
   readonly size: () => number;
   /** The editor document holding a part of the note. */
   readonly documentOf: (part: number) => vscode.Uri | undefined;
+  /** The part of the note a document holds (as last read), or undefined. */
+  readonly partOf: (uri: vscode.Uri) => number | undefined;
   /** The documents of the note (for clearing diagnostics). */
   readonly documents: () => vscode.Uri[];
 }
@@ -37,6 +39,7 @@ export function noteOf(doc: vscode.TextDocument): OpenNote | undefined {
     read: () => readNote(doc.uri.path, doc.getText()),
     size: () => doc.getText().length,
     documentOf: () => doc.uri,
+    partOf: (uri) => (uri.toString() === doc.uri.toString() ? 0 : undefined),
     documents: () => [doc.uri],
   };
 }
@@ -53,6 +56,10 @@ export function notebookNote(notebook: vscode.NotebookDocument): OpenNote {
     },
     size: () => cells().reduce((n, c) => n + c.document.getText().length, 0),
     documentOf: (part) => snapshot[part]?.document.uri,
+    partOf: (uri) => {
+      const i = snapshot.findIndex((c) => c.document.uri.toString() === uri.toString());
+      return i < 0 ? undefined : i;
+    },
     documents: () => cells().map((c) => c.document.uri),
   };
 }

@@ -2,7 +2,7 @@
  * How verdicts look in the editor, as plain data (no vscode import, so it is unit-tested in Node): diagnostic
  * severities and messages, CodeLens titles, the status bar text, and the quick fix's replacement.
  */
-import type { ClaimReport } from '../src/verify/checkNote';
+import type { ClaimReport, NoteReport } from '../src/verify/checkNote';
 import type { Verdict } from '../src/verify/types';
 
 export type Severity = 'error' | 'information' | 'hint';
@@ -88,3 +88,24 @@ export function fixFor(c: ClaimReport, locate: ClaimReportLocator): Fix | undefi
 }
 
 export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => { startOffset: number; endOffset: number; part: number; fromMacro?: boolean };
+
+export interface Insertion {
+  readonly title: string;
+  readonly part: number;
+  readonly offset: number;
+  readonly text: string;
+}
+
+/**
+ * "Ignore this formula": a `<!-- derivcheck-ignore -->` line before the line where the claim's formula starts (in
+ * a quote, quoted too). None for a drawing's formula, which has no lines of its own to put it before.
+ */
+export function ignoreFixFor(c: ClaimReport, report: Pick<NoteReport, 'document'>): Insertion | undefined {
+  const block = report.document.blocks[c.claim.at.block];
+  if (!block || block.delimiter === 'excalidraw') return undefined;
+  const text = report.document.parts[block.part]?.text ?? '';
+  const lineStart = text.lastIndexOf('\n', block.offsets[0] - 1) + 1;
+  const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { title: 'Ignore this formula (derivcheck-ignore)', part: block.part, offset: lineStart, text: `${prefix}<!-- derivcheck-ignore -->${eol}` };
+}

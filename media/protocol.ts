@@ -8,8 +8,8 @@ export type { Explanation, GraphNode } from '../src/verify/explain';
 
 /** Host → webview. */
 export type HostMessage =
-  /** A claim to explain (sent on open, on a new sample point, and whenever the note changes). */
-  | { readonly type: 'explain'; readonly explanation: Explanation; readonly notePath: string }
+  /** A claim to explain (sent on open, on a new sample point, and whenever the note changes); `fresh`: another claim than the one shown. */
+  | { readonly type: 'explain'; readonly explanation: Explanation; readonly notePath: string; readonly fresh: boolean }
   /** The claim is gone from the note (deleted or no longer parsed). */
   | { readonly type: 'claimGone'; readonly reason: string };
 

@@ -3,6 +3,7 @@ import { type Explanation, type HostMessage, type WebviewMessage, assertNever } 
 import { renderChain, renderPoint } from './render/chain';
 import { renderGraph } from './render/graph';
 import { renderHeader } from './render/header';
+import { renderMatrices, renderShapes, renderUpdate } from './render/tensor';
 import { el, tex } from './render/tex';
 
 interface VsCodeApi {
@@ -30,7 +31,12 @@ function render(state: State): void {
   }
   if (state.gone) root.append(el('p', 'banner', `This claim is no longer in the note (${state.gone}); showing it as it was.`));
   const reveal = (symbol?: string): void => send({ type: 'reveal', symbol });
-  root.append(renderHeader(x, () => reveal()), renderPoint(x, () => send({ type: 'newSamplePoint' })), renderChain(x), renderGraph(x, reveal));
+  root.append(renderHeader(x, () => reveal()));
+  // (a tensor claim or an update shows its shapes and matrices; a scalar claim its sample point)
+  const special = [renderShapes(x), renderUpdate(x), renderMatrices(x)].filter((s): s is HTMLElement => s !== undefined);
+  if (special.length > 0) root.append(...special);
+  else root.append(renderPoint(x, () => send({ type: 'newSamplePoint' })));
+  root.append(renderChain(x), renderGraph(x, reveal));
   if (x.definitions.length > 0) root.append(renderDefinitions(x, reveal));
 }
 
@@ -56,6 +62,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       const state: State = { explanation: message.explanation };
       vscode.setState(state);
       render(state);
+      if (message.fresh) window.scrollTo(0, 0);
       break;
     }
     case 'claimGone': {

@@ -1,6 +1,7 @@
 /**
  * The note's computation graph around the claim as an SVG: inputs on the left, the output on the right, the
- * path(s) from the variable to the output highlighted, each node's value and each edge's local derivative.
+ * path(s) from the variable to the output highlighted, each node's value (a tensor's shape) and each edge's local
+ * derivative.
  */
 import type { Explanation, GraphNode } from '../protocol';
 import { el, num } from './tex';
@@ -92,7 +93,7 @@ export function renderGraph(x: Explanation, onReveal: (symbol: string) => void):
     const lift = liftOf(a, b);
     const dx = (x2 - x1) / 3;
     g.append(svg('path', { d: `M ${x1} ${y1} C ${x1 + dx} ${y1 - lift}, ${x2 - dx} ${y2 - lift}, ${x2} ${y2}`, 'marker-end': 'url(#arrow)' }));
-    g.append(svg('text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 0.75 * lift - 4, 'text-anchor': 'middle', class: 'edge-value' }, num(e.value)));
+    if (e.value !== undefined) g.append(svg('text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 0.75 * lift - 4, 'text-anchor': 'middle', class: 'edge-value' }, num(e.value)));
     g.append(svg('title', {}, `∂${e.to}/∂${e.from} = ${e.derivative ?? '?'}`));
     root.append(g);
   }
@@ -102,7 +103,8 @@ export function renderGraph(x: Explanation, onReveal: (symbol: string) => void):
     const g = svg('g', { class: classes, transform: `translate(${p.x},${p.y})`, 'data-symbol': n.id });
     g.append(svg('rect', { width: NODE_W, height: NODE_H, rx: 6 }));
     g.append(svg('text', { x: NODE_W / 2, y: 17, 'text-anchor': 'middle', class: 'node-name' }, n.display));
-    g.append(svg('text', { x: NODE_W / 2, y: 32, 'text-anchor': 'middle', class: 'node-value' }, num(n.value)));
+    // (a tensor's node shows its shape, a scalar's its value)
+    g.append(svg('text', { x: NODE_W / 2, y: 32, 'text-anchor': 'middle', class: 'node-value' }, n.shape ?? num(n.value)));
     g.append(svg('title', {}, n.definition ? `${n.id} = ${n.definition} (click to show it in the note)` : `${n.id}: an input`));
     if (n.kind === 'intermediate') {
       g.setAttribute('tabindex', '0');

@@ -18,7 +18,8 @@ export function ignoredRanges(text: string): [number, number][] {
     const at = m.index ?? 0;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const lineEnd = (text.indexOf('\n', at) + 1 || text.length + 1) - 1;
-    if (text.slice(lineStart, at).trim() !== '' || text.slice(at + m[0].length, lineEnd).trim() !== '') {
+    // (a quote's `>` before it is no text of the line)
+    if (!/^[ \t>]*$/.test(text.slice(lineStart, at)) || text.slice(at + m[0].length, lineEnd).trim() !== '') {
       // on a line with math: that line
       ranges.push([lineStart, lineEnd]);
       continue;

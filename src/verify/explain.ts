@@ -15,7 +15,7 @@ import { modelInScope } from '../model/types';
 import { pathsBetween } from './paths';
 import { costReadings } from './genericCost';
 import { ForwardPass, type Plan, type Scope, makeRng } from './sampling';
-import type { EngineCheck, Verdict } from './types';
+import type { EngineCheck, TensorDetail, UpdateDetail, Verdict } from './types';
 import { VectorNote } from './vector/note';
 import { scalarEngineCheck } from './vector/scalarCheck';
 
@@ -31,6 +31,8 @@ export interface GraphNode {
   /** On a path from the claim's variable to its output. */
   readonly onPath: boolean;
   readonly role?: 'variable' | 'output';
+  /** For a tensor claim: its shape (`n×m`). */
+  readonly shape?: string;
 }
 
 export interface GraphEdge {
@@ -48,6 +50,8 @@ export interface ChainFactor {
   readonly label: string;
   readonly expression: string;
   readonly value?: number;
+  /** For a tensor claim: the shapes of what is differentiated and what by (`1×1 by n×m`). */
+  readonly shapes?: string;
 }
 
 export interface PlaceRef {
@@ -85,6 +89,10 @@ export interface Explanation {
   readonly structure: readonly string[];
   /** Where each definition is written, to reveal it in the editor. */
   readonly definitions: readonly { readonly symbol: string; readonly place: PlaceRef }[];
+  /** A tensor claim's matrices, shapes and sizes, as the verdict computed them (then no scalar point is shown). */
+  readonly tensor?: TensorDetail;
+  /** An update rule's step, gradient and loss, as the verdict computed them. */
+  readonly update?: UpdateDetail;
 }
 
 const MAX_PATHS = 4;
@@ -100,9 +108,20 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
   const left = claim.claim.left.expr;
   const right = claim.claim.right.expr;
   const target = left?.kind === 'derivative' ? left : undefined;
-  const output = target?.of.kind === 'symbol' ? target.of.name : undefined;
-  const variable = target?.wrt.name;
-  const focus = new Set<string>([...(left ? symbolsOf(left) : []), ...(right ? symbolsOf(right) : [])]);
+  // (course shorthand `dW` is ∂J/∂W: its chain and graph run from W to the cost the verdict used)
+  // (an update rule's graph too: from its parameter to the cost it descends)
+  const shorthandCost = left?.kind === 'shorthand' ? claim.tensor?.cost : claim.update?.cost;
+  const output = target?.of.kind === 'symbol' ? target.of.name : shorthandCost;
+  const variable = target?.wrt.name ?? (left?.kind === 'shorthand' ? left.of.name : claim.update?.param);
+  const tensor = claim.tensor && (claim.tensor.shape !== '1×1' || left?.kind === 'shorthand') ? claim.tensor : undefined;
+  const sizeText = (id: string): string | undefined => {
+    const s = tensor?.sizes.find((x) => x.name === id);
+    return s && `= ${s.value}`;
+  };
+  const shapeOf = (id: string): string | undefined => (tensor?.shapes ?? claim.update?.shapes)?.find((x) => x.name === id)?.shape ?? sizeText(id);
+  // (a matrix update's scalar stand-ins mean nothing either)
+  const matrices = tensor !== undefined || (claim.update !== undefined && (claim.update.step.length > 1 || (claim.update.step[0]?.length ?? 0) > 1));
+  const focus = new Set<string>([...(left ? symbolsOf(left) : []), ...(right ? symbolsOf(right) : []), ...(shorthandCost ? [shorthandCost] : [])]);
   const around = new Set<string>([...focus].flatMap((s) => [s, ...env.dependencies(s)]));
   const leftNode = tryConvert(left, env);
   const rightNode = tryConvert(right, env);
@@ -125,7 +144,9 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     id,
     display: displayName(id),
     kind: env.isDefined(id) ? 'intermediate' : 'input',
-    value: finite(scope[env.idOf(id)]),
+    // (a tensor claim's scalar stand-in values mean nothing: its nodes show shapes)
+    value: matrices ? undefined : finite(scope[env.idOf(id)]),
+    ...(shapeOf(id) && { shape: shapeOf(id) }),
     definition: reading?.costs.has(id) ? reading.assumption(id).short : env.isDefined(id) ? report.source(model.definitions.get(id)!.value) : undefined,
     onPath: onPath.has(id),
     role: id === variable ? 'variable' : id === output ? 'output' : undefined,
@@ -135,13 +156,16 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     if (!env.isDefined(to) || to === variable) continue;
     for (const from of env.directDependencies(to)) {
       if (!around.has(from)) continue;
-      edges.push({ from, to, ...edge(from, to), onPath: paths.some((p) => p.some((s, i) => s === to && p[i + 1] === from)) });
+      edges.push({ from, to, ...(matrices ? {} : edge(from, to)), onPath: paths.some((p) => p.some((s, i) => s === to && p[i + 1] === from)) });
     }
   }
   const chainPaths = paths.slice(0, MAX_PATHS).map((p) =>
     p.slice(0, -1).map((to, i) => {
+      const label = `\\frac{\\partial ${to}}{\\partial ${p[i + 1]}}`;
+      // (for tensors, the scalar local derivative is no matrix calculus: the factor is shown by its shapes)
+      if (matrices) return { label, expression: '', ...(shapeOf(to) && shapeOf(p[i + 1]) && { shapes: `${shapeOf(to)} by ${shapeOf(p[i + 1])}` }) };
       const e = edge(p[i + 1], to);
-      return { label: `\\frac{\\partial ${to}}{\\partial ${p[i + 1]}}`, expression: e.derivative ?? '?', value: e.value };
+      return { label, expression: e.derivative ?? '?', value: e.value };
     }).reverse(),
   );
   return {
@@ -159,15 +183,18 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     variable,
     output,
     seed,
-    point: [...env.inputsOf(focus)].sort().map((name) => ({ name, value: scope[env.idOf(name)] as number })).filter((p) => typeof p.value === 'number'),
+    // (a tensor's or an update's scalar stand-ins are no point of its verdict: sizes and the step are shown instead)
+    point: tensor || claim.update ? [] : [...env.inputsOf(focus)].sort().map((name) => ({ name, value: scope[env.idOf(name)] as number })).filter((p) => typeof p.value === 'number'),
     nodes,
     edges,
     paths: chainPaths,
-    values: { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, plan, env, scope, target) : undefined },
-    engine: engineAt(env, claim, scope, value(leftNode)),
+    values: tensor || claim.update ? {} : { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, plan, env, scope, target) : undefined },
+    engine: tensor ? claim.engine : engineAt(env, claim, scope, value(leftNode)),
     wrongFactor: claim.wrongFactor && { claimed: claim.wrongFactor.claimedLatex, derivative: claim.wrongFactor.derivativeLatex, expected: claim.wrongFactor.expectedLatex },
     structure: [...(claim.structure ?? []), ...(claim.reading?.kind === 'entries' ? [ENTRIES] : [])],
     definitions: [...inScope.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
+    ...(tensor && { tensor }),
+    ...(claim.update && { update: claim.update }),
   };
 }
 

@@ -37,6 +37,42 @@ export interface EngineCheck {
   readonly worstEntry?: readonly [number, number];
 }
 
+/** A matrix excerpt for display: at most a few rows and columns of a tensor, row by row. */
+export type MatrixExcerpt = readonly (readonly number[])[];
+
+/** What a tensor verdict was computed with, for the explanation: its own numbers, not a second computation. */
+export interface TensorDetail {
+  /** The claim's shape as the note sizes it (`128×784`), and as checked. */
+  readonly shape: string;
+  /** The right side and the true value at the verdict's point (an excerpt). */
+  readonly claimed: MatrixExcerpt;
+  readonly actual: MatrixExcerpt;
+  /** The entry (0-based row, column) where they differ most. */
+  readonly worstEntry?: readonly [number, number];
+  /** The shapes of the symbols the claim reaches (the note's sizes). */
+  readonly shapes: readonly { readonly name: string; readonly shape: string }[];
+  /** Sizes the note names (m, n), with the value checked at: sizes, never sampled. */
+  readonly sizes: readonly { readonly name: string; readonly value: number }[];
+  /** For course shorthand `dX`: the cost it is a derivative of. */
+  readonly cost?: string;
+}
+
+/** What an update rule's verdict was computed with, at its first telling point. */
+export interface UpdateDetail {
+  readonly param: string;
+  readonly cost: string;
+  /** The step the rule takes (new − old), and the gradient it should point against. */
+  readonly step: MatrixExcerpt;
+  readonly gradient: MatrixExcerpt;
+  /** cos of the angle between the step and the gradient: −1 is steepest descent. */
+  readonly alignment: number;
+  /** The cost before and after a small step (1e-4 of it) along the update. */
+  readonly lossBefore: number;
+  readonly lossAfter: number;
+  /** The shapes of what the cost reaches (the note's sizes). */
+  readonly shapes: readonly { readonly name: string; readonly shape: string }[];
+}
+
 export interface ClaimResult {
   readonly claim: Claim;
   readonly verdict: Verdict;
@@ -62,6 +98,10 @@ export interface ClaimResult {
   readonly reading?: { readonly kind: 'cost'; readonly index: number } | { readonly kind: 'entries' };
   /** The engine's numbers, when the claim is a derivative (or an equation of tensors). */
   readonly engine?: EngineCheck;
+  /** A tensor claim's matrices, shapes and sizes, as judged. */
+  readonly tensor?: TensorDetail;
+  /** An update rule's step, gradient and loss, as judged. */
+  readonly update?: UpdateDetail;
 }
 
 export interface CheckOptions {

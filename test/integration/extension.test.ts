@@ -69,22 +69,80 @@ describe('derivcheck in VS Code', () => {
     assert.equal(api.chainPanel()?.claim?.location.start.line, refuted.range.start.line + 1);
   });
 
-  it('applies the quick fix as one edit, and undo restores the note', async () => {
+  it('applies the quick fix as one edit that the panel follows, and undo restores the note', async () => {
     const editor = await open('quickfix.md');
     const doc = editor.document;
     const original = doc.getText();
     const refuted = await waitFor('the refuted claim', () => derivcheckDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    editor.selection = new vscode.Selection(refuted.range.start, refuted.range.start);
+    await vscode.commands.executeCommand('derivcheck.verifyGradient');
+    const api = vscode.extensions.getExtension<DerivcheckApi>(EXTENSION_ID)!.exports;
+    await waitFor('the panel on the slip', () => api.chainPanel()?.isReady && api.chainPanel()?.claim?.verdict === 'refuted');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, refuted.range);
+    assert.ok(actions.some((a) => a.title === 'Ignore this formula (derivcheck-ignore)'), 'an ignore fix too');
     const fix = actions.find((a) => a.title.startsWith('Replace '));
     assert.ok(fix?.edit, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.notEqual(doc.getText(), original);
     assert.match(doc.getText(), /a\\cdot\\left\(1-a\\right\)/);
     await waitFor('the fixed claim to verify', () => derivcheckDiagnostics(doc.uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Error));
+    await waitFor('the panel to follow the fixed claim', () => api.chainPanel()?.claim?.verdict === 'verified');
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original);
     await waitFor('the slip to be flagged again', () => derivcheckDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await waitFor('the panel to follow the undo', () => api.chainPanel()?.claim?.verdict === 'refuted');
+  });
+
+  it('ignores a formula by its quick fix, which one undo reverts', async () => {
+    const editor = await open('quickfix.md');
+    const doc = editor.document;
+    const original = doc.getText();
+    const refuted = await waitFor('the refuted claim', () => derivcheckDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, refuted.range);
+    const ignore = actions.find((a) => a.title === 'Ignore this formula (derivcheck-ignore)')!;
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit!));
+    assert.equal(doc.lineAt(4).text, '<!-- derivcheck-ignore -->');
+    await waitFor('no diagnostic on the ignored formula', () => derivcheckDiagnostics(doc.uri).length === 0);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), original);
+  });
+
+  it('goes to a definition (F12) and hovers a symbol with its definition and the claim\'s verdict', async () => {
+    const editor = await open('backprop.md');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => derivcheckDiagnostics(uri).length > 0);
+    const line = editor.document.lineAt(18).text;
+    const onA1 = new vscode.Position(18, line.indexOf('A_1') + 1);
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, onA1);
+    const target = defs.map((d) => ('targetUri' in d ? d.targetRange : d.range))[0];
+    assert.equal(target?.start.line, 8, 'A₁ is defined on line 9');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, onA1);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /A₁/);
+    assert.match(text, /A_1 = \\text\{Relu\}\(z_1\)/);
+    assert.match(text, /✗ refuted/);
+  });
+
+  it('follows the cursor from claim to claim when derivcheck.panel.followCursor is on', async () => {
+    const editor = await open('backprop.md');
+    const config = vscode.workspace.getConfiguration('derivcheck');
+    const api = vscode.extensions.getExtension<DerivcheckApi>(EXTENSION_ID)!.exports;
+    try {
+      editor.selection = new vscode.Selection(18, 5, 18, 5);
+      await vscode.commands.executeCommand('derivcheck.verifyGradient');
+      await waitFor('the panel on line 19', () => api.chainPanel()?.isReady && api.chainPanel()?.claim?.location.start.line === 19);
+      await vscode.window.showTextDocument(editor.document);
+      editor.selection = new vscode.Selection(16, 5, 16, 5);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(api.chainPanel()?.claim?.location.start.line, 19, 'does not follow with the setting off');
+      await config.update('panel.followCursor', true, vscode.ConfigurationTarget.Global);
+      editor.selection = new vscode.Selection(22, 5, 22, 5);
+      await waitFor('the panel on line 23', () => api.chainPanel()?.claim?.location.start.line === 23);
+    } finally {
+      await config.update('panel.followCursor', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('takes settings changes: live checks off removes diagnostics, on brings them back', async () => {

@@ -24,6 +24,7 @@ import { collapses, shapeSummary, shrinks, vectorDoubts } from './claimReadings'
 import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide, isDerivative, isZero, sidesHave, vanishesEverywhere, VANISHING_MESSAGE } from '../policy';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
+import { tensorDetail } from './detail';
 
 const MAX_POINTS = 3;
 /** Points drawn again when the values at one are not finite (a log of a negative input). */
@@ -189,7 +190,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     // (a `*` no product can form may be a convolution, `a^l * \delta^{l+1}` of a convolutional layer)
     const convolution = sidesHave(claim, (n) => n.kind === 'binary' && n.asterisk === true) ? ['a `*` that no product of these shapes forms may be a convolution, which is not checked'] : [];
     const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step, ...unfixed, ...convolution], tol);
-    if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})` });
+    if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})`, tensor: tensorDetail(claim, note, shapes) });
     return unverifiable(`${bad.message}, but ${decision.reason}`);
   }
   const oks = okOutcomes(reading);
@@ -206,12 +207,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       const inputs = reached.filter((n) => !note.model.definitions.has(n) && !isLimit(n) && !note.shapes.sizeSymbols.has(n));
       if (inputs.length > 0 && inputs.every(isLabelName) && !sidesHave(claim, isDerivative)) return unverifiable('it holds of labels drawn as this reading draws them (entries summing to 1), which is what it assumes of them, not what the note shows');
       const how = rows ? "; reading the note's vectors as rows" : alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
-      return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine });
+      return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine, tensor: tensorDetail(claim, note, shapes, oks[0].right, oks[0].left) });
     }
     case 'unverifiable':
       return unverifiable(decision.reason);
     case 'refuted':
-      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : ''}`, engine: mismatch!.engine });
+      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : ''}`, engine: mismatch!.engine, tensor: tensorDetail(claim, note, shapes, mismatch!.right, mismatch!.left) });
   }
 }
 

@@ -4,13 +4,14 @@
  * verified; an ascent step is refuted for a loss the note minimises. The learning rate is positive, whatever else the
  * note calls α; a step along a velocity (momentum, Adam) is not judged at a point.
  */
-import { type Expr, childrenOf } from '../../latex/ast';
+import { type Expr, childrenOf, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import { ShapeError, type Tensor, constant, shapeText } from '../../engine';
 import type { Claim } from '../../model/types';
 import type { JudgeContext, ResultBuilder } from '../judge';
 import { hashString, makeRng } from '../sampling';
-import type { ClaimResult } from '../types';
+import type { ClaimResult, UpdateDetail } from '../types';
+import { excerpt } from './detail';
 import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote } from './note';
 
@@ -24,6 +25,14 @@ function costOf(right: Expr, param: string, note: VectorNote): string | undefine
   };
   visit(right);
   return named ?? note.costFor(param);
+}
+
+/** The shapes of the cost and all it reaches, as the note sizes them. */
+function shapesReached(note: VectorNote, cost: Expr): { name: string; shape: string }[] {
+  return [...new Set([...symbolsOf(cost), ...note.reachedBy(cost)])].filter((n) => !note.shapes.sizeSymbols.has(n)).map((name) => {
+    const [r, c] = note.shapeOf(name);
+    return { name, shape: note.sizes.show(`${r}×${c}`) };
+  });
 }
 
 const dot = (a: Tensor, b: Tensor): number => a.data.reduce((s, x, i) => s + x * b.data[i], 0);
@@ -111,6 +120,7 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
   const signs = new Set<number>();
   let shown: string | undefined;
+  let detail: UpdateDetail | undefined;
   let nonNegative = true;
   try {
     // several points: at one, the gradient may vanish (a ReLU off, say); the sign must agree at every point it does not
@@ -140,6 +150,7 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
         const j1 = j(small);
         const fmt = (x: number): string => String(+x.toPrecision(6));
         shown = `${j1 < j0 ? 'lowers' : 'raises'} ${displayName(cost)} by ${Math.abs(j1 - j0).toExponential(2)} (from ${fmt(j0)})`;
+        detail = { param, cost, step: excerpt(step), gradient: excerpt(gradient), alignment: inner / scale, lossBefore: j0, lossAfter: j1, shapes: shapesReached(note, costExpr) };
       }
     }
   } catch (e) {
@@ -150,10 +161,10 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
   const d = `∂${displayName(cost)}/∂${displayName(param)}`;
   if (signs.size === 0) return unverifiable(`the step is (nearly) orthogonal to ${d} at every point tried, so it neither descends nor ascends`);
   if (signs.size > 1) return unverifiable(`the step points against ${d} at some points and along it at others`);
-  if (signs.has(-1)) return result({ verdict: 'verified', message: `a descent step: it points against ${d}, and a small step along it ${shown}` });
+  if (signs.has(-1)) return result({ verdict: 'verified', message: `a descent step: it points against ${d}, and a small step along it ${shown}`, update: detail });
   // an ascent step is wrong only for a cost the note minimises: a loss by name that never goes below zero
   if (!MINIMISED.has(cost.replace(/_.*$/, '')) || !nonNegative) {
     return unverifiable(`an ascent step: it points along ${d}, which is right if the note maximises ${displayName(cost)} (a likelihood, say), wrong if it minimises it`);
   }
-  return result({ verdict: 'refuted', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus` });
+  return result({ verdict: 'refuted', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus`, update: detail });
 }

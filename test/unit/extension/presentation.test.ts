@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { diagnosticFor, fixFor, hasLens, lensTitle, statusText } from '../../../extension/presentation';
+import { diagnosticFor, fixFor, hasLens, ignoreFixFor, lensTitle, statusText } from '../../../extension/presentation';
 import { checkNote } from '../../../src/verify/checkNote';
 import { readFixture } from '../verify/helpers';
 
@@ -74,5 +74,15 @@ describe('presentation (what the editor shows)', () => {
   });
   it('offers no fix for claims that are not refuted', () => {
     assert.equal(fixFor(verified, report.locate), undefined);
+  });
+  it('ignores a formula with a directive on the line before it (quoted inside a quote), after which it is not judged', () => {
+    for (const note of ['$$a = \\sigma(z)$$\n\nSo\n$$\\frac{\\partial a}{\\partial z} = a(1 + a)$$\n', '$$a = \\sigma(z)$$\n\n> So\n> $$\\frac{\\partial a}{\\partial z} = a(1 + a)$$\n']) {
+      const r = checkNote('n.md', note);
+      const claim = r.claims.find((c) => c.verdict === 'refuted')!;
+      const fix = ignoreFixFor(claim, r)!;
+      const fixed = note.slice(0, fix.offset) + fix.text + note.slice(fix.offset);
+      assert.match(fixed, /(^|\n)(> )?<!-- derivcheck-ignore -->\n(> )?\$\$\\frac/);
+      assert.deepEqual(checkNote('n.md', fixed).claims.map((c) => c.verdict), [], fixed);
+    }
   });
 });
