@@ -21,7 +21,7 @@ export class ClaimFixes implements vscode.CodeActionProvider {
       const claim = this.checker.claimsIn(checked, doc.uri).find((c) => c.verdict === diagnostic.code && toRange(c.location).isEqual(diagnostic.range));
       if (!claim) continue;
       const inThis = (part: number): boolean => checked.note.documentOf(part)?.toString() === doc.uri.toString();
-      const fix = fixFor(claim, checked.report.locate);
+      const fix = fixFor(claim, checked.report.locate, (at) => checked.report.document.parts[at.part]?.text.slice(at.startOffset, at.endOffset) ?? '');
       if (fix && inThis(fix.part)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];

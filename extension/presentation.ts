@@ -72,7 +72,7 @@ export interface Fix {
 }
 
 /** The quick fix of a refuted claim: replace only the wrong factor when one is named, else the right side. */
-export function fixFor(c: ClaimReport, locate: ClaimReportLocator): Fix | undefined {
+export function fixFor(c: ClaimReport, locate: ClaimReportLocator, source?: (at: { startOffset: number; endOffset: number; part: number }) => string): Fix | undefined {
   if (c.verdict !== 'refuted') return undefined;
   if (c.wrongFactor) {
     const at = locate(c.wrongFactor.at);
@@ -84,7 +84,30 @@ export function fixFor(c: ClaimReport, locate: ClaimReportLocator): Fix | undefi
   if (!c.expected || c.claim.right.expr === undefined) return undefined;
   const at = locate(c.claim.right);
   if (at.fromMacro) return undefined;
-  return { title: `Replace the right side with ${c.expected}`, startOffset: at.startOffset, endOffset: at.endOffset, part: at.part, text: c.expected };
+  // (only the text that changes: a flipped sign, an inserted factor, not the whole side written anew)
+  const edit = source ? minimalEdit(source(at), c.expected) : { start: 0, end: at.endOffset - at.startOffset, text: c.expected };
+  return { title: repairTitle(c) ?? `Replace the right side with ${c.expected}`, startOffset: at.startOffset + edit.start, endOffset: at.startOffset + edit.end, part: at.part, text: edit.text };
+}
+
+/** The quick fix's title for a repair the numbers found. */
+function repairTitle(c: ClaimReport): string | undefined {
+  const r = c.repair;
+  if (!r) return undefined;
+  if (r.kind === 'sign') return `Flip the sign: ${c.expected}`;
+  if (r.kind === 'rewrite') return `Did you mean ${c.expected}?`;
+  return r.where === 'end' ? `Add the missing factor ${r.latex}` : `Multiply by ${r.latex}`;
+}
+
+/** The one changed stretch between two texts: their common start and end kept (never splitting a command name). */
+export function minimalEdit(before: string, after: string): { start: number; end: number; text: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  // (back to a boundary: `\hat` must not become `\ha` + `t`)
+  while (start > 0 && /[A-Za-z\\]/.test(before[start - 1]) && /[A-Za-z]/.test(before[start] ?? '')) start--;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (tail > 0 && /[A-Za-z]/.test(before[before.length - tail] ?? '') && /[A-Za-z\\]/.test(before[before.length - tail - 1] ?? '')) tail--;
+  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
 }
 
 export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => { startOffset: number; endOffset: number; part: number; fromMacro?: boolean };

@@ -1,14 +1,16 @@
 /** What a refuted claim reports: the counterexample, the expected expression, and the likeliest slip. */
-import { symbolsOf } from '../latex/ast';
+import { type Expr, symbolsOf } from '../latex/ast';
 import { displayName } from '../latex/notation';
 import { TOO_LARGE_TEXT, tidyLatex, toText } from '../calculus/latex';
 import { type MathNode, isPrintable } from '../calculus/math';
 import type { Claim } from '../model/types';
-import type { Converted } from './convert';
+import { type Converted, convertExpr } from './convert';
 import { describe } from './describe';
 import type { NoteEnvironment } from './environment';
 import { findWrongFactor, type FactorContext } from './factors';
 import type { JudgeContext, Point, ResultBuilder } from './judge';
+import { parseBlock } from '../latex/statements';
+import { findRepair, repairedLatex, simplified } from './repair';
 import type { ClaimResult } from './types';
 
 const fmt = (x: number): string => String(+x.toPrecision(4));
@@ -33,16 +35,41 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   const plain = (s: string): string => s.replace(/\s+/g, '');
   const informative = plain(expectedText) !== plain(describe(leftExpr));
   const truth = informative && expectedText.length <= MAX_EXPECTED_IN_MESSAGE && expectedText !== TOO_LARGE_TEXT ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
-  const lead = wrongFactor?.message ?? remarks[0] ?? `${truth}${constantFactor(points, ctx.options.tolerance)}`;
+  // (the names the left side reaches: one of them, or its reciprocal, may be the factor the right side lost)
+  const reached = leftExpr.kind === 'derivative' && leftExpr.of.kind === 'symbol' ? [...env.inputsOf([leftExpr.of.name]), ...env.dependencies(leftExpr.of.name)] : [];
+  const repair = wrongFactor || remarks.length > 0 ? undefined : findRepair(points, env, reached, ctx.options.tolerance);
+  const named = repair?.kind === 'factor' ? (repair.where === 'end' || /^[\d½]+$/.test(repair.text) ? ` (missing factor ${repair.text})` : ` (off by ${repair.text}: the right side lacks it)`) : undefined;
+  // (a repaired right side is the expected value in the note's own style: ŷ − y, not the raw derivative)
+  const rewritten = repair && repairedLatex(rightExpr, claim.right.span, (span) => ctx.source({ block: claim.right.block, span }), repair);
+  const parsed = rewritten === undefined ? undefined : parseBlock(rewritten)[0]?.parts[0]?.expr;
+  // (kept only if, read back, it equals the left side at every point judged: the text must say what the numbers do)
+  const repairedExpr = parsed && holdsAt(parsed, env, points, ctx.options.tolerance) ? parsed : undefined;
+  const repaired = repairedExpr && rewritten;
+  const shownTruth = repairedExpr ? `${describe(leftExpr)} = ${describe(repairedExpr)}${first}, not ${describe(rightExpr)}` : truth;
+  const lead = wrongFactor?.message ?? remarks[0] ?? `${shownTruth}${named ?? constantFactor(points, ctx.options.tolerance)}`;
   return result({
     verdict: 'refuted',
     message: `${lead}: at ${shown || 'the sample point'} the left side is ${fmt(bad.left)} but the right side is ${fmt(bad.right)}`,
     // no expected expression (and so no quick fix) when it is too large to print
-    expected: isPrintable(expectedNode) ? tidyLatex(expectedNode, (id) => env.nameOf(id)) : undefined,
+    expected: repaired ?? (isPrintable(expectedNode) ? tidyLatex(simplified(expectedNode, points), (id) => env.nameOf(id)) : undefined),
     counterexample: { point, claimed: bad.right, actual: bad.left },
     wrongFactor,
+    ...(repair && repaired && { repair }),
     structure: remarks.length > 0 ? remarks : undefined,
   });
+}
+
+/** Does an expression equal the left side at every point? */
+function holdsAt(e: Expr, env: NoteEnvironment, points: readonly Point[], tolerance: number): boolean {
+  try {
+    const compiled = convertExpr(e, env).node.compile();
+    return points.every((p) => {
+      const v = compiled.evaluate({ ...p.scope }) as number;
+      return Math.abs(v - p.left) <= Math.max(tolerance * 10, 1e-9) * Math.max(1, Math.abs(p.left));
+    });
+  } catch {
+    return false;
+  }
 }
 
 const textOf = (env: NoteEnvironment, id: string): string | undefined => {

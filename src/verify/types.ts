@@ -37,6 +37,14 @@ export interface EngineCheck {
   readonly worstEntry?: readonly [number, number];
 }
 
+/** The smallest repair of a refuted claim the numbers support: a flipped sign, or one missing factor. */
+export type Repair =
+  | { readonly kind: 'sign' }
+  /** `latex` is the factor to write (`x`, `\frac{1}{m}`); `where` it goes: before the right side or after it. */
+  | { readonly kind: 'factor'; readonly latex: string; readonly text: string; readonly where: 'start' | 'end' }
+  /** A product's factors swapped or one transposed (`did you mean X^T?`); `text` says which, for titles. */
+  | { readonly kind: 'rewrite'; readonly text: string };
+
 /** A matrix excerpt for display: at most a few rows and columns of a tensor, row by row. */
 export type MatrixExcerpt = readonly (readonly number[])[];
 
@@ -98,6 +106,8 @@ export interface ClaimResult {
   readonly reading?: { readonly kind: 'cost'; readonly index: number } | { readonly kind: 'entries' };
   /** The engine's numbers, when the claim is a derivative (or an equation of tensors). */
   readonly engine?: EngineCheck;
+  /** The smallest repair the numbers support (refuted claims), for the quick fix and the message. */
+  readonly repair?: Repair;
   /** A tensor claim's matrices, shapes and sizes, as judged. */
   readonly tensor?: TensorDetail;
   /** An update rule's step, gradient and loss, as judged. */

@@ -25,6 +25,7 @@ import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide, isDeriva
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
 import { tensorDetail } from './detail';
+import { orderRepair, repairNote, tensorRepair } from './repairs';
 
 const MAX_POINTS = 3;
 /** Points drawn again when the values at one are not finite (a log of a negative input). */
@@ -190,7 +191,10 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     // (a `*` no product can form may be a convolution, `a^l * \delta^{l+1}` of a convolutional layer)
     const convolution = sidesHave(claim, (n) => n.kind === 'binary' && n.asterisk === true) ? ['a `*` that no product of these shapes forms may be a convolution, which is not checked'] : [];
     const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step, ...unfixed, ...convolution], tol);
-    if (decision.verdict !== 'unverifiable') return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})`, tensor: tensorDetail(claim, note, shapes) });
+    if (decision.verdict !== 'unverifiable') {
+      const fix = orderRepair(claim, (span) => ctx.source({ block: claim.right.block, span }), (right) => holds(read({ ...claim, right: { ...claim.right, expr: right } }, note, shapes, ctx), tol));
+      return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})${repairNote(fix?.repair)}`, tensor: tensorDetail(claim, note, shapes), ...(fix && { repair: fix.repair, expected: fix.expected }) });
+    }
     return unverifiable(`${bad.message}, but ${decision.reason}`);
   }
   const oks = okOutcomes(reading);
@@ -211,8 +215,12 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     }
     case 'unverifiable':
       return unverifiable(decision.reason);
-    case 'refuted':
-      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : ''}`, engine: mismatch!.engine, tensor: tensorDetail(claim, note, shapes, mismatch!.right, mismatch!.left) });
+    case 'refuted': {
+      // (the least change the numbers support, checked again under this reading: a sign, a lost 1/m)
+      const fix = factor === undefined ? tensorRepair(claim, shapes, oks, tol, (span) => ctx.source({ block: claim.right.block, span }), (right) => holds(read({ ...claim, right: { ...claim.right, expr: right } }, note, shapes, ctx), tol)) : undefined;
+      const cost = factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : '';
+      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${repairNote(fix?.repair)}${cost}`, engine: mismatch!.engine, tensor: tensorDetail(claim, note, shapes, mismatch!.right, mismatch!.left), ...(fix && { repair: fix.repair, expected: fix.expected }) });
+    }
   }
 }
 

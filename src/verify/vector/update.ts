@@ -166,5 +166,8 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
   if (!MINIMISED.has(cost.replace(/_.*$/, '')) || !nonNegative) {
     return unverifiable(`an ascent step: it points along ${d}, which is right if the note maximises ${displayName(cost)} (a likelihood, say), wrong if it minimises it`);
   }
-  return result({ verdict: 'refuted', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus`, update: detail });
+  // (the fix: `θ + α g` written `θ − α g`)
+  const r = claim.right.expr!;
+  const expected = r.kind === 'binary' && r.op === '+' && !r.inner ? `${ctx.source({ block: claim.right.block, span: r.left.span }).trim()} - ${ctx.source({ block: claim.right.block, span: r.right.span }).trim()}` : undefined;
+  return result({ verdict: 'refuted', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus`, update: detail, ...(expected && { expected, repair: { kind: 'sign' } }) });
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { diagnosticFor, fixFor, hasLens, ignoreFixFor, lensTitle, statusText } from '../../../extension/presentation';
+import { diagnosticFor, fixFor, hasLens, ignoreFixFor, lensTitle, minimalEdit, statusText } from '../../../extension/presentation';
 import { checkNote } from '../../../src/verify/checkNote';
 import { readFixture } from '../verify/helpers';
 
@@ -84,5 +84,58 @@ describe('presentation (what the editor shows)', () => {
       assert.match(fixed, /(^|\n)(> )?<!-- derivcheck-ignore -->\n(> )?\$\$\\frac/);
       assert.deepEqual(checkNote('n.md', fixed).claims.map((c) => c.verdict), [], fixed);
     }
+  });
+  describe('minimal fixes in the note\'s style', () => {
+    const fixOf = (note: string): { fix: NonNullable<ReturnType<typeof fixFor>>; fixed: string; message: string; expected?: string } => {
+      const r = checkNote('n.md', note);
+      const claim = r.claims.find((c) => c.verdict === 'refuted')!;
+      const fix = fixFor(claim, r.locate, (at) => note.slice(at.startOffset, at.endOffset))!;
+      return { fix, fixed: note.slice(0, fix.startOffset) + fix.text + note.slice(fix.endOffset), message: claim.message, expected: claim.expected };
+    };
+    const verdictsOf = (note: string): string[] => checkNote('n.md', note).claims.map((c) => c.verdict);
+    const BCE = '$$\\hat y = \\sigma(z)$$\n\n$$L = -\\left(y \\log \\hat y + (1 - y) \\log(1 - \\hat y)\\right)$$\n\n';
+    it('expects ŷ − y for a flipped BCE gradient, and flips it by swapping the two terms', () => {
+      const { fix, fixed, message, expected } = fixOf(`${BCE}$$\\frac{\\partial L}{\\partial z} = y - \\hat y$$`);
+      assert.equal(expected, '\\hat y - y');
+      assert.match(message.normalize('NFC'), new RegExp(`^∂L/∂z = ${'ŷ'.normalize('NFC')} − y, not y − ${'ŷ'.normalize('NFC')} \\(the sign is flipped\\)`));
+      assert.equal(fix.title, 'Flip the sign: \\hat y - y');
+      assert.deepEqual(verdictsOf(fixed), ['verified']);
+    });
+    it('flips a sign by deleting the minus, touching nothing else', () => {
+      const note = '$$z = w x + b, \\quad a = \\sigma(z), \\quad C = (a - y)^2$$\n\n$$\\frac{\\partial C}{\\partial w} = -2(a - y) a (1 - a) x$$';
+      const { fix, fixed } = fixOf(note);
+      assert.equal(fix.endOffset - fix.startOffset, 1);
+      assert.equal(fix.text, '');
+      assert.deepEqual(verdictsOf(fixed), ['verified']);
+    });
+    it('inserts a missing factor x at the end, and a lost 1/m in front, saying so', () => {
+      const note = '$$z = w x + b, \\quad a = \\sigma(z), \\quad C = (a - y)^2$$\n\n$$\\frac{\\partial C}{\\partial w} = 2(a - y) a (1 - a)$$';
+      const missing = fixOf(note);
+      assert.match(missing.message, /\(missing factor x\)/);
+      assert.equal(missing.fix.title, 'Add the missing factor x');
+      assert.equal(missing.fix.text, ' x');
+      assert.deepEqual(verdictsOf(missing.fixed), ['verified']);
+      const mean = '$$J = \\frac{1}{2m} \\sum_{i=1}^{m} (w x_i - y_i)^2$$\n\n$$\\frac{\\partial J}{\\partial w} = \\sum_{i=1}^{m} (w x_i - y_i) x_i$$';
+      const lost = fixOf(mean);
+      assert.match(lost.message, /off by 1\/m/);
+      assert.equal(lost.fix.title, 'Multiply by \\frac{1}{m}');
+      assert.equal(lost.fix.text, '\\frac{1}{m} ');
+      assert.deepEqual(verdictsOf(lost.fixed), ['verified']);
+    });
+    it('swaps the factors of a product that cannot be formed, and flips the sign of an ascent step', () => {
+      const course = '$X \\in \\mathbb{R}^{3 \\times m}$\n\n$$Z = W X + b, \\quad A = \\tanh(Z)$$\n\n$$J = \\frac{1}{m} \\sum (A - Y)^2$$\n\n';
+      const swapped = fixOf(`${course}$$dW = \\frac{1}{m} X^T dZ$$`);
+      assert.match(swapped.message, /did you mean dZ X\^T, the factors swapped\?/);
+      assert.equal(swapped.fix.title, 'Did you mean \\frac{1}{m} dZ X^T?');
+      assert.deepEqual(verdictsOf(swapped.fixed), ['verified']);
+      const ascent = fixOf(`${course}$$W := W + \\alpha\\, dW$$`);
+      assert.equal(ascent.fix.text, '-');
+      assert.equal(ascent.fix.endOffset - ascent.fix.startOffset, 1);
+      assert.deepEqual(verdictsOf(ascent.fixed), ['verified']);
+    });
+    it('keeps command names whole in an edit', () => {
+      assert.deepEqual(minimalEdit('\\hat y', '\\hat z'), { start: 5, end: 6, text: 'z' });
+      assert.deepEqual(minimalEdit('\\alpha', '\\beta'), { start: 0, end: 6, text: '\\beta' });
+    });
   });
 });

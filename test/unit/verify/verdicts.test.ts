@@ -39,8 +39,8 @@ describe('verdicts', () => {
     it('a lost factor 2', () => {
       const [c] = check(`${network}\n$$\\frac{\\partial C}{\\partial a_2} = a_2 - y$$`);
       assert.equal(c.verdict, 'refuted');
-      assert.equal(c.expected, '2\\cdot\\left(a_2-y\\right)');
-      assert.match(c.message, /factor/);
+      assert.equal(c.expected, '2 \\left(a_2 - y\\right)', 'the right side with the factor it lost, in the note\'s own LaTeX');
+      assert.match(c.message, /missing factor 2/);
       const { claimed, actual } = c.counterexample!;
       assert.ok(Math.abs(actual - 2 * claimed) < 1e-9, 'the true value is twice the claimed one');
       assert.ok('y' in c.counterexample!.point && 'w_2' in c.counterexample!.point);
