@@ -1,11 +1,11 @@
 /**
- * The quick fixes: on a refuted claim, replace the wrong factor (or the right side) with the expected expression;
- * on a refuted or unverifiable one, ignore its formula.
+ * The quick fixes: on a refuted claim, the least edit that mends it (or the expected expression); on a refuted or
+ * unverifiable one, ignore its formula, or treat a symbol whose definition it used as an input.
  */
 import * as vscode from 'vscode';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
-import { fixFor, ignoreFixFor } from './presentation';
+import { type Insertion, fixFor, ignoreFixFor, inputFixesFor } from './presentation';
 
 export class ClaimFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -30,15 +30,23 @@ export class ClaimFixes implements vscode.CodeActionProvider {
         action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.startOffset), doc.positionAt(fix.endOffset)), fix.text);
         actions.push(action);
       }
-      const ignore = ignoreFixFor(claim, checked.report);
-      if (ignore && inThis(ignore.part)) {
-        const action = new vscode.CodeAction(ignore.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [diagnostic];
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.insert(doc.uri, doc.positionAt(ignore.offset), ignore.text);
-        actions.push(action);
+      for (const insertion of [ignoreFixFor(claim, checked.report), ...inputFixesFor(claim, checked.report)]) {
+        const uri = insertion && checked.note.documentOf(insertion.part);
+        if (insertion && uri) actions.push(insertAction(insertion, uri, diagnostic, uri.toString() === doc.uri.toString() ? doc : undefined));
       }
     }
     return actions;
   }
+}
+
+/** A quick fix that inserts a line (into this document, or another cell of the notebook). */
+function insertAction(insertion: Insertion, uri: vscode.Uri, diagnostic: vscode.Diagnostic, doc: vscode.TextDocument | undefined): vscode.CodeAction {
+  const action = new vscode.CodeAction(insertion.title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.edit = new vscode.WorkspaceEdit();
+  const at = doc ? doc.positionAt(insertion.offset) : undefined;
+  // (another cell's document: find the position from its text)
+  const target = at ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.positionAt(insertion.offset) ?? new vscode.Position(0, 0);
+  action.edit.insert(uri, target, insertion.text);
+  return action;
 }

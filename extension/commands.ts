@@ -54,3 +54,10 @@ export function followCursor(extensionUri: vscode.Uri, checker: LiveChecker, e: 
   const same = shown && claim && shown.latex === claim.latex && shown.location.part === claim.location.part && shown.location.startOffset === claim.location.startOffset;
   if (checked && claim && !same) ChainPanel.show(extensionUri, checker, checked, claim);
 }
+
+/** `derivcheck.openSample`: the walkthrough's sample note, as an untitled note beside the walkthrough (nothing on disk changes). */
+export async function openSample(extensionUri: vscode.Uri): Promise<vscode.TextEditor> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'walkthrough', 'sample.md'));
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+}

@@ -2,9 +2,10 @@
 import * as vscode from 'vscode';
 import { ChainPanel } from './chainPanel';
 import { ClaimFixes } from './codeActions';
+import { ClaimsView } from './claimsView';
 import { ClaimLenses } from './codeLens';
 import { CellVerdicts } from './notebookCells';
-import { followCursor, verifyGradient } from './commands';
+import { followCursor, openSample, verifyGradient } from './commands';
 import { LiveChecker } from './liveChecker';
 import { NoteNavigation } from './navigation';
 import { StatusBar } from './statusBar';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): DerivcheckApi {
     checker,
     closedNotes,
     new StatusBar(checker),
+    claimsTree(context, checker),
     vscode.languages.registerCodeLensProvider(NOTES, register(context, new ClaimLenses(checker))),
     vscode.languages.registerCodeActionsProvider(NOTES, new ClaimFixes(checker), { providedCodeActionKinds: ClaimFixes.kinds }),
     vscode.languages.registerDefinitionProvider(NOTES, new NoteNavigation(checker)),
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): DerivcheckApi {
       verifyGradient(context.extensionUri, checker, uri instanceof vscode.Uri ? uri : undefined, position),
     ),
     vscode.window.onDidChangeTextEditorSelection((e) => followCursor(context.extensionUri, checker, e)),
+    vscode.commands.registerCommand('derivcheck.openSample', () => openSample(context.extensionUri)),
     vscode.commands.registerCommand('derivcheck.verifyWorkspace', () => verifyWorkspace(checker, closedNotes)),
     // an open note is checked live: drop what Verify Workspace said about it while it was closed
     vscode.workspace.onDidOpenTextDocument((d) => closedNotes.delete(d.uri)),
@@ -45,6 +48,15 @@ export function activate(context: vscode.ExtensionContext): DerivcheckApi {
     vscode.notebooks.registerNotebookCellStatusBarItemProvider('jupyter-notebook', register(context, new CellVerdicts(checker))),
   );
   return { checker, chainPanel: () => ChainPanel.open };
+}
+
+/** The Explorer's claims view, told when it is on screen. */
+function claimsTree(context: vscode.ExtensionContext, checker: LiveChecker): vscode.TreeView<unknown> {
+  const view = register(context, new ClaimsView(checker));
+  const tree = vscode.window.createTreeView('derivcheck.claims', { treeDataProvider: view, showCollapseAll: true });
+  view.setVisible(tree.visible);
+  context.subscriptions.push(tree.onDidChangeVisibility((e) => view.setVisible(e.visible)));
+  return tree;
 }
 
 function register<T extends vscode.Disposable>(context: vscode.ExtensionContext, d: T): T {

@@ -11,6 +11,7 @@ import { LIMITS, tooLargeForLiveMessage } from '../src/verify/limits';
 import { type Settings, settings } from './config';
 import { type OpenNote, noteOf, notebookNote, toRange, toSeverity } from './notes';
 import { diagnosticFor } from './presentation';
+import { disposeTrace, trace, tracing } from './trace';
 
 export interface CheckedNote {
   readonly note: OpenNote;
@@ -24,9 +25,13 @@ interface NoteState {
   result?: CheckedNote;
   /** Bumped by every edit: a check started for an older generation stops at its next slice. */
   generation: number;
+  /** When the latest edit came (for the timing trace). */
+  editedAt?: number;
 }
 
 const MAX_RELATED = 6;
+/** How long typing must pause before a check starts (its result still waits for the whole pause). */
+const SETTLE_MS = 120;
 
 export class LiveChecker implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('derivcheck');
@@ -71,11 +76,15 @@ export class LiveChecker implements vscode.Disposable {
     if (!settings(note.uri).liveChecks) return;
     const state = this.stateOf(note);
     if (state.timer) clearTimeout(state.timer);
+    const editedAt = performance.now();
+    state.editedAt = editedAt;
     const generation = ++state.generation;
+    // the check starts once typing settles and runs during the rest of the pause; what it finds is shown when the
+    // pause is over (a newer edit abandons it at its next slice, and whatever it judged stays in the cache)
     state.timer = setTimeout(() => {
       state.timer = undefined;
-      void this.checkInSlices(state, generation);
-    }, delayMs);
+      void this.checkInSlices(state, generation, editedAt + delayMs);
+    }, Math.min(delayMs, SETTLE_MS));
   }
 
   private stateOf(note: OpenNote): NoteState {
@@ -131,23 +140,45 @@ export class LiveChecker implements vscode.Disposable {
     return note ? this.states.get(note.key)?.result : undefined;
   }
 
+  /** Every note checked and still open, with its latest result (for the claims view). */
+  allResults(): CheckedNote[] {
+    return [...this.states.values()].flatMap((s) => (s.result ? [s.result] : []));
+  }
+
   /** The claims of a note that stand in the given document. */
   claimsIn(checked: CheckedNote, uri: vscode.Uri): ClaimReport[] {
     return checked.report.claims.filter((c) => checked.note.documentOf(c.location.part)?.toString() === uri.toString());
   }
 
   /** A live check: in slices that give the editor back, abandoned when a newer edit comes. */
-  private async checkInSlices(state: NoteState, generation: number): Promise<void> {
+  private async checkInSlices(state: NoteState, generation: number, showAt: number): Promise<void> {
     if (this.tooLarge(state)) return;
-    const report = await checkDocumentInSlices(state.note.read(), settings(state.note.uri).check, state.cache, () => state.generation !== generation);
-    if (report && state.generation === generation && this.states.get(state.note.key) === state) this.finish(state, report);
+    const started = performance.now();
+    const document = state.note.read();
+    const read = performance.now();
+    const current = (): boolean => state.generation === generation && this.states.get(state.note.key) === state;
+    const report = await checkDocumentInSlices(document, settings(state.note.uri).check, state.cache, () => !current());
+    if (!report || !current()) return;
+    const checked = performance.now();
+    // (quiet while typing: nothing is shown before the pause is over)
+    if (showAt > checked) await new Promise((resolve) => setTimeout(resolve, showAt - checked));
+    if (!current()) return;
+    let published = 0;
+    this.finish(state, report, () => (published = performance.now()));
+    if (tracing()) {
+      const done = performance.now();
+      const wall = Date.now() - done;
+      trace({ note: state.note.uri.path, claims: report.claims.length, editedAt: wall + (state.editedAt ?? started), publishedAt: wall + published, waitedMs: started - (state.editedAt ?? started), readMs: read - started, checkMs: checked - read, publishMs: published - Math.max(checked, showAt), listenersMs: done - published });
+    }
   }
 
-  private finish(state: NoteState, report: NoteReport): CheckedNote {
+  /** Records and publishes a result, then tells the listeners (`onPublished` between the two, for the trace). */
+  private finish(state: NoteState, report: NoteReport, onPublished?: () => void): CheckedNote {
     const s = settings(state.note.uri);
     const result: CheckedNote = { note: state.note, report };
     state.result = result;
     if (s.liveChecks) this.publish(result, s);
+    onPublished?.();
     this.checked.fire(result);
     return result;
   }
@@ -214,6 +245,7 @@ export class LiveChecker implements vscode.Disposable {
   }
 
   dispose(): void {
+    disposeTrace();
     for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
     for (const d of this.subscriptions) d.dispose();
   }

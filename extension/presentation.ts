@@ -4,6 +4,7 @@
  */
 import type { ClaimReport, NoteReport } from '../src/verify/checkNote';
 import type { Verdict } from '../src/verify/types';
+import { displayName } from '../src/latex/notation';
 
 export type Severity = 'error' | 'information' | 'hint';
 
@@ -124,11 +125,30 @@ export interface Insertion {
  * a quote, quoted too). None for a drawing's formula, which has no lines of its own to put it before.
  */
 export function ignoreFixFor(c: ClaimReport, report: Pick<NoteReport, 'document'>): Insertion | undefined {
-  const block = report.document.blocks[c.claim.at.block];
+  return lineBefore(report, c.claim.at.block, 'Ignore this formula (derivcheck-ignore)', '<!-- derivcheck-ignore -->');
+}
+
+/**
+ * "Treat S as an input": for each of the first few symbols whose definitions the verdict used, a
+ * `<!-- derivcheck-input: S -->` line before that definition (its definitions are then not used).
+ */
+export function inputFixesFor(c: ClaimReport, report: Pick<NoteReport, 'document' | 'model'>): Insertion[] {
+  return c.uses.slice(0, MAX_INPUT_FIXES).flatMap((symbol) => {
+    const def = report.model.definitions.get(symbol);
+    const fix = def && lineBefore(report, def.at.block, `Treat ${displayName(symbol)} as an input (derivcheck-input)`, `<!-- derivcheck-input: ${symbol} -->`);
+    return fix ? [fix] : [];
+  });
+}
+
+const MAX_INPUT_FIXES = 3;
+
+/** A line of `text` before the line where a block starts (in a quote, quoted too); none in a drawing. */
+function lineBefore(report: Pick<NoteReport, 'document'>, blockIndex: number, title: string, line: string): Insertion | undefined {
+  const block = report.document.blocks[blockIndex];
   if (!block || block.delimiter === 'excalidraw') return undefined;
   const text = report.document.parts[block.part]?.text ?? '';
   const lineStart = text.lastIndexOf('\n', block.offsets[0] - 1) + 1;
   const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(lineStart))?.[0] ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return { title: 'Ignore this formula (derivcheck-ignore)', part: block.part, offset: lineStart, text: `${prefix}<!-- derivcheck-ignore -->${eol}` };
+  return { title, part: block.part, offset: lineStart, text: `${prefix}${line}${eol}` };
 }

@@ -15,14 +15,48 @@ import { namesUsed, withLastLayerGradients } from './gradientLayers';
 import { loneEntries, markLoneEntries, withLoneEntries } from './loneEntries';
 import { type IndexNotation, type NoteModel, indexOf } from './types';
 
-/** The model of a note whose math blocks are given in reading order. */
-export function buildModel(blocks: readonly { readonly latex: string; readonly display?: boolean; readonly part?: number; readonly section?: number }[]): NoteModel {
-  return buildModelFromStatements(blocks.map((b) => parseBlock(b.latex)), {
+/** Parses by LaTeX, most recent last: re-checking a note after an edit parses only the blocks that changed. */
+const parses = new Map<string, ParsedStatement[]>();
+const MAX_PARSES = 20_000;
+
+/** A block's statements, from the cache when the same LaTeX was parsed before (the trees are never changed). */
+function parsedBlock(latex: string): ParsedStatement[] {
+  const known = parses.get(latex);
+  if (known) {
+    parses.delete(latex);
+    parses.set(latex, known);
+    return known;
+  }
+  const parsed = parseBlock(latex);
+  parses.set(latex, parsed);
+  if (parses.size > MAX_PARSES) parses.delete(parses.keys().next().value!);
+  return parsed;
+}
+
+/**
+ * The model of a note whose math blocks are given in reading order. `inputs` are names (LaTeX) the note declares
+ * inputs: what it writes for them is not a definition (`S = …` loses its `S =`; the rest of the chain stays).
+ */
+export function buildModel(blocks: readonly { readonly latex: string; readonly display?: boolean; readonly part?: number; readonly section?: number }[], inputs: readonly string[] = []): NoteModel {
+  const declared = new Set(inputs.flatMap((latex) => {
+    const e = parseBlock(latex)[0]?.parts[0]?.expr;
+    return e?.kind === 'symbol' ? [e.name] : [];
+  }));
+  const parsed = blocks.map((b) => parsedBlock(b.latex));
+  return buildModelFromStatements(declared.size === 0 ? parsed : parsed.map((block) => block.map((st) => withoutDefinitionOf(st, declared))), {
     source: (block, span) => blocks[block].latex.slice(span.start, span.end),
     display: (block) => blocks[block].display ?? true,
     // a notebook's cells are sections too, in order
     section: (block) => (blocks[block].part ?? 0) * 100_000 + (blocks[block].section ?? 0),
   });
+}
+
+/** A statement without its defining `S =` when S is a declared input. */
+function withoutDefinitionOf(st: ParsedStatement, inputs: ReadonlySet<string>): ParsedStatement {
+  const head = st.parts[0]?.expr;
+  // (an update rule, `W := W - \alpha dW`, is about the input itself: it stays)
+  if (st.parts.length < 2 || st.assignment || head?.kind !== 'symbol' || !inputs.has(head.name)) return st;
+  return { ...st, parts: st.parts.slice(1), equals: st.equals.slice(1) };
 }
 
 /** What the model needs to know of the blocks besides their statements. */

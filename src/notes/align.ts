@@ -13,6 +13,12 @@ export interface NormalizedText {
 
 /** Normalizes line breaks (a `\r\n` becomes the `\n`, a lone `\r` becomes `\n`) and drops a leading BOM. */
 export function normalize(text: string): NormalizedText {
+  // (the usual note: no BOM, no carriage returns; its offsets are its own)
+  if (text.charCodeAt(0) !== 0xfeff && !text.includes('\r')) {
+    const identity = new Array<number>(text.length + 1);
+    for (let i = 0; i <= text.length; i++) identity[i] = i;
+    return { text, origin: identity, lines: new LineIndex(text) };
+  }
   const chars: string[] = [];
   const origin: number[] = [];
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {

@@ -1,7 +1,9 @@
 /**
- * What a note tells derivcheck about itself: `derivcheck: off` in its front matter (the whole note is ignored), and
+ * What a note tells derivcheck about itself: `derivcheck: off` in its front matter (the whole note is ignored),
  * `<!-- derivcheck-ignore -->` or Obsidian's `%% derivcheck-ignore %%` before a block or at the end of a line (that
- * block or line is ignored: its claims are not judged; its definitions still hold).
+ * block or line is ignored: its claims are not judged; its definitions still hold), and
+ * `<!-- derivcheck-input: S -->` (or `derivcheck-inputs: [S, T]` in the front matter): S is an input of the note,
+ * whatever the note writes for it, so its definitions are not used.
  */
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -36,6 +38,37 @@ export function ignoredRanges(text: string): [number, number][] {
     ranges.push([from, end ? end.index + 1 : text.length + 1]);
   }
   return ranges;
+}
+
+const INPUT = /<!--[ \t]*derivcheck-inputs?[ \t]*:([^\n]*?)-->|%%[ \t]*derivcheck-inputs?[ \t]*:([^\n]*?)%%/gi;
+const FRONT_INPUTS = /^derivcheck-inputs?[ \t]*:[ \t]*\[?([^\]\n]*)\]?[ \t]*$/im;
+
+/** The names (LaTeX) a note declares inputs, in the order written. */
+export function inputNames(text: string): string[] {
+  if (!/derivcheck-input/i.test(text)) return [];
+  const lists: string[] = [];
+  const front = FRONT_MATTER.exec(text);
+  const declared = front && FRONT_INPUTS.exec(front[1]);
+  if (declared) lists.push(declared[1]);
+  for (const m of text.matchAll(INPUT)) lists.push(m[1] ?? m[2] ?? '');
+  return lists.flatMap(splitNames);
+}
+
+/** `a_1, W^{[1]}` as its names: commas outside braces separate them. */
+function splitNames(list: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of list) {
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (ch === ',' && depth === 0) {
+      names.push(current);
+      current = '';
+    } else current += ch;
+  }
+  names.push(current);
+  return names.map((n) => n.trim().replace(/^\$|\$$/g, '').replace(/^["']|["']$/g, '').trim()).filter((n) => n !== '');
 }
 
 /** The message for a `$$` that opens a block never closed before the next one's. */

@@ -8,6 +8,7 @@ export interface NotebookContent {
   readonly parts: NotePart[];
   readonly blocks: MathBlock[];
   readonly errors: NoteError[];
+  readonly inputs: string[];
 }
 
 /**
@@ -23,7 +24,7 @@ export function readNotebook(text: string): NotebookContent {
   }
   const cells = isRecord(notebook) ? notebook.cells : undefined;
   if (!Array.isArray(cells)) return notANotebook(text, 'the notebook has no list of cells');
-  const content: NotebookContent = { parts: [], blocks: [], errors: [] };
+  const content: NotebookContent = { parts: [], blocks: [], errors: [], inputs: [] };
   cells.forEach((cell, index) => {
     if (!isRecord(cell) || cell.cell_type !== 'markdown') return;
     const part = content.parts.length;
@@ -36,6 +37,7 @@ export function readNotebook(text: string): NotebookContent {
     const read = readMarkdown(source, part);
     content.blocks.push(...read.blocks);
     content.errors.push(...read.errors);
+    content.inputs.push(...read.inputs);
   });
   return content;
 }
@@ -50,5 +52,5 @@ function joinSource(source: unknown): string | undefined {
 function notANotebook(text: string, message: string): NotebookContent {
   const position = /at position (\d+)/.exec(message);
   const offset = position ? Math.min(Number(position[1]) + (text.startsWith('\uFEFF') ? 1 : 0), text.length) : 0;
-  return { parts: [{ text }], blocks: [], errors: [{ part: 0, offset, message }] };
+  return { parts: [{ text }], blocks: [], errors: [{ part: 0, offset, message }], inputs: [] };
 }

@@ -4,7 +4,7 @@ import type { MathBlock, NoteError } from './types';
 import type { NormalizedText } from './align';
 import { alignLines, normalize } from './align';
 import type { MathMeta, ParseEnv } from './mdParser';
-import { ignoredRanges, unclosedMessage } from './directives';
+import { ignoredRanges, inputNames, unclosedMessage } from './directives';
 import { mathParser } from './mdParser';
 import { plainEquation } from './plainMath';
 import { type CellMath, byColumn, columnsAreAlternatives } from './tables';
@@ -36,6 +36,8 @@ interface Walk {
 export interface MarkdownMath {
   readonly blocks: MathBlock[];
   readonly errors: NoteError[];
+  /** Names the note declares inputs (`<!-- derivcheck-input: S -->`). */
+  readonly inputs: string[];
 }
 
 /**
@@ -48,9 +50,10 @@ export function readMarkdown(text: string, part: number): MarkdownMath {
   const { blocks, norm } = readBlocks(text, part, env);
   const errors = (env.unclosed ?? []).map((at) => ({ part, offset: norm.origin[at] ?? 0, message: unclosedMessage() }));
   const ignored = ignoredRanges(text);
-  if (ignored.length === 0) return { blocks, errors };
+  const inputs = inputNames(text);
+  if (ignored.length === 0) return { blocks, errors, inputs };
   const isIgnored = (offset: number): boolean => ignored.some(([from, to]) => offset >= from && offset < to);
-  return { blocks: blocks.map((b) => (isIgnored(b.offsets[0]) ? { ...b, ignored: true } : b)), errors: errors.filter((e) => !isIgnored(e.offset)) };
+  return { blocks: blocks.map((b) => (isIgnored(b.offsets[0]) ? { ...b, ignored: true } : b)), errors: errors.filter((e) => !isIgnored(e.offset)), inputs };
 }
 
 /** Just the blocks (for text embedded in another format, an Excalidraw drawing's). */

@@ -60,6 +60,8 @@ export interface NoteDocument {
   /** Math blocks in reading order (for Excalidraw: the drawing's top-to-bottom, left-to-right order). */
   readonly blocks: readonly MathBlock[];
   readonly errors: readonly NoteError[];
+  /** Names the note declares inputs (`<!-- derivcheck-input: S -->`), as written: their definitions are not used. */
+  readonly inputs?: readonly string[];
 }
 
 /** A 1-based line and column (UTF-16 code units), as editors and compilers print them. */

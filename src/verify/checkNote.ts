@@ -105,7 +105,7 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
   let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), scopes: [], variables: new Set(), claims: [], declarations: [], indexNotation: { bases: new Set(), sums: false } };
   const claims: ClaimReport[] = [];
   try {
-    model = buildModel(document.blocks);
+    model = buildModel(document.blocks, document.inputs);
     const resolved = withDefaults(options);
     cache?.begin(model, resolved, source);
     let judge: ((claim: Claim) => ClaimResult) | undefined;

@@ -1,12 +1,24 @@
 /** Starts and stops code-server (VS Code 1.100.3 in the browser) for the real-editor tests. */
 import { type ChildProcess, execFileSync, spawn } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { get } from 'http';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
-export const ROOT = path.join(__dirname, '../../..');
+/** The project's folder: the nearest one above this file with derivcheck's package.json (compiled or bundled alike). */
+export const ROOT = findRoot(__dirname);
+
+function findRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'derivcheck') return dir;
+    } catch {
+      // no package.json here
+    }
+  }
+  throw new Error(`derivcheck's folder is not above ${from}`);
+}
 export const CODE_SERVER = path.join(ROOT, '.e2e-cache/node_modules/code-server/out/node/entry.js');
 
 /** A free TCP port on loopback. */

@@ -5,35 +5,13 @@
  * typeset chain and the highlighted factor in the webview, with no CSP violation. Screenshots go to test-artifacts/.
  */
 import { strict as assert } from 'assert';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync, rmSync } from 'fs';
 import { format } from 'util';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import { type RunningBrowser, startBrowser } from './browser';
 import { CodeServer, ROOT, freshProfile, installExtension } from './codeServer';
 import { unpackedExtension, vsixPath } from './package';
-
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-
-function freshWorkspace(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'derivcheck-ws-'));
-  cpSync(path.join(ROOT, 'test/fixtures/workspace'), dir, { recursive: true });
-  return dir;
-}
-
-async function openWorkbench(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-  // the explorer lists the workspace once the workbench has restored
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
-}
-
-/** Opens a file by name with Quick Open, and waits for its editor tab. */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
-  await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, { timeout: 30000 });
-}
+import { ARTIFACTS, findWebviewFrame, freshWorkspace, openFile, openWorkbench, verifyGradientAt } from './workbench';
 
 describe('derivcheck in a real VS Code (code-server)', function () {
   this.timeout(240000);
@@ -132,48 +110,3 @@ describe('derivcheck in a real VS Code (code-server)', function () {
     await page.close();
   });
 });
-
-/**
- * Goes to a line (Go to Line) and runs Verify Gradient from the command palette, as a user would. Every step waits
- * for the quick input it needs: keys typed before the widget is up land elsewhere (a CI run lost the line number so).
- */
-async function verifyGradientAt(page: Page, line: number): Promise<void> {
-  try {
-    await runVerifyGradientAt(page, line);
-  } catch (e) {
-    await page.screenshot({ path: path.join(ARTIFACTS, 'verify-gradient-failure.png') });
-    throw e;
-  }
-}
-
-async function runVerifyGradientAt(page: Page, line: number): Promise<void> {
-  const input = page.locator('.quick-input-widget');
-  await page.keyboard.press('Control+G');
-  await input.waitFor({ state: 'visible', timeout: 30000 });
-  await page.keyboard.type(String(line));
-  await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget .monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 30000 });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 30000 });
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 30000 });
-  await page.keyboard.type('derivcheck: Verify Gradient');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Verify Gradient' }).first().waitFor({ timeout: 30000 });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 30000 });
-}
-
-/** The webview's content frame: the one holding the panel's #root (and, if given, showing `text`). */
-async function findWebviewFrame(page: Page, text?: string): Promise<import('playwright-core').Frame> {
-  const start = Date.now();
-  for (;;) {
-    for (const f of page.frames()) {
-      if (!(await f.locator('#root').count().catch(() => 0))) continue;
-      if (text === undefined || ((await f.locator('#root').innerText().catch(() => '')) ?? '').includes(text)) return f;
-    }
-    if (Date.now() - start > 60000) {
-      await page.screenshot({ path: path.join(ARTIFACTS, 'no-webview.png') });
-      throw new Error('the Verify Gradient webview did not appear (screenshot: test-artifacts/no-webview.png)');
-    }
-    await page.waitForTimeout(250);
-  }
-}

@@ -80,6 +80,7 @@ describe('derivcheck in VS Code', () => {
     await waitFor('the panel on the slip', () => api.chainPanel()?.isReady && api.chainPanel()?.claim?.verdict === 'refuted');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, refuted.range);
     assert.ok(actions.some((a) => a.title === 'Ignore this formula (derivcheck-ignore)'), 'an ignore fix too');
+    assert.ok(actions.some((a) => / as an input \(derivcheck-input\)$/.test(a.title)), 'and "Treat S as an input"');
     const fix = actions.find((a) => a.title.startsWith('Replace '));
     assert.ok(fix?.edit, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -208,6 +209,14 @@ describe('derivcheck in VS Code', () => {
     assert.deepEqual(refuted.map((x) => x.cell), [3]);
     const all = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'derivcheck' && /should be ∂h\/∂u/.test(d.message)));
     assert.equal(all.length, 1, 'listed once');
+  });
+
+  it("opens the walkthrough's sample note, untitled, with its slip flagged", async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('derivcheck.openSample');
+    assert.equal(editor.document.isUntitled, true);
+    const refuted = await waitFor('the sample slip', () => derivcheckDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    assert.match(refuted.message, /σ\(x\)\(1 − σ\(x\)\) should be ∂a\/∂z/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('checks a hostile note without running or changing anything, and explains its claims', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { diagnosticFor, fixFor, hasLens, ignoreFixFor, lensTitle, minimalEdit, statusText } from '../../../extension/presentation';
+import { diagnosticFor, fixFor, hasLens, ignoreFixFor, inputFixesFor, lensTitle, minimalEdit, statusText } from '../../../extension/presentation';
 import { checkNote } from '../../../src/verify/checkNote';
 import { readFixture } from '../verify/helpers';
 
@@ -137,5 +137,14 @@ describe('presentation (what the editor shows)', () => {
       assert.deepEqual(minimalEdit('\\hat y', '\\hat z'), { start: 5, end: 6, text: 'z' });
       assert.deepEqual(minimalEdit('\\alpha', '\\beta'), { start: 0, end: 6, text: '\\beta' });
     });
+  });
+  it('offers "Treat S as an input" for the definitions a verdict used, each a directive before the definition', () => {
+    const note = '$$h = \\sigma(u)$$\n\n$$\\frac{\\partial h}{\\partial u} = 1 - h^2$$\n';
+    const r = checkNote('n.md', note);
+    const [fix] = inputFixesFor(r.claims[0], r);
+    assert.equal(fix.title, 'Treat h as an input (derivcheck-input)');
+    const fixed = note.slice(0, fix.offset) + fix.text + note.slice(fix.offset);
+    assert.match(fixed, /^<!-- derivcheck-input: h -->\n\$\$h = /);
+    assert.equal(checkNote('n.md', fixed).claims[0].verdict, 'unverifiable');
   });
 });

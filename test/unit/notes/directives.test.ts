@@ -63,3 +63,24 @@ describe('ignore directives', () => {
     assert.deepEqual(verdicts(note), ['5 refuted']);
   });
 });
+
+describe('declared inputs', () => {
+  const NOTE = ['$$h = \\sigma(u)$$', '', '$$\\frac{\\partial h}{\\partial u} = 1 - h^2$$'].join('\n');
+  it('<!-- derivcheck-input: h --> makes h an input: its definition is not used', () => {
+    assert.deepEqual(verdicts(NOTE), ['3 refuted']);
+    const asInput = `<!-- derivcheck-input: h -->\n${NOTE}`;
+    assert.deepEqual(checkNote('n.md', asInput).model.definitions.has('h'), false);
+    assert.deepEqual(verdicts(asInput), ['4 unverifiable'], 'h is an input now, so ∂h/∂u has nothing to differentiate');
+  });
+  it('reads several names, Obsidian comments and the front matter, braces kept whole', () => {
+    assert.deepEqual(readMarkdown('%% derivcheck-inputs: a_1, W^{[1]} %%\n$x$', 0).inputs, ['a_1', 'W^{[1]}']);
+    assert.deepEqual(readMarkdown('---\nderivcheck-inputs: [b, z_{1,2}]\n---\n$x$', 0).inputs, ['b', 'z_{1,2}']);
+  });
+  it('keeps the rest of a chain that started with the input, and update rules of it', () => {
+    const note = '<!-- derivcheck-input: s -->\n$$s = x + y = y + x$$\n\n$$s := s - \\eta \\frac{\\partial L}{\\partial s}$$';
+    const r = checkNote('n.md', note);
+    assert.equal(r.model.definitions.has('s'), false);
+    // (`x + y = y + x` left of the input; the update a descent step by its form)
+    assert.deepEqual(r.claims.map((c) => `${c.claim.kind} ${c.verdict}`), ['identity verified', 'update verified']);
+  });
+});
