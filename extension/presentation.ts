@@ -95,7 +95,7 @@ function repairTitle(c: ClaimReport): string | undefined {
   const r = c.repair;
   if (!r) return undefined;
   if (r.kind === 'sign') return `Flip the sign: ${c.expected}`;
-  if (r.kind === 'rewrite') return `Did you mean ${c.expected}?`;
+  if (r.kind === 'rewrite') return r.text.startsWith('missing link ') ? `Insert the ${r.text}` : `Did you mean ${c.expected}?`;
   return r.where === 'end' ? `Add the missing factor ${r.latex}` : `Multiply by ${r.latex}`;
 }
 
@@ -108,7 +108,23 @@ export function minimalEdit(before: string, after: string): { start: number; end
   let tail = 0;
   while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   while (tail > 0 && /[A-Za-z]/.test(before[before.length - tail] ?? '') && /[A-Za-z\\]/.test(before[before.length - tail - 1] ?? '')) tail--;
-  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
+  const edit = { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
+  return edit.start === edit.end ? alignedInsertion(before, edit) : edit;
+}
+
+/**
+ * An insertion slid left over text it repeats (`\frac{\partial a}…` inserted before another `\frac{\partial`
+ * is found inside it) to the nearest place where it begins with a space and a command: the same result, read as written.
+ */
+function alignedInsertion(before: string, edit: { start: number; end: number; text: string }): { start: number; end: number; text: string } {
+  let { start, text } = edit;
+  // (at a word's edge: the inserted text begins with the space that separates it)
+  const starts = (t: string): boolean => /^\s\\/.test(t);
+  while (!starts(text) && start > 0 && before[start - 1] === text[text.length - 1]) {
+    text = before[start - 1] + text.slice(0, -1);
+    start--;
+  }
+  return starts(text) ? { start, end: start, text } : edit;
 }
 
 export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => { startOffset: number; endOffset: number; part: number; fromMacro?: boolean };

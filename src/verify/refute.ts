@@ -10,7 +10,7 @@ import type { NoteEnvironment } from './environment';
 import { findWrongFactor, type FactorContext } from './factors';
 import type { JudgeContext, Point, ResultBuilder } from './judge';
 import { parseBlock } from '../latex/statements';
-import { findRepair, repairedLatex, simplified } from './repair';
+import { findRepair, missingLinks, repairedLatex, simplified } from './repair';
 import type { ClaimResult } from './types';
 
 const fmt = (x: number): string => String(+x.toPrecision(4));
@@ -40,10 +40,20 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   const repair = wrongFactor || remarks.length > 0 ? undefined : findRepair(points, env, reached, ctx.options.tolerance);
   const named = repair?.kind === 'factor' ? (repair.where === 'end' || /^[\d½]+$/.test(repair.text) ? ` (missing factor ${repair.text})` : ` (off by ${repair.text}: the right side lacks it)`) : undefined;
   // (a repaired right side is the expected value in the note's own style: ŷ − y, not the raw derivative)
-  const rewritten = repair && repairedLatex(rightExpr, claim.right.span, (span) => ctx.source({ block: claim.right.block, span }), repair);
-  const parsed = rewritten === undefined ? undefined : parseBlock(rewritten)[0]?.parts[0]?.expr;
+  const sourceOf = (span: { start: number; end: number }): string => ctx.source({ block: claim.right.block, span });
+  let rewritten = repair && repairedLatex(rightExpr, claim.right.span, sourceOf, repair);
+  let parsed = rewritten === undefined ? undefined : parseBlock(rewritten)[0]?.parts[0]?.expr;
   // (kept only if, read back, it equals the left side at every point judged: the text must say what the numbers do)
-  const repairedExpr = parsed && holdsAt(parsed, env, points, ctx.options.tolerance) ? parsed : undefined;
+  let repairedExpr = parsed && holdsAt(parsed, env, points, ctx.options.tolerance) ? parsed : undefined;
+  // a chain that skips a link: the link written in, if that makes it hold
+  let link: string | undefined;
+  if (!repairedExpr && !wrongFactor && remarks.length > 0 && leftExpr.kind === 'derivative') {
+    for (const c of missingLinks(rightExpr, claim.right.span, sourceOf, (of, by) => env.isDefined(of) && env.directDependencies(of).has(by))) {
+      const e = parseBlock(c.latex)[0]?.parts[0]?.expr;
+      if (e && holdsAt(e, env, points, ctx.options.tolerance)) [rewritten, parsed, repairedExpr, link] = [c.latex, e, e, c.text];
+      if (link) break;
+    }
+  }
   const repaired = repairedExpr && rewritten;
   const shownTruth = repairedExpr ? `${describe(leftExpr)} = ${describe(repairedExpr)}${first}, not ${describe(rightExpr)}` : truth;
   const lead = wrongFactor?.message ?? remarks[0] ?? `${shownTruth}${named ?? constantFactor(points, ctx.options.tolerance)}`;
@@ -55,6 +65,7 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
     counterexample: { point, claimed: bad.right, actual: bad.left },
     wrongFactor,
     ...(repair && repaired && { repair }),
+    ...(link && repaired && { repair: { kind: 'rewrite' as const, text: link } }),
     structure: remarks.length > 0 ? remarks : undefined,
   });
 }

@@ -74,3 +74,32 @@ export function repairedLatex(right: Expr, span: Span, source: (span: Span) => s
   if (right.kind === 'binary' && right.op === '-' && !right.inner && !isSum(right.left)) return `${source(right.right.span).trim()} - ${source(right.left.span).trim()}`;
   return isSum(right) ? `-\\left(${whole}\\right)` : `-${whole}`;
 }
+
+/** The factors of a product as written, outermost brackets excepted. */
+function productFactors(e: Expr): Expr[] {
+  return e.kind === 'binary' && e.op === '*' && !e.inner ? [...productFactors(e.left), ...productFactors(e.right)] : [e];
+}
+
+/**
+ * A chain rule that skips a link (`∂C/∂a · ∂z/∂w`, no `∂a/∂z`): the right side with the missing link written in
+ * after the factor it continues, for each gap between two factors where the one's variable feeds the other's
+ * function directly. Candidates only: the caller keeps one that makes the claim hold.
+ */
+export function missingLinks(right: Expr, span: Span, source: (span: Span) => string, feeds: (of: string, by: string) => boolean): { latex: string; text: string }[] {
+  const factors = productFactors(right).filter((f): f is Extract<Expr, { kind: 'derivative' }> => f.kind === 'derivative' && f.of.kind === 'symbol');
+  const whole = source(span);
+  const d = (of: string, by: string, partial: boolean | undefined): string => (partial ? `\\frac{\\partial ${of}}{\\partial ${by}}` : `\\frac{d${of}}{d${by}}`);
+  const out: { latex: string; text: string }[] = [];
+  for (const after of factors) {
+    const u = after.wrt.name;
+    for (const next of factors) {
+      const v = next.of.kind === 'symbol' ? next.of.name : undefined;
+      if (next === after || v === undefined || v === u || !feeds(u, v)) continue;
+      // (written just after the factor whose variable it continues)
+      const at = after.span.end - span.start;
+      const link = d(u, v, after.partial ?? next.partial);
+      out.push({ latex: `${whole.slice(0, at)} ${link}${whole.slice(at)}`, text: `missing link ${link}` });
+    }
+  }
+  return out;
+}

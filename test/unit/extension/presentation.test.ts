@@ -133,6 +133,15 @@ describe('presentation (what the editor shows)', () => {
       assert.equal(ascent.fix.endOffset - ascent.fix.startOffset, 1);
       assert.deepEqual(verdictsOf(ascent.fixed), ['verified']);
     });
+    it('inserts the link a chain rule skipped, and nothing else', () => {
+      const note = '$$z = w x + b, \\quad a = \\sigma(z), \\quad C = (a - y)^2$$\n\n$$\\frac{\\partial C}{\\partial w} = \\frac{\\partial C}{\\partial a} \\frac{\\partial z}{\\partial w}$$';
+      const { fix, fixed, message } = fixOf(note);
+      assert.match(message, /^broken link/);
+      assert.equal(fix.title, 'Insert the missing link \\frac{\\partial a}{\\partial z}');
+      assert.equal(fix.text.trim(), '\\frac{\\partial a}{\\partial z}');
+      assert.equal(fix.endOffset, fix.startOffset, 'an insertion');
+      assert.deepEqual(verdictsOf(fixed), ['verified']);
+    });
     it('keeps command names whole in an edit', () => {
       assert.deepEqual(minimalEdit('\\hat y', '\\hat z'), { start: 5, end: 6, text: 'z' });
       assert.deepEqual(minimalEdit('\\alpha', '\\beta'), { start: 0, end: 6, text: '\\beta' });
