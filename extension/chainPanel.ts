@@ -4,9 +4,7 @@
  * from the extension's bundled media folder.
  */
 import * as vscode from 'vscode';
-import { displayName } from '../src/latex/notation';
-import type { ClaimReport } from '../src/verify/checkNote';
-import { explainClaim } from '../src/verify/explain';
+import { type ClaimReport, displayName, explainClaim } from '../src/index';
 import { type HostMessage, type WebviewMessage, assertNever } from '../media/protocol';
 import type { CheckedNote, LiveChecker } from './liveChecker';
 import { toRange } from './notes';

@@ -1,6 +1,6 @@
 /** The Explorer's claims view: each checked note, and under it its claims with their verdicts; a click reveals one. */
 import * as vscode from 'vscode';
-import type { ClaimReport } from '../src/verify/checkNote';
+import type { ClaimReport } from '../src/index';
 import { settings } from './config';
 import type { CheckedNote, LiveChecker } from './liveChecker';
 import { toRange } from './notes';

@@ -1,6 +1,6 @@
 /** The commands: Verify Gradient (on the claim under the cursor, or one picked) and Verify Workspace. */
 import * as vscode from 'vscode';
-import type { ClaimReport } from '../src/verify/checkNote';
+import type { ClaimReport } from '../src/index';
 import { ChainPanel } from './chainPanel';
 import { settings } from './config';
 import type { LiveChecker } from './liveChecker';

@@ -1,6 +1,6 @@
 /** The extension's settings, read fresh each time they are needed. */
 import * as vscode from 'vscode';
-import type { CheckOptions } from '../src/verify/types';
+import type { CheckOptions } from '../src/index';
 
 export interface Settings {
   readonly liveChecks: boolean;

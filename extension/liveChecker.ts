@@ -4,10 +4,7 @@
  * are announced to the CodeLens, status bar and chain panel. Diagnostics go when the note closes.
  */
 import * as vscode from 'vscode';
-import { displayName } from '../src/latex/notation';
-import { ClaimCache } from '../src/verify/cache';
-import { type ClaimReport, type NoteReport, checkDocument, checkDocumentInSlices } from '../src/verify/checkNote';
-import { LIMITS, tooLargeForLiveMessage } from '../src/verify/limits';
+import { type ClaimReport, type NoteReport, ClaimCache, LIMITS, checkDocument, checkDocumentInSlices, displayName, tooLargeForLiveMessage } from '../src/index';
 import { type Settings, settings } from './config';
 import { type OpenNote, noteOf, notebookNote, toRange, toSeverity } from './notes';
 import { diagnosticFor } from './presentation';

@@ -1,6 +1,6 @@
 /** Go to Definition (F12) on a symbol of a note's math, and hovers: its definition, and the verdict of its claim. */
 import * as vscode from 'vscode';
-import { type NotePlace, hoverAt, symbolAt, symbolTitle } from '../src/verify/navigate';
+import { type NotePlace, hoverAt, symbolAt, symbolTitle } from '../src/index';
 import type { CheckedNote, LiveChecker } from './liveChecker';
 import { toRange } from './notes';
 

@@ -3,9 +3,7 @@
  * its notebook, whose markdown cells together are one note. Maps the core's parts back to editor documents.
  */
 import * as vscode from 'vscode';
-import { looksLikeNote, readMarkdownCells, readNote } from '../src/notes/readNote';
-import type { NoteDocument } from '../src/notes/types';
-import type { Location } from '../src/verify/checkNote';
+import { type Location, type NoteDocument, looksLikeNote, readMarkdownCells, readNote } from '../src/index';
 import type { Severity } from './presentation';
 
 export interface OpenNote {

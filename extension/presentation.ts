@@ -2,9 +2,7 @@
  * How verdicts look in the editor, as plain data (no vscode import, so it is unit-tested in Node): diagnostic
  * severities and messages, CodeLens titles, the status bar text, and the quick fix's replacement.
  */
-import type { ClaimReport, NoteReport } from '../src/verify/checkNote';
-import type { Verdict } from '../src/verify/types';
-import { displayName } from '../src/latex/notation';
+import { type ClaimReport, type NoteReport, type Verdict, displayName } from '../src/index';
 
 export type Severity = 'error' | 'information' | 'hint';
 

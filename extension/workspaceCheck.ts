@@ -1,8 +1,6 @@
 /** Verify Workspace: checks every note of the workspace with a progress notification; results go to Problems. */
 import * as vscode from 'vscode';
-import { looksLikeNote } from '../src/notes/readNote';
-import { type NoteReport, checkNote } from '../src/verify/checkNote';
-import { LIMITS } from '../src/verify/limits';
+import { type NoteReport, LIMITS, checkNote, looksLikeNote } from '../src/index';
 import { type Settings, settings } from './config';
 import { type LiveChecker, tooLargeNotice } from './liveChecker';
 import { toRange, toSeverity } from './notes';

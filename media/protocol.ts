@@ -2,9 +2,9 @@
  * The messages between the extension host and the chain webview: one discriminated union each way, handled with
  * an exhaustive switch on `type` on both sides. Only plain data crosses: LaTeX strings and numbers, never HTML.
  */
-import type { Explanation } from '../src/verify/explain';
+import type { Explanation } from '../src/index';
 
-export type { Explanation, GraphNode } from '../src/verify/explain';
+export type { Explanation, GraphNode } from '../src/index';
 
 /** Host → webview. */
 export type HostMessage =

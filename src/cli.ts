@@ -3,7 +3,7 @@
 import { USAGE, parseArgs, type CliOptions } from './cli/args';
 import { findNotes } from './cli/files';
 import { type FileResult, summarize, toJson, toText } from './cli/report';
-import { checkNote } from './verify/checkNote';
+import { checkNote } from './index';
 
 declare const DERIVCHECK_VERSION: string | undefined;
 const version = typeof DERIVCHECK_VERSION === 'string' ? DERIVCHECK_VERSION : 'dev';

@@ -1,7 +1,7 @@
 /** Finding the notes to check: files as given, directories walked. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { looksLikeNote } from '../notes/readNote';
+import { looksLikeNote } from '../index';
 
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', '.obsidian', '.trash']);
 const NOTE_EXTENSIONS = /\.(md|markdown|ipynb)$/i;

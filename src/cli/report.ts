@@ -1,6 +1,5 @@
 /** The CLI's output: compiler-style text lines, or the JSON contract other tools read. */
-import type { ClaimReport, NoteReport } from '../verify/checkNote';
-import type { EngineCheck, Verdict } from '../verify/types';
+import type { ClaimReport, EngineCheck, NoteReport, Verdict } from '../index';
 
 export interface FileResult {
   readonly path: string;

@@ -29,4 +29,15 @@ describe('architecture', () => {
       .map((f) => path.relative(root, f));
     assert.deepEqual(long, []);
   });
+  it('hosts reach the core only through src/index.ts (the extension, the webview, the CLI)', () => {
+    const hosts = [...files(path.join(root, 'extension')), ...files(path.join(root, 'media')), path.join(root, 'src/cli.ts'), ...files(path.join(root, 'src/cli'))];
+    const deep = hosts.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return [...text.matchAll(/from\s+'([^']+)'/g)]
+        .map((m) => path.resolve(path.dirname(f), m[1]))
+        .filter((target) => target.startsWith(path.join(root, 'src') + path.sep) && !target.startsWith(path.join(root, 'src/cli')) && target !== path.join(root, 'src/index'))
+        .map((target) => `${path.relative(root, f)} → ${path.relative(root, target)}`);
+    });
+    assert.deepEqual(deep, []);
+  });
 });

@@ -1,0 +1,21 @@
+/**
+ * derivcheck's core, as hosts use it: the CLI, the VS Code extension, and any other editor. Everything a host needs
+ * is exported here; hosts import nothing else of `src/` (an architecture test holds them to it).
+ */
+
+// reading notes
+export { looksLikeNote, readMarkdownCells, readNote } from './notes/readNote';
+export type { MathBlock, NoteDocument, NoteKind, NotePart, SourcePosition } from './notes/types';
+
+// checking them
+export { type ClaimReport, type Location, type NoteError, type NoteReport, checkDocument, checkDocumentInSlices, checkNote } from './verify/checkNote';
+export { ClaimCache } from './verify/cache';
+export { LIMITS, claimsSkippedMessage, tooLargeForLiveMessage } from './verify/limits';
+export type { CheckOptions, ClaimResult, Counterexample, EngineCheck, MatrixExcerpt, Repair, TensorDetail, UpdateDetail, Verdict, WrongFactor } from './verify/types';
+
+// explaining a claim, and finding one's way in a note
+export { type ChainFactor, type Explanation, type GraphEdge, type GraphNode, type PlaceRef, explainClaim } from './verify/explain';
+export { type DefinitionAt, type HoverInfo, type NotePlace, type SymbolAt, hoverAt, symbolAt, symbolTitle } from './verify/navigate';
+
+// showing names as people read them (w₂, σ)
+export { displayName } from './latex/notation';
