@@ -4,6 +4,10 @@ import { USAGE, parseArgs, type CliOptions } from './cli/args';
 import { findNotes } from './cli/files';
 import { type FileResult, summarize, toJson, toText } from './cli/report';
 import { checkNote } from './index';
+import { toGithub, toJunit, toSarif } from './cli/formats';
+import type { Format } from './cli/args';
+
+const FORMATTERS: Record<Format, (results: readonly FileResult[]) => string> = { text: toText, json: toJson, sarif: toSarif, junit: toJunit, github: toGithub };
 
 declare const DERIVCHECK_VERSION: string | undefined;
 const version = typeof DERIVCHECK_VERSION === 'string' ? DERIVCHECK_VERSION : 'dev';
@@ -30,7 +34,7 @@ export async function main(argv: readonly string[], write: (s: string) => void, 
   const results: FileResult[] = found.map((f) =>
     f.text === undefined ? { path: f.path, error: f.error } : { path: f.path, report: checkNote(f.path, f.text, check) },
   );
-  write(`${options.format === 'json' ? toJson(results) : toText(results)}\n`);
+  write(`${FORMATTERS[options.format](results)}\n`);
   if (results.some((r) => r.error)) return 2;
   return summarize(results).refuted > 0 ? 1 : 0;
 }

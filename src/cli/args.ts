@@ -1,7 +1,7 @@
 /** Command-line arguments of `derivcheck`. */
 
 export interface CliOptions {
-  readonly format: 'text' | 'json';
+  readonly format: Format;
   readonly seed?: number;
   readonly samples?: number;
   readonly tolerance?: number;
@@ -14,7 +14,7 @@ export interface CliOptions {
 /** The CLI's time box per claim: generous, since nobody is typing (the editor's is 250 ms). */
 export const CLI_TIME_LIMIT_MS = 2000;
 
-export const USAGE = `Usage: derivcheck [--format text|json] [--seed N] [--samples K] [--tolerance T] [--time-limit MS] <file|dir>...
+export const USAGE = `Usage: derivcheck [--format text|json|sarif|junit|github] [--seed N] [--samples K] [--tolerance T] [--time-limit MS] <file|dir>...
 
 Checks the derivative claims, chain rules and = … = steps in study notes (Markdown, Obsidian
 Excalidraw drawings, Jupyter notebooks). Directories are searched for .md, .excalidraw.md and
@@ -22,7 +22,9 @@ Excalidraw drawings, Jupyter notebooks). Directories are searched for .md, .exca
 like notes.
 
 Options:
-  --format text|json  output as compiler-style lines (default) or one JSON object
+  --format F          text: compiler-style lines (default); json: one JSON object; sarif: SARIF 2.1.0
+                      (GitHub code scanning); junit: JUnit XML, a test case per claim; github: GitHub
+                      Actions annotations
   --seed N            seed of the random sample points (default 1)
   --samples K         sample points per claim (default 5)
   --tolerance T       relative tolerance when comparing two sides (default 1e-6)
@@ -33,9 +35,12 @@ Options:
 
 Exit status: 0 no claim refuted, 1 some claim refuted, 2 usage error or an unreadable file.`;
 
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
 /** Parses argv (without node and the script); throws an Error with a message for a usage error. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  let format: 'text' | 'json' = 'text';
+  let format: Format = 'text';
   let seed: number | undefined;
   let samples: number | undefined;
   let tolerance: number | undefined;
@@ -53,8 +58,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     switch (flag) {
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json') throw new Error(`--format must be text or json, not ${v}`);
-        format = v;
+        const known = FORMATS.find((f) => f === v);
+        if (!known) throw new Error(`--format must be one of ${FORMATS.join(', ')}, not ${v}`);
+        format = known;
         break;
       }
       case '--seed':
