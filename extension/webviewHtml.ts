@@ -10,9 +10,10 @@ export interface WebviewAssets {
 }
 
 /** A fresh random nonce for the script tag and the CSP. */
-export function makeNonce(random: () => number = Math.random): string {
+export function makeNonce(): string {
+  // (from the platform's cryptographic generator: a nonce a note's text could guess would let its HTML run)
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 32 }, () => chars[Math.floor(random() * chars.length)]).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => chars[b % chars.length]).join('');
 }
 
 /** The Content-Security-Policy: nothing by default; our script by nonce; styles, fonts and images from the extension. */

@@ -344,8 +344,10 @@ export const MAX_NESTING = 100;
 /** Expression trees deeper than this (a 500-term sum, x^{2}^{2}…) are not checked: the checker recurses over them. */
 export const MAX_TREE_DEPTH = 400;
 
-const OPENERS = new Set(['{', '(', '[', '\left']);
-const CLOSING = new Set(['}', ')', ']', '\right']);
+// (`\left(` and `\right)` count by their brackets; the strings '\left' and '\right' written with one backslash were
+// 'left' and a carriage return + 'ight', which matched a word and nothing)
+const OPENERS = new Set(['{', '(', '[']);
+const CLOSING = new Set(['}', ')', ']']);
 
 /** The deepest nesting of brackets in `toks[from..to)` (unbalanced ones are the parser's business). */
 function bracketNesting(toks: readonly Token[], from: number, to: number): number {
