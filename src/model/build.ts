@@ -20,7 +20,7 @@ const parses = new Map<string, ParsedStatement[]>();
 const MAX_PARSES = 20_000;
 
 /** A block's statements, from the cache when the same LaTeX was parsed before (the trees are never changed). */
-function parsedBlock(latex: string): ParsedStatement[] {
+export function parsedBlock(latex: string): ParsedStatement[] {
   const known = parses.get(latex);
   if (known) {
     parses.delete(latex);

@@ -4,7 +4,7 @@
  */
 import { type Expr, walk } from '../latex/ast';
 import { displayName } from '../latex/notation';
-import { parseBlock } from '../latex/statements';
+import { parsedBlock } from '../model/build';
 import type { BlockSpan, Definition } from '../model/types';
 import type { ClaimReport, Location, NoteReport } from './checkNote';
 
@@ -49,7 +49,8 @@ export function symbolAt(report: NoteReport, place: NotePlace): SymbolAt | undef
   let i = 0;
   while (i + 1 < block.latex.length && block.offsets[i + 1] <= place.offset) i++;
   let found: Expr | undefined;
-  for (const statement of parseBlock(block.latex)) {
+  // (the parse the model was built from, from its cache)
+  for (const statement of parsedBlock(block.latex)) {
     for (const part of statement.parts) {
       if (!part.expr) continue;
       walk(part.expr, (n) => {

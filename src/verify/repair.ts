@@ -75,8 +75,8 @@ export function repairedLatex(right: Expr, span: Span, source: (span: Span) => s
   return isSum(right) ? `-\\left(${whole}\\right)` : `-${whole}`;
 }
 
-/** The factors of a product as written, outermost brackets excepted. */
-function productFactors(e: Expr): Expr[] {
+/** The factors of a product written one after another (`\frac{1}{m} X^T dZ`), a bracketed product one factor. */
+export function productFactors(e: Expr): Expr[] {
   return e.kind === 'binary' && e.op === '*' && !e.inner ? [...productFactors(e.left), ...productFactors(e.right)] : [e];
 }
 

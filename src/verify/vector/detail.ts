@@ -2,7 +2,7 @@
 import { symbolsOf } from '../../latex/ast';
 import type { Tensor } from '../../engine';
 import type { Claim } from '../../model/types';
-import type { MatrixExcerpt, TensorDetail } from '../types';
+import type { EngineCheck, MatrixExcerpt, TensorDetail } from '../types';
 import type { VectorNote } from './note';
 import type { ShapeInference } from './shapes';
 
@@ -21,22 +21,12 @@ export function excerpt(t: Tensor): MatrixExcerpt {
   return rows;
 }
 
-/** Where two tensors of one shape differ most (0-based row, column). */
-function worstEntry(a: Tensor, b: Tensor): [number, number] | undefined {
-  let worst = 0;
-  let at = -1;
-  for (let i = 0; i < a.size; i++) {
-    const d = Math.abs(a.data[i] - b.data[i]);
-    if (d > worst) [worst, at] = [d, i];
-  }
-  return at < 0 ? undefined : [Math.floor(at / a.cols), at % a.cols];
-}
-
 /**
  * A claim's detail: its two sides at the verdict's point (none when a side cannot be formed), the shapes it was read
  * with, the sizes it was checked at.
  */
-export function tensorDetail(claim: Claim, note: VectorNote, shapes: ShapeInference, right?: Tensor, left?: Tensor): TensorDetail {
+export function tensorDetail(claim: Claim, note: VectorNote, shapes: ShapeInference, sides?: { readonly left: Tensor; readonly right: Tensor; readonly engine: EngineCheck }): TensorDetail {
+  const [left, right] = [sides?.left, sides?.right];
   const show = (r: number, c: number): string => note.sizes.show(`${r}×${c}`);
   const named = [...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)];
   const left0 = claim.left.expr!;
@@ -46,13 +36,14 @@ export function tensorDetail(claim: Claim, note: VectorNote, shapes: ShapeInfere
   // (the claim's own symbols first, then everything they and the cost reach: the graph's nodes)
   const reached = [...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)];
   const listed = [...new Set([...(cost ? [cost] : []), ...named, ...reached])].filter((n) => !sizes.has(n));
-  const worst = right && left ? worstEntry(right, left) : undefined;
+  // (the entry the engine's check found worst: the one its message names)
+  const worst = sides?.engine.worstEntry;
   const [rows, cols] = right ? [right.rows, right.cols] : left0.kind === 'shorthand' ? note.shapeOf(left0.of.name, shapes) : [0, 0];
   return {
     shape: show(rows, cols),
     claimed: right ? excerpt(right) : [],
     actual: left ? excerpt(left) : [],
-    ...(worst && !right!.isScalar() && { worstEntry: worst }),
+    ...(worst && { worstEntry: worst }),
     shapes: listed.slice(0, MAX_SHAPES).map((name) => {
       const [r, c] = note.shapeOf(name, shapes);
       return { name, shape: show(r, c) };

@@ -211,7 +211,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       const inputs = reached.filter((n) => !note.model.definitions.has(n) && !isLimit(n) && !note.shapes.sizeSymbols.has(n));
       if (inputs.length > 0 && inputs.every(isLabelName) && !sidesHave(claim, isDerivative)) return unverifiable('it holds of labels drawn as this reading draws them (entries summing to 1), which is what it assumes of them, not what the note shows');
       const how = rows ? "; reading the note's vectors as rows" : alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
-      return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine, tensor: tensorDetail(claim, note, shapes, oks[0].right, oks[0].left) });
+      return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine, tensor: tensorDetail(claim, note, shapes, oks[0]) });
     }
     case 'unverifiable':
       return unverifiable(decision.reason);
@@ -219,7 +219,7 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       // (the least change the numbers support, checked again under this reading: a sign, a lost 1/m)
       const fix = factor === undefined ? tensorRepair(claim, shapes, oks, tol, (span) => ctx.source({ block: claim.right.block, span }), (right) => holds(read({ ...claim, right: { ...claim.right, expr: right } }, note, shapes, ctx), tol)) : undefined;
       const cost = factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : '';
-      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${repairNote(fix?.repair)}${cost}`, engine: mismatch!.engine, tensor: tensorDetail(claim, note, shapes, mismatch!.right, mismatch!.left), ...(fix && { repair: fix.repair, expected: fix.expected }) });
+      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${repairNote(fix?.repair)}${cost}`, engine: mismatch!.engine, tensor: tensorDetail(claim, note, shapes, mismatch!), ...(fix && { repair: fix.repair, expected: fix.expected }) });
     }
   }
 }

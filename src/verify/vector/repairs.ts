@@ -6,7 +6,7 @@ import type { Expr } from '../../latex/ast';
 import { parseBlock } from '../../latex/statements';
 import type { Tensor } from '../../engine';
 import type { Claim } from '../../model/types';
-import { repairedLatex } from '../repair';
+import { productFactors, repairedLatex } from '../repair';
 import type { Repair } from '../types';
 import { sameFactorEverywhere } from './generics';
 import type { ShapeInference } from './shapes';
@@ -47,11 +47,6 @@ function singleRatio(p: { readonly left: Tensor; readonly right: Tensor }, tol: 
   return sameFactorEverywhere([p, p], tol);
 }
 
-/** The factors of a product written one after another (`\frac{1}{m} X^T dZ`), outermost brackets excepted. */
-function factorsOf(e: Expr): Expr[] {
-  return e.kind === 'binary' && e.op === '*' && !e.inner ? [...factorsOf(e.left), ...factorsOf(e.right)] : [e];
-}
-
 const TRANSPOSED = /^(.*?)\s*\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T|\\top|\\intercal)$/;
 
 /**
@@ -62,7 +57,7 @@ export function orderRepair(claim: Claim, source: (span: { start: number; end: n
   const right = claim.right.expr!;
   const base = claim.right.span.start;
   const whole = source(claim.right.span);
-  const factors = factorsOf(right);
+  const factors = productFactors(right);
   if (factors.length < 2) return undefined;
   const at = (f: Expr): string => source(f.span);
   const splice = (from: number, to: number, text: string): string => whole.slice(0, from - base) + text + whole.slice(to - base);
