@@ -1,10 +1,10 @@
 /** The Explorer's claims view: each checked note, and under it its claims with their verdicts; a click reveals one. */
+import { statusText } from '../src/index';
 import * as vscode from 'vscode';
 import type { ClaimReport } from '../src/index';
 import { settings } from './config';
 import type { CheckedNote, LiveChecker } from './liveChecker';
 import { toRange } from './notes';
-import { statusText } from './presentation';
 
 type Item = { readonly kind: 'note'; readonly checked: CheckedNote } | { readonly kind: 'claim'; readonly checked: CheckedNote; readonly claim: ClaimReport };
 

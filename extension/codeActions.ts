@@ -2,10 +2,10 @@
  * The quick fixes: on a refuted claim, the least edit that mends it (or the expected expression); on a refuted or
  * unverifiable one, ignore its formula, or treat a symbol whose definition it used as an input.
  */
+import { type Insertion, fixFor, ignoreFixFor, inputFixesFor } from '../src/index';
 import * as vscode from 'vscode';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
-import { type Insertion, fixFor, ignoreFixFor, inputFixesFor } from './presentation';
 
 export class ClaimFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];

@@ -2,11 +2,11 @@
  * A CodeLens above each claim: "✓ verified · explain", "✗ refuted · explain", "? unverifiable" (setting
  * `derivcheck.codeLens`: all, refuted, off); none while live checks are off.
  */
+import { hasLens, lensTitle } from '../src/index';
 import * as vscode from 'vscode';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
 import { settings } from './config';
-import { hasLens, lensTitle } from './presentation';
 
 const LENS_DELAY_MS = 150;
 

@@ -4,10 +4,9 @@
  * are announced to the CodeLens, status bar and chain panel. Diagnostics go when the note closes.
  */
 import * as vscode from 'vscode';
-import { type ClaimReport, type NoteReport, ClaimCache, LIMITS, checkDocument, checkDocumentInSlices, displayName, tooLargeForLiveMessage } from '../src/index';
+import { type ClaimReport, type NoteReport, ClaimCache, LIMITS, checkDocument, checkDocumentInSlices, displayName, tooLargeForLiveMessage, diagnosticFor } from '../src/index';
 import { type Settings, settings } from './config';
 import { type OpenNote, noteOf, notebookNote, toRange, toSeverity } from './notes';
-import { diagnosticFor } from './presentation';
 import { disposeTrace, trace, tracing } from './trace';
 
 export interface CheckedNote {

@@ -2,11 +2,11 @@
  * A status item under each rendered markdown cell that holds claims (`derivcheck ✓ 3 ✗ 1 ? 0`): a cell shown
  * rendered has no squiggles, so this is where its verdicts show. A click explains the cell's first refuted claim.
  */
+import { statusText } from '../src/index';
 import * as vscode from 'vscode';
 import { settings } from './config';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
-import { statusText } from './presentation';
 
 export class CellVerdicts implements vscode.NotebookCellStatusBarItemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();

@@ -3,8 +3,7 @@
  * its notebook, whose markdown cells together are one note. Maps the core's parts back to editor documents.
  */
 import * as vscode from 'vscode';
-import { type Location, type NoteDocument, looksLikeNote, readMarkdownCells, readNote } from '../src/index';
-import type { Severity } from './presentation';
+import { type Location, type NoteDocument, looksLikeNote, readMarkdownCells, readNote, type Severity } from '../src/index';
 
 export interface OpenNote {
   /** The note's key: the file's URI, or the notebook's. */

@@ -1,9 +1,9 @@
 /** The open note's counts in the status bar (✓ n ✗ n ? n), hidden while live checks are off; a click opens the Problems panel. */
+import { statusText } from '../src/index';
 import * as vscode from 'vscode';
 import { settings } from './config';
 import type { CheckedNote, LiveChecker } from './liveChecker';
 import { noteOf } from './notes';
-import { statusText } from './presentation';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('derivcheck.status', vscode.StatusBarAlignment.Right, 100);

@@ -1,10 +1,9 @@
 /** Verify Workspace: checks every note of the workspace with a progress notification; results go to Problems. */
 import * as vscode from 'vscode';
-import { type NoteReport, LIMITS, checkNote, looksLikeNote } from '../src/index';
+import { type NoteReport, LIMITS, checkNote, looksLikeNote, diagnosticFor } from '../src/index';
 import { type Settings, settings } from './config';
 import { type LiveChecker, tooLargeNotice } from './liveChecker';
 import { toRange, toSeverity } from './notes';
-import { diagnosticFor } from './presentation';
 
 const NOTES = '**/*.{md,markdown,ipynb,txt}';
 const SKIPPED = '**/{node_modules,.git,.obsidian,.trash}/**';

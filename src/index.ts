@@ -19,3 +19,21 @@ export { type DefinitionAt, type HoverInfo, type NotePlace, type SymbolAt, hover
 
 // showing names as people read them (w₂, σ)
 export { displayName } from './latex/notation';
+
+// how verdicts look in an editor, as plain data: diagnostics, lenses, the status text, quick fixes (every host shares it)
+export {
+  type ClaimReportLocator,
+  type DiagnosticData,
+  type Fix,
+  type Insertion,
+  type PresentationOptions,
+  type Severity,
+  diagnosticFor,
+  fixFor,
+  hasLens,
+  ignoreFixFor,
+  inputFixesFor,
+  lensTitle,
+  minimalEdit,
+  statusText,
+} from './present/presentation';

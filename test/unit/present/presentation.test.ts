@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { diagnosticFor, fixFor, hasLens, ignoreFixFor, inputFixesFor, lensTitle, minimalEdit, statusText } from '../../../extension/presentation';
+import { diagnosticFor, fixFor, hasLens, ignoreFixFor, inputFixesFor, lensTitle, minimalEdit, statusText } from '../../../src/present/presentation';
 import { checkNote } from '../../../src/verify/checkNote';
 import { readFixture } from '../verify/helpers';
 

@@ -2,7 +2,9 @@
  * How verdicts look in the editor, as plain data (no vscode import, so it is unit-tested in Node): diagnostic
  * severities and messages, CodeLens titles, the status bar text, and the quick fix's replacement.
  */
-import { type ClaimReport, type NoteReport, type Verdict, displayName } from '../src/index';
+import { displayName } from '../latex/notation';
+import type { ClaimReport, NoteReport } from '../verify/checkNote';
+import type { Verdict } from '../verify/types';
 
 export type Severity = 'error' | 'information' | 'hint';
 
