@@ -2,7 +2,7 @@
  * The quick fixes: on a refuted claim, the least edit that mends it (or the expected expression); on a refuted or
  * unverifiable one, ignore its formula, or treat a symbol whose definition it used as an input.
  */
-import { type Insertion, fixFor, ignoreFixFor, inputFixesFor } from '../src/index';
+import { type Insertion, fixFor, ignoreFixFor, inputFixesFor, verdictOfCode } from '../src/index';
 import * as vscode from 'vscode';
 import type { LiveChecker } from './liveChecker';
 import { toRange } from './notes';
@@ -17,8 +17,8 @@ export class ClaimFixes implements vscode.CodeActionProvider {
     if (!checked) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== 'derivcheck' || (diagnostic.code !== 'refuted' && diagnostic.code !== 'unverifiable')) continue;
-      const claim = this.checker.claimsIn(checked, doc.uri).find((c) => c.verdict === diagnostic.code && toRange(c.location).isEqual(diagnostic.range));
+      if (diagnostic.source !== 'derivcheck' || verdictOfCode(diagnostic.code) === undefined) continue;
+      const claim = this.checker.claimsIn(checked, doc.uri).find((c) => c.code === diagnostic.code && toRange(c.location).isEqual(diagnostic.range));
       if (!claim) continue;
       const inThis = (part: number): boolean => checked.note.documentOf(part)?.toString() === doc.uri.toString();
       const fix = fixFor(claim, checked.report.locate, (at) => checked.report.document.parts[at.part]?.text.slice(at.startOffset, at.endOffset) ?? '');

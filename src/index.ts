@@ -10,6 +10,7 @@ export type { MathBlock, NoteDocument, NoteKind, NotePart, SourcePosition } from
 // checking them
 export { type ClaimReport, type Location, type NoteError, type NoteReport, checkDocument, checkDocumentInSlices, checkNote } from './verify/checkNote';
 export { ClaimCache } from './verify/cache';
+export { type ReasonCode, type ReasonInfo, REASONS, REASON_CODES, verdictOfCode } from './verify/reasons';
 export { LIMITS, claimsSkippedMessage, tooLargeForLiveMessage } from './verify/limits';
 export type { CheckOptions, ClaimResult, Counterexample, EngineCheck, MatrixExcerpt, Repair, TensorDetail, UpdateDetail, Verdict, WrongFactor } from './verify/types';
 

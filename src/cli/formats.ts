@@ -2,7 +2,7 @@
  * The CLI's formats for other tools: SARIF 2.1.0 (GitHub code scanning), JUnit XML (one test case per claim) and
  * GitHub Actions workflow commands (annotations on the changed files). Text and JSON are in report.ts.
  */
-import type { ClaimReport } from '../index';
+import { type ClaimReport, REASONS, REASON_CODES } from '../index';
 import type { FileResult } from './report';
 
 declare const DERIVCHECK_VERSION: string;
@@ -10,27 +10,21 @@ const VERSION = typeof DERIVCHECK_VERSION === 'string' ? DERIVCHECK_VERSION : '0
 /** Where the tool is described: its npm page (the package the README's CI workflow installs). */
 const INFO = 'https://www.npmjs.com/package/derivcheck';
 
-/** The rules results refer to: a verdict each (refuted ones are errors, unverifiable ones notes). */
-const RULES = [
-  {
-    id: 'refuted',
-    name: 'RefutedClaim',
-    shortDescription: { text: 'A derivative claim, chain rule or step is wrong.' },
-    fullDescription: { text: 'The two sides of the claim differ at sample points of the note, confirmed by finite differences, under every plausible reading of the note.' },
-    help: { text: 'The message names what is wrong (a factor, a sign, a shape) and the expected expression; the counterexample point shows the two values.' },
-    defaultConfiguration: { level: 'error' },
-  },
-  {
-    id: 'unverifiable',
-    name: 'UnverifiableClaim',
-    shortDescription: { text: 'A claim that derivcheck cannot check.' },
-    fullDescription: { text: 'The claim could not be settled: a symbol is undefined, a reading is ambiguous, or the notation is not supported. The message says why.' },
-    help: { text: 'Define the symbols the claim uses, or write the notation derivcheck reads; see the README.' },
-    defaultConfiguration: { level: 'note' },
-  },
-] as const;
-
+/** The rules results refer to: a reason code each (refuted ones are errors, unverifiable ones notes), from the registry. */
 const LEVEL = { refuted: 'error', unverifiable: 'note' } as const;
+const RULES = REASON_CODES.filter((code) => REASONS[code].verdict !== 'verified').map((code) => {
+  const info = REASONS[code];
+  const name = code.split(/[/-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return {
+    id: code,
+    name,
+    shortDescription: { text: `${info.verdict === 'refuted' ? 'Refuted' : 'Unverifiable'}: ${info.title}.` },
+    fullDescription: { text: info.description },
+    help: { text: `${info.description} See "Reason codes" in derivcheck's README.`, markdown: `${info.description}\n\nSee [Reason codes](${INFO}#reason-codes) in derivcheck's README.` },
+    helpUri: `${INFO}#reason-codes`,
+    defaultConfiguration: { level: LEVEL[info.verdict as 'refuted' | 'unverifiable'] },
+  };
+});
 
 /** A claim's place: a notebook cell's claims point at the notebook file (the line within the cell said in the message). */
 function region(c: ClaimReport): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
@@ -47,8 +41,8 @@ export function toSarif(files: readonly FileResult[]): string {
     (f.report?.claims ?? [])
       .filter((c): c is ClaimReport & { verdict: 'refuted' | 'unverifiable' } => c.verdict !== 'verified')
       .map((c) => ({
-        ruleId: c.verdict,
-        ruleIndex: RULES.findIndex((r) => r.id === c.verdict),
+        ruleId: c.code,
+        ruleIndex: RULES.findIndex((r) => r.id === c.code),
         level: LEVEL[c.verdict],
         message: { text: `${where(c)}${c.message}.${expected(c)}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(f.path) }, region: c.location.cell !== undefined ? { startLine: 1 } : region(c) } }],
@@ -78,7 +72,7 @@ export function toJunit(files: readonly FileResult[]): string {
     const claims = f.report?.claims ?? [];
     const cases = claims.map((c) => {
       const name = `${where(c) || `line ${c.location.start.line}: `}${c.latex.replace(/\s+/g, ' ').trim()}`;
-      const body = c.verdict === 'refuted' ? `<failure message="${xml(c.message)}">${xml(`${c.message}.${expected(c)}`)}</failure>` : c.verdict === 'unverifiable' ? `<skipped message="${xml(c.message)}"/>` : '';
+      const body = c.verdict === 'refuted' ? `<failure type="${c.code}" message="${xml(c.message)}">${xml(`${c.message}.${expected(c)}`)}</failure>` : c.verdict === 'unverifiable' ? `<skipped message="${xml(c.message)}"/>` : '';
       return `    <testcase classname="${xml(f.path)}" name="${xml(name)}" file="${xml(f.path)}" line="${c.location.start.line}">${body}</testcase>`;
     });
     const error = f.error ? [`    <testcase classname="${xml(f.path)}" name="read the note"><error message="${xml(f.error)}"/></testcase>`] : [];
@@ -100,7 +94,7 @@ export function toGithub(files: readonly FileResult[]): string {
       if (c.verdict === 'verified') continue;
       const l = c.location;
       const at = l.cell !== undefined ? 'line=1' : `line=${l.start.line},col=${l.start.column},endLine=${l.end.line},endColumn=${l.end.column}`;
-      lines.push(`::${c.verdict === 'refuted' ? 'error' : 'notice'} file=${prop(f.path)},${at},title=${prop(`derivcheck: ${c.verdict}`)}::${data(`${where(c)}${c.message}.${expected(c)}`)}`);
+      lines.push(`::${c.verdict === 'refuted' ? 'error' : 'notice'} file=${prop(f.path)},${at},title=${prop(`derivcheck: ${c.code}`)}::${data(`${where(c)}${c.message}.${expected(c)}`)}`);
     }
   }
   return lines.join('\n');

@@ -1,5 +1,5 @@
 /** The CLI's output: compiler-style text lines, or the JSON contract other tools read. */
-import type { ClaimReport, EngineCheck, NoteReport, Verdict } from '../index';
+import type { ClaimReport, EngineCheck, NoteReport, ReasonCode, Verdict } from '../index';
 
 export interface FileResult {
   readonly path: string;
@@ -24,6 +24,8 @@ interface JsonClaim {
   cell?: number;
   kind: string;
   verdict: Verdict;
+  /** The reason code (README, "Reason codes"). */
+  code: ReasonCode;
   latex: string;
   message: string;
   /** What the verdict assumes that the note does not say. */
@@ -41,6 +43,7 @@ function jsonClaim(c: ClaimReport): JsonClaim {
     endColumn: c.location.end.column,
     kind: c.claim.kind,
     verdict: c.verdict,
+    code: c.code,
     latex: c.latex,
     message: c.message,
   };
@@ -87,7 +90,7 @@ export function toText(files: readonly FileResult[]): string {
     }
     for (const c of f.report?.claims ?? []) {
       lines.push(`${where(f.path, c.location.start, c.location.cell)}: ${c.verdict}${c.assumption ? ` (${c.assumption})` : ''}: ${oneLine(c.latex)}`);
-      lines.push(`    ${c.message}`);
+      lines.push(`    ${c.message} [${c.code}]`);
       if (c.verdict === 'refuted' && c.expected) lines.push(`    expected: ${c.expected}`);
       if (c.engine) lines.push(`    engine: ${engineText(c.engine)}`);
     }

@@ -4,6 +4,7 @@
  */
 import { displayName } from '../latex/notation';
 import type { ClaimReport, NoteReport } from '../verify/checkNote';
+import type { ReasonCode } from '../verify/reasons';
 import type { Verdict } from '../verify/types';
 
 export type Severity = 'error' | 'information' | 'hint';
@@ -11,8 +12,8 @@ export type Severity = 'error' | 'information' | 'hint';
 export interface DiagnosticData {
   readonly severity: Severity;
   readonly message: string;
-  /** A stable code, e.g. for filtering in the Problems panel. */
-  readonly code: 'refuted' | 'unverifiable';
+  /** The verdict's reason code (`refuted/wrong-factor`), e.g. for filtering in the Problems panel. */
+  readonly code: ReasonCode;
 }
 
 export interface PresentationOptions {
@@ -25,10 +26,10 @@ export interface PresentationOptions {
 export function diagnosticFor(c: ClaimReport, o: PresentationOptions): DiagnosticData | undefined {
   if (c.verdict === 'refuted') {
     const expected = c.expected ? ` Expected: ${c.expected}` : '';
-    return { severity: 'error', message: `${c.message}.${expected}`, code: 'refuted' };
+    return { severity: 'error', message: `${c.message}.${expected}`, code: c.code };
   }
   if (c.verdict === 'unverifiable' && (o.showUnverifiable || o.unverifiableInProblems)) {
-    return { severity: o.unverifiableInProblems ? 'information' : 'hint', message: `Unverifiable: ${c.message}`, code: 'unverifiable' };
+    return { severity: o.unverifiableInProblems ? 'information' : 'hint', message: `Unverifiable: ${c.message}`, code: c.code };
   }
   return undefined;
 }

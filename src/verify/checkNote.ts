@@ -169,7 +169,7 @@ function refutedInEveryScope(result: ClaimResult, model: NoteModel, judgeIn: (cl
   for (const [index, scope] of model.scopes.entries()) {
     if (index === result.claim.scope || !own || ![...scope.definitions.keys()].some((name) => own.definitions.get(name) !== scope.definitions.get(name))) continue;
     const there = judgeIn(result.claim, index);
-    if (there.verdict !== 'refuted') return { ...result, verdict: 'unverifiable', message: `${result.message}; but the note defines its names another way elsewhere, and read so the claim ${there.verdict === 'verified' ? 'holds' : 'cannot be settled'}` };
+    if (there.verdict !== 'refuted') return { ...result, verdict: 'unverifiable', code: 'unverifiable/redefinition', message: `${result.message}; but the note defines its names another way elsewhere, and read so the claim ${there.verdict === 'verified' ? 'holds' : 'cannot be settled'}` };
   }
   return result;
 }
@@ -183,11 +183,11 @@ function judgeSafely(claim: Claim, judge: () => ClaimResult, timeLimitMs: number
     return judge();
   } catch (e) {
     if (e instanceof TooSlow) {
-      const result: ClaimResult = { claim, verdict: 'unverifiable', message: e.message, uses: [] };
+      const result: ClaimResult = { claim, verdict: 'unverifiable', code: 'unverifiable/too-slow', message: e.message, uses: [] };
       timedOut.add(result);
       return result;
     }
-    return { claim, verdict: 'unverifiable', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
+    return { claim, verdict: 'unverifiable', code: 'unverifiable/internal-error', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
   } finally {
     stopClock();
   }

@@ -10,6 +10,7 @@ import { describe } from './describe';
 import { type Known, type WorkedExample, missingMessage, substitutions } from './example';
 import type { ResultBuilder } from './judge';
 import type { ClaimResult } from './types';
+import type { Doubt, ReasonOf } from './reasons';
 
 const fmt = (x: number): string => String(+x.toPrecision(6));
 
@@ -39,17 +40,17 @@ function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim
  * The verdict on a worked-example step; doubts keep a difference from refuting it (`doubtsFor` gives them, with the
  * inputs the step writes values for allowed: those stand for what the step says); `tolerance` is relative.
  */
-export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor: (allowed: (name: string) => boolean) => string[], result: ResultBuilder, tolerance: number): ClaimResult {
+export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor: (allowed: (name: string) => boolean) => Doubt[], result: ResultBuilder, tolerance: number): ClaimResult {
   const left = claim.left.expr!;
   const right = claim.right.expr!;
-  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
+  const unverifiable = (code: ReasonOf<'unverifiable'>, message: string): ClaimResult => result({ verdict: 'unverifiable', code, message });
   // the left side's numbers are the computation as written; the right side's may be rounded results. An input the
   // note gives nowhere but this step writes a number for (`η` in `w - η g = 0.5 - 0.1 g`) has that value here
   const { stated, exact } = statedByStep(example, claim, left, right);
   const l = bounded(example, left, claim.left, claim, false, stated);
-  if (!('value' in l)) return unverifiable(missingMessage(l));
+  if (!('value' in l)) return unverifiable('unverifiable/missing-value', missingMessage(l));
   const r = bounded(example, right, claim.right, claim, true, new Map(), exact);
-  if (!('value' in r)) return unverifiable(missingMessage(r));
+  if (!('value' in r)) return unverifiable('unverifiable/missing-value', missingMessage(r));
   const diff = Math.abs(l.value - r.value);
   const spread = l.spread + r.spread;
   // differences in the last of many digits of a value substituted (1.105905967 written again as 1.1059059067) are no
@@ -60,7 +61,7 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor
   const where = rests ? `at the note's values (${rests})` : symbolsOf(left).size > 0 ? "at the note's values" : 'as written';
   if (diff <= spread + floor) {
     const rounding = spread > 0 ? ` (to within the rounding of the numbers, ±${fmt(spread)})` : '';
-    return result({ verdict: 'verified', message: `holds ${where}: both sides are ${fmt(l.value)}${rounding}` });
+    return result({ verdict: 'verified', code: 'verified/example', message: `holds ${where}: both sides are ${fmt(l.value)}${rounding}` });
   }
   const digits = Math.max(6, Math.ceil(-Math.log10(Math.max(diff, 1e-15) / Math.max(Math.abs(l.value), 1e-300))) + 2);
   const show = (x: number): string => String(+x.toPrecision(Math.min(digits, 15)));
@@ -68,21 +69,22 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor
   // a rounded result may be up to five units of its last digit off (careless rounding, truncation); a computation of
   // several rounded numbers, whose spread already adds up each one's rounding, up to about three times that spread
   const single = right.kind === 'number' || (right.kind === 'negate' && right.arg.kind === 'number');
-  if (diff <= (single ? 10 : 3) * spread + floor) return unverifiable(`${claimed}, but within what rounding the numbers shown may explain`);
+  if (diff <= (single ? 10 : 3) * spread + floor) return unverifiable('unverifiable/rounding', `${claimed}, but within what rounding the numbers shown may explain`);
   const doubts = doubtsFor((name) => stated.has(name));
-  if (doubts.length > 0) return unverifiable(`${claimed}; ${doubts[0]}`);
+  if (doubts.length > 0) return unverifiable(doubts[0].code, `${claimed}; ${doubts[0].message}`);
   const other = otherValueSubstituted(example, claim, left, right);
-  if (other) return unverifiable(`${claimed}, but ${other}`);
+  if (other) return unverifiable('unverifiable/ambiguous-reading', `${claimed}, but ${other}`);
   // (with the results the note states in place of what its definitions compute: a note whose sigmoid lost its minus
   // but whose stated out_{h1} is right computes on with the stated value; the slip is where the two part)
   const asStated = bounded(example, left, claim.left, claim, false, new Map([...example.statedBefore(claim), ...stated]));
   if ('value' in asStated && Math.abs(asStated.value - r.value) <= asStated.spread + r.spread + floor) {
-    return unverifiable(`${claimed}, but it holds with the results the note states earlier, which its own definitions do not give`);
+    return unverifiable('unverifiable/ambiguous-reading', `${claimed}, but it holds with the results the note states earlier, which its own definitions do not give`);
   }
   const point: Record<string, number> = Object.fromEntries(l.rests);
   const carried = carriedValue(example, claim, left, right, stated);
   return result({
     verdict: 'refuted',
+    code: 'refuted/example',
     message: `${claimed}${spread > 0 ? ` (more than the rounding of its numbers, ±${fmt(spread)}, explains)` : ''}${carried ? `: ${carried}` : ''}`,
     expected: fmt(l.value),
     counterexample: { point, claimed: r.value, actual: l.value },

@@ -20,6 +20,7 @@ import { failsForEveryInstance } from './generics';
 import { type ForwardPass, type Scope, hashString, makeRng } from './sampling';
 import { analyseChain } from './structure';
 import type { CheckOptions, ClaimResult, EngineCheck } from './types';
+import { type Doubt, type ReasonOf, doubt } from './reasons';
 
 export type ResultBuilder = (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult;
 
@@ -48,10 +49,10 @@ const FD_POINTS = 2;
 export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   const uses = usedDefinitions(claim, ctx.env);
   const result = (r: Omit<ClaimResult, 'claim' | 'uses'>): ClaimResult => ({ claim, uses, ...r });
-  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
-  if (claim.unverifiable) return unverifiable(claim.unverifiable);
+  const unverifiable = (code: ReasonOf<'unverifiable'>, message: string): ClaimResult => result({ verdict: 'unverifiable', code, message });
+  if (claim.unverifiable) return unverifiable('unverifiable/unsupported', claim.unverifiable);
   for (const side of [claim.left, claim.right]) {
-    if (!side.expr) return unverifiable(`could not read ${ctx.source(side)}: ${side.error}`);
+    if (!side.expr) return unverifiable('unverifiable/parse-error', `could not read ${ctx.source(side)}: ${side.error}`);
   }
   let left: Converted;
   let right: Converted;
@@ -64,53 +65,53 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     left = convertExpr(leftExpr0, ctx.env);
     right = convertExpr(claim.right.expr!, ctx.env);
   } catch (e) {
-    if (e instanceof Unsupported) return unverifiable(`uses ${e.message}`);
+    if (e instanceof Unsupported) return unverifiable('unverifiable/unsupported', `uses ${e.message}`);
     throw e;
   }
   const doubts = doubtsAbout(claim, left, right, ctx.env);
-  const generics = [...new Set([...left.generics, ...right.generics])].map((g) => `${g} is a generic function here; the claim may hold only for a particular ${g}`);
+  const generics = [...new Set([...left.generics, ...right.generics])].map((g) => doubt(`${g} is a generic function here; the claim may hold only for a particular ${g}`, 'unverifiable/generic-function'));
   const { points, fdFailures, with: withValue } = samplePoints(claim, left, right, ctx);
   const holds = points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance));
   // a step that substitutes numbers (`x w_1 = 1.0 · 0.5`) is judged at the note's own values, not at random points
   // (and a step of numbers alone, `0.7414 \cdot 0.1868 = 0.13848`, is right only to the rounding its numbers are printed with)
   const numbersOnly = symbolsOf(claim.left.expr!).size === 0 && symbolsOf(claim.right.expr!).size === 0;
   if ((!holds || numbersOnly) && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, ctx.env, allowed), result, ctx.options.tolerance);
-  if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
+  if (claim.approximate) doubts.push(doubt('it is written with ≈, as an approximation'));
   const leftExpr = claim.left.expr!;
   const structure = leftExpr.kind === 'derivative' ? analyseChain(ctx.env, leftExpr, claim.right.expr!) : undefined;
   if (points.length === 0) {
-    if (fdFailures > 0) return unverifiable('the symbolic derivative and finite differences disagree here, so no verdict is safe');
+    if (fdFailures > 0) return unverifiable('unverifiable/numerics', 'the symbolic derivative and finite differences disagree here, so no verdict is safe');
     if (structure?.status === 'valid' && doubts.length > 0) return chainRuleVerified(claim, structure.order!, result);
-    const why = doubts[0] ?? 'no sample point where both sides are defined';
-    return unverifiable(structure?.remarks.length ? `${structure.remarks[0]}; ${why}` : why);
+    const why = doubts[0] ?? doubt('no sample point where both sides are defined', 'unverifiable/numerics');
+    return unverifiable(why.code, structure?.remarks.length ? `${structure.remarks[0]}; ${why.message}` : why.message);
   }
   const bad = points.find((p) => !closeValues(p.left, p.right, ctx.options.tolerance));
   const at = bad ?? points[0];
   const engine = ctx.engine?.(claim, at.scope, at.left);
-  if (typeof engine === 'string') return unverifiable(engine);
+  if (typeof engine === 'string') return unverifiable('unverifiable/numerics', engine);
   // a formula that writes both d and ∂ may mean ∂ as the partial derivative: if it holds so, that is its reading
   if (bad && mixesOperators(claim)) {
     const partial = holdsUnder(claim, ctx, { partialsHoldOthersFixed: true });
-    if (partial) return result({ verdict: 'verified', message: `holds at ${partial} random points, reading ∂ as the partial derivative (every other variable held fixed) and d as the total one` });
+    if (partial) return result({ verdict: 'verified', code: 'verified/holds', message: `holds at ${partial} random points, reading ∂ as the partial derivative (every other variable held fixed) and d as the total one` });
   }
   const agreed = points.map((p) => ({ left: [p.left], right: [p.right] }));
-  const finding: Finding = bad ? { kind: 'differ' } : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim) ? { kind: 'undecided', reason: VANISHING_MESSAGE } : { kind: 'agree', points: agreed };
+  const finding: Finding = bad ? { kind: 'differ' } : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim) ? { kind: 'undecided', reason: VANISHING_MESSAGE, code: 'unverifiable/numerics' } : { kind: 'agree', points: agreed };
   // a difference that no instance of the generic functions changes is no doubt about them
   if (bad && generics.length > 0 && !failsForEveryInstance(left, right, bad, ctx)) doubts.push(...generics);
   // `-y_o \log \hat{y}_o = -\log \hat{y}_o` holds if y_o = 1, which the note may say in words ("y is one-hot")
   if (bad) doubts.push(...valuesThatMakeItHold(claim, points, withValue, ctx));
   // a claim that fails at random points but holds at the note's own values may be meant for its example only
-  if (bad && ctx.example?.holdsAtExample(claim)) doubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
+  if (bad && ctx.example?.holdsAtExample(claim)) doubts.push(doubt('it fails at random points but holds at the values the note gives: it may be meant for this example only', 'unverifiable/example-only'));
   const decision = decide(finding, doubts, ctx.options.tolerance);
   switch (decision.verdict) {
     case 'verified': {
       const worst = Math.max(...points.map((p) => Math.abs(p.left - p.right)));
       const agrees = claim.redefines ? `; it agrees with the earlier definition of ${displayName(claim.redefines)}` : '';
-      return result({ verdict: 'verified', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})${agrees}`, engine });
+      return result({ verdict: 'verified', code: 'verified/holds', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})${agrees}`, engine });
     }
     case 'unverifiable':
       if (bad && structure?.status === 'valid') return chainRuleVerified(claim, structure.order!, result);
-      return unverifiable(bad && structure?.remarks.length ? `${structure.remarks[0]}; ${decision.reason}` : decision.reason);
+      return unverifiable(decision.code, bad && structure?.remarks.length ? `${structure.remarks[0]}; ${decision.reason}` : decision.reason);
     case 'refuted':
       return { ...refute(claim, ctx, left, bad!, points, [...(structure?.remarks ?? []), ...new Set([...left.zeros, ...right.zeros])], result), engine };
   }
@@ -148,14 +149,14 @@ function holdsUnder(claim: Claim, ctx: JudgeContext, reading: Reading): number {
  * An input written on one side only, that no definition uses, and that set to 1 makes the claim hold at every point: the claim may use
  * a value the note gives in words (a one-hot label's y_o = 1), so a difference elsewhere proves nothing.
  */
-function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue: (scope: Scope, id: string, value: number) => [number, number], ctx: JudgeContext): string[] {
+function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue: (scope: Scope, id: string, value: number) => [number, number], ctx: JudgeContext): Doubt[] {
   const l = symbolsOf(claim.left.expr!);
   const r = symbolsOf(claim.right.expr!);
   // (an input the definitions use, a weight say, is no such value: setting it to 1 can hide a wrong term)
   const reached = new Set([...l, ...r].flatMap((s) => [...ctx.env.dependencies(s)]));
   const lonely = [...l].filter((s) => !r.has(s)).concat([...r].filter((s) => !l.has(s))).filter((s) => !ctx.env.isDefined(s) && !reached.has(s));
   const one = lonely.find((s) => points.every((p) => closeValues(...withValue(p.scope, ctx.env.idOf(s), 1), ctx.options.tolerance)));
-  if (one) return [`it holds when ${displayName(one)} = 1, a value the note may give in words`];
+  if (one) return [doubt(`it holds when ${displayName(one)} = 1, a value the note may give in words`)];
   // `(t_0 + t_1 + t_2) y_0 - t_0 = y_0 - t_0`: it holds when a target's entries sum to 1 (one-hot), which the note may say in words
   const entries = new Map<string, string[]>();
   const targetOf = (s: string): string | undefined => /^(t|y)_\{?(?:\d+|[a-z])\}?$/.exec(s)?.[1];
@@ -169,15 +170,15 @@ function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue:
     const others = [...new Set([...l, ...r])].filter((s) => s !== last && targetOf(s) === base);
     if (others.length === 0) continue;
     const sumsToOne = points.every((p) => closeValues(...withValue(p.scope, ctx.env.idOf(last), 1 - others.reduce((a, o) => a + (p.scope[ctx.env.idOf(o)] as number), 0)), ctx.options.tolerance));
-    if (sumsToOne) return [`it holds when the entries of ${displayName(base)} sum to 1 (a one-hot target), which the note may say in words`];
+    if (sumsToOne) return [doubt(`it holds when the entries of ${displayName(base)} sum to 1 (a one-hot target), which the note may say in words`)];
   }
   return [];
 }
 
 /** Reasons a mismatch would not prove the claim wrong: the policy's, and what the scalar reading leaves open. */
-function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): string[] {
+function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): Doubt[] {
   const doubts = claimDoubts(claim, env);
-  for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()])) doubts.push(reason);
+  for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()])) doubts.push(doubt(reason, 'unverifiable/unsupported'));
   return doubts;
 }
 
@@ -265,7 +266,7 @@ export function chainRuleVerified(claim: Claim, order: string[], result: (r: Omi
   const f = displayName(order[0]);
   const v = displayName(order[order.length - 1]);
   const notComputed = why ?? (claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values');
-  return result({ verdict: 'verified', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${notComputed})` });
+  return result({ verdict: 'verified', code: 'verified/chain-structure', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${notComputed})` });
 }
 
 /** The defined symbols a claim's verdict rests on. */

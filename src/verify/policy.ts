@@ -10,6 +10,7 @@ import { type Claim, indexOf } from '../model/types';
 import { KINKED } from '../calculus/rules';
 import type { NoteEnvironment } from './environment';
 import { describe } from './describe';
+import { type Doubt, type ReasonOf, doubt } from './reasons';
 
 /** Relative tolerance between backpropagation (or a symbolic derivative) and central finite differences. */
 export const FD_TOLERANCE = 1e-4;
@@ -94,19 +95,19 @@ export const TOO_SMALL_MESSAGE = `both sides are below ${TINY} at every sample p
 export type Finding =
   | { readonly kind: 'agree'; readonly points: readonly SidePair[] }
   | { readonly kind: 'differ' }
-  | { readonly kind: 'undecided'; readonly reason: string };
+  | { readonly kind: 'undecided'; readonly reason: string; readonly code: ReasonOf<'unverifiable'> };
 
-export type Decision = { readonly verdict: 'verified' } | { readonly verdict: 'refuted' } | { readonly verdict: 'unverifiable'; readonly reason: string };
+export type Decision = { readonly verdict: 'verified' } | { readonly verdict: 'refuted' } | { readonly verdict: 'unverifiable'; readonly reason: string; readonly code: ReasonOf<'unverifiable'> };
 
 /** The verdict a finding and the doubts about the claim's reading allow. */
-export function decide(finding: Finding, doubts: readonly string[], tol: number): Decision {
+export function decide(finding: Finding, doubts: readonly Doubt[], tol: number): Decision {
   switch (finding.kind) {
     case 'undecided':
-      return { verdict: 'unverifiable', reason: finding.reason };
+      return { verdict: 'unverifiable', reason: finding.reason, code: finding.code };
     case 'agree':
-      return tooSmallToTell(finding.points, tol) ? { verdict: 'unverifiable', reason: TOO_SMALL_MESSAGE } : { verdict: 'verified' };
+      return tooSmallToTell(finding.points, tol) ? { verdict: 'unverifiable', reason: TOO_SMALL_MESSAGE, code: 'unverifiable/numerics' } : { verdict: 'verified' };
     case 'differ':
-      return doubts.length > 0 ? { verdict: 'unverifiable', reason: doubts[0] } : { verdict: 'refuted' };
+      return doubts.length > 0 ? { verdict: 'unverifiable', reason: doubts[0].message, code: doubts[0].code } : { verdict: 'refuted' };
   }
 }
 
@@ -115,21 +116,21 @@ export function decide(finding: Finding, doubts: readonly string[], tol: number)
  * definition, and symbols the right side uses that are neither defined nor inputs of the left side.
  * `alsoAllowed` are symbols that may appear anyway (sizes, the cost a shorthand stands for).
  */
-export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: string) => boolean = () => false, context: Iterable<string> = []): string[] {
-  const doubts = [...claim.suspicions];
-  if (claim.implicit) doubts.push('“∴ X” after a chain was read as “= X”, which the note does not write');
-  if (claim.redefines) doubts.push(`${displayName(claim.redefines)} is defined again here; it is read as a new definition from here on, not as a claim about the earlier one`);
+export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: string) => boolean = () => false, context: Iterable<string> = []): Doubt[] {
+  const doubts = claim.suspicions.map((m) => doubt(m));
+  if (claim.implicit) doubts.push(doubt('“∴ X” after a chain was read as “= X”, which the note does not write'));
+  if (claim.redefines) doubts.push(doubt(`${displayName(claim.redefines)} is defined again here; it is read as a new definition from here on, not as a claim about the earlier one`, 'unverifiable/redefinition'));
   const names = new Set<string>(context);
   for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) names.add(s);
   const allowed = env.inputsOf(names);
   if (claim.right.expr) {
     for (const s of symbolsOf(claim.right.expr)) {
-      if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`);
+      if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(doubt(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`, 'unverifiable/undefined-symbol'));
     }
   }
-  doubts.push(...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim), ...jacobianOperators(claim, env), ...exampleResults(claim, env));
-  doubts.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env), ...operatorScope(claim));
-  return doubts;
+  const readings = [...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim), ...jacobianOperators(claim, env), ...exampleResults(claim, env)];
+  readings.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env), ...operatorScope(claim));
+  return [...doubts, ...readings.map((m) => doubt(m))];
 }
 
 /** `\delta_{jk}` of two index letters, undefined: the Kronecker delta, which this reading takes for a free value. */

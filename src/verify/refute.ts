@@ -11,7 +11,8 @@ import { findWrongFactor, type FactorContext } from './factors';
 import type { JudgeContext, Point, ResultBuilder } from './judge';
 import { parseBlock } from '../latex/statements';
 import { findRepair, missingLinks, repairedLatex, simplified } from './repair';
-import type { ClaimResult } from './types';
+import { refutedCode } from './reasons';
+import type { ClaimResult, Repair } from './types';
 
 const fmt = (x: number): string => String(+x.toPrecision(4));
 const MAX_EXPECTED_IN_MESSAGE = 70;
@@ -56,17 +57,21 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   }
   const repaired = repairedExpr && rewritten;
   const shownTruth = repairedExpr ? `${describe(leftExpr)} = ${describe(repairedExpr)}${first}, not ${describe(rightExpr)}` : truth;
-  const lead = wrongFactor?.message ?? remarks[0] ?? `${shownTruth}${named ?? constantFactor(points, ctx.options.tolerance)}`;
+  // (a ratio the same at every point: the sign flipped, or a constant factor lost)
+  const ratio = wrongFactor || remarks.length > 0 || named ? undefined : constantRatio(points, ctx.options.tolerance);
+  const lead = wrongFactor?.message ?? remarks[0] ?? `${shownTruth}${named ?? constantFactor(ratio)}`;
+  const finalRepair: Repair | undefined = link && repaired ? { kind: 'rewrite', text: link } : repair && repaired ? repair : undefined;
+  const structure = remarks.length > 0 ? remarks : undefined;
   return result({
     verdict: 'refuted',
+    code: refutedCode({ wrongFactor, repair: finalRepair ?? (flipsSign(ratio) ? { kind: 'sign' } : undefined), structure, constantFactor: ratio !== undefined }),
     message: `${lead}: at ${shown || 'the sample point'} the left side is ${fmt(bad.left)} but the right side is ${fmt(bad.right)}`,
     // no expected expression (and so no quick fix) when it is too large to print
     expected: repaired ?? (isPrintable(expectedNode) ? tidyLatex(simplified(expectedNode, points), (id) => env.nameOf(id)) : undefined),
     counterexample: { point, claimed: bad.right, actual: bad.left },
     wrongFactor,
-    ...(repair && repaired && { repair }),
-    ...(link && repaired && { repair: { kind: 'rewrite' as const, text: link } }),
-    structure: remarks.length > 0 ? remarks : undefined,
+    ...(finalRepair && { repair: finalRepair }),
+    structure,
   });
 }
 
@@ -95,13 +100,20 @@ function expectedValue(leftExpr: Claim['left']['expr'] & object, left: Converted
 }
 
 /** " (off by a factor of 2)" or " (the sign is flipped)" when the two sides are proportional at every point. */
-function constantFactor(points: readonly Point[], tolerance: number): string {
+/** The true value over the claimed one, when it is the same at every point. */
+function constantRatio(points: readonly Point[], tolerance: number): number | undefined {
   const ratios = points.map((p) => p.left / p.right);
-  if (ratios.some((r) => !Number.isFinite(r) || r === 0)) return '';
+  if (ratios.some((r) => !Number.isFinite(r) || r === 0)) return undefined;
   const r = ratios[0];
   // relative agreement: tiny ratios (a vanishing true value) all look alike in absolute terms
-  if (!ratios.every((x) => Math.abs(x - r) <= tolerance * 10 * Math.abs(r))) return '';
-  if (Math.abs(r + 1) < 1e-9) return ' (the sign is flipped)';
+  return ratios.every((x) => Math.abs(x - r) <= tolerance * 10 * Math.abs(r)) ? r : undefined;
+}
+
+const flipsSign = (ratio: number | undefined): boolean => ratio !== undefined && Math.abs(ratio + 1) < 1e-9;
+
+function constantFactor(r: number | undefined): string {
+  if (r === undefined) return '';
+  if (flipsSign(r)) return ' (the sign is flipped)';
   const whole = Math.round(r);
   const shown = whole !== 0 && Math.abs(r - whole) < 1e-6 ? String(whole) : fmt(r);
   return ` (off by a constant factor: the true value is ${shown} times the claimed one)`;

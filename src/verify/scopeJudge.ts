@@ -107,7 +107,7 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
       const { long, short } = reading.assumption(cost);
       // (as a suspicion, the assumption keeps any difference from becoming a refutation)
       const read = w.judge({ ...claim, suspicions: [...claim.suspicions, long] });
-      if (read.verdict === 'verified') return { ...read, claim, uses: result.uses, message: `${read.message}; ${long}`, assumption: short, reading: { kind: 'cost', index } };
+      if (read.verdict === 'verified') return { ...read, claim, uses: result.uses, code: 'verified/assumed-loss', message: `${read.message}; ${long}`, assumption: short, reading: { kind: 'cost', index } };
     }
     return result;
   };
@@ -137,17 +137,17 @@ function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, uniform: b
     const general = [claim.left.expr, claim.right.expr].some((e) => e && layering.usesLayerIndex(e));
     const over = general ? `at each layer (l = ${written.map((w) => w.layer).join(', ')} of a network of ${DEPTH} layers written out from the general one)` : `in the network written out to ${DEPTH} layers (L = ${DEPTH})`;
     const results = instances.map(judgeLayer);
-    if (results.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', message: `holds ${over}: ${results[0].message}` };
-    if (results.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}: ${results[0].message}`, counterexample: results[0].counterexample };
+    if (results.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', code: 'verified/every-reading', message: `holds ${over}: ${results[0].message}` };
+    if (results.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', code: results[0].code, message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}: ${results[0].message}`, counterexample: results[0].counterexample };
     for (const [i, reading] of readings.entries()) {
       const cost = [...reading.costs.keys()].find((name) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
       if (!cost) continue;
       const { long, short } = reading.assumption(cost);
       const read = instances.map((c) => worlds[i].judge({ ...c, suspicions: [...c.suspicions, long], costReading: long }));
-      if (read.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', message: `holds ${over}: ${read[0].message}; ${long}`, assumption: short };
+      if (read.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', code: 'verified/assumed-loss', message: `holds ${over}: ${read[0].message}; ${long}`, assumption: short };
       // (only a shape refutes under a cost read into the note, as it fails whatever the cost is; and only in a network
       // written out from the general layer alone, whose shapes no slip in one layer's forward pass can have bent)
-      if (uniform && read.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}, whatever ${displayName(cost)} is (the note does not write it): ${read[0].message}`, counterexample: read[0].counterexample, reading: { kind: 'cost', index: i } };
+      if (uniform && read.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', code: read[0].code, message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}, whatever ${displayName(cost)} is (the note does not write it): ${read[0].message}`, counterexample: read[0].counterexample, reading: { kind: 'cost', index: i } };
     }
     return fallback;
   };

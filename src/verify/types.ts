@@ -1,4 +1,5 @@
 /** Verdicts and what they carry. */
+import type { ReasonCode } from './reasons';
 import type { BlockSpan, Claim } from '../model/types';
 
 export type Verdict = 'verified' | 'refuted' | 'unverifiable';
@@ -84,6 +85,8 @@ export interface UpdateDetail {
 export interface ClaimResult {
   readonly claim: Claim;
   readonly verdict: Verdict;
+  /** Why, as a stable code (`refuted/wrong-factor`): see REASONS. */
+  readonly code: ReasonCode;
   /** One sentence. */
   readonly message: string;
   /** The right value of the left side, in LaTeX with the note's own symbols (refuted claims). */

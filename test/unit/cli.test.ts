@@ -45,7 +45,7 @@ describe('derivcheck CLI', () => {
     assert.deepEqual(Object.keys(json), ['files', 'summary']);
     const claims = json.files[0].claims;
     const refuted = claims.find((c: { verdict: string }) => c.verdict === 'refuted');
-    assert.deepEqual(Object.keys(refuted).sort(), ['column', 'counterexample', 'endColumn', 'endLine', 'engine', 'expected', 'kind', 'latex', 'line', 'message', 'verdict'].sort());
+    assert.deepEqual(Object.keys(refuted).sort(), ['code', 'column', 'counterexample', 'endColumn', 'endLine', 'engine', 'expected', 'kind', 'latex', 'line', 'message', 'verdict'].sort());
     assert.deepEqual(Object.keys(refuted.engine).sort(), ['backprop', 'claimed', 'finiteDifference', 'maxAbsError']);
     assert.ok(Math.abs(refuted.engine.backprop - refuted.counterexample.actual) < 1e-9, 'the engine agrees with the true value');
     assert.ok(Math.abs(refuted.engine.claimed - refuted.counterexample.claimed) < 1e-9);

@@ -162,7 +162,7 @@ export class EntryReading {
     const stated = c && free.includes(c.left) && free.includes(c.right) ? `, where ${c.left} ${c.equal ? '=' : '≠'} ${c.right} (the case the prose states)` : '';
     const reading = `${over}${stated}, reading the note's indexed names as entries of vectors of ${SIZE}${labels}`;
     const assumption = this.labels ? { assumption: `${[...this.labelStems()].map(displayName).join(', ')} one-hot` } : {};
-    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', message: `holds entry by entry (${reading}): ${results[0].message}`, ...assumption, reading: { kind: 'entries' } } };
+    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', code: 'verified/entries', message: `holds entry by entry (${reading}): ${results[0].message}`, ...assumption, reading: { kind: 'entries' } } };
     // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
     // (`y_n = -1`, `g_i(s_i) = \sigma(s_i)` are cases and definitions more often than steps)
     // an index free on one side only (`1_j e^{x_j} \delta_{jn} = e^{x_n}`) may be summed by Einstein's convention
@@ -172,7 +172,7 @@ export class EntryReading {
     // (nor on a case read from the prose: a case stated in words this reading missed may be the one in force)
     if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated || signedSums(claim).length > 0) return { kind: 'open' };
     const first = results[0];
-    return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
+    return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', code: first.code, message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
   }
 
   /** Whether the definitions these instances reach, read entry by entry, refer to themselves. */

@@ -3,12 +3,13 @@ import { walk, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import type { Claim } from '../../model/types';
 import { claimDoubts } from '../policy';
+import { type Doubt, doubt } from '../reasons';
 import { COUNTS } from '../sampling';
 import type { VectorNote } from './note';
 import { hasMatrix } from './numericTensors';
 
 /** The policy's doubts about the claim, with what the tensor reading allows on the right (sizes, a shorthand's cost). */
-export function vectorDoubts(claim: Claim, note: VectorNote): string[] {
+export function vectorDoubts(claim: Claim, note: VectorNote): Doubt[] {
   const context: string[] = [];
   // dW stands for ∂J/∂W: what J depends on may appear on the right
   for (const side of claim.context) {
@@ -20,11 +21,11 @@ export function vectorDoubts(claim: Claim, note: VectorNote): string[] {
   }
   // (a size, or a count the note writes, `\frac{1}{N}\sum_{k=1}^{N}` of a cost a reading has since replaced)
   const doubts = claimDoubts(claim, note.env, (s) => note.shapes.sizeSymbols.has(s) || (COUNTS.has(s) && note.model.variables.has(s)), context);
-  if (claim.approximate) doubts.push('it is written with ≈, as an approximation');
+  if (claim.approximate) doubts.push(doubt('it is written with ≈, as an approximation'));
   // values the note writes out as matrices of numbers are rounded: a difference near their last digit proves nothing
   const literal = writtenMatrices(note);
   const written = literal.size === 0 ? undefined : [...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)].find((name) => literal.has(name));
-  if (written) doubts.push(`${displayName(written)} is a matrix of rounded numbers the note writes out`);
+  if (written) doubts.push(doubt(`${displayName(written)} is a matrix of rounded numbers the note writes out`, 'unverifiable/rounding'));
   return doubts;
 }
 

@@ -33,11 +33,19 @@ import { indexOf } from '../../model/types';
 import { applyGeneric, applyKnown } from './functions';
 import { INDEX_CONDITION, readsAsProduct } from '../convert';
 import type { VectorNote, WorldPoint } from './note';
+import type { ReasonOf } from '../reasons';
 
 const NOTHING: Expr = { kind: 'number', value: 0, span: { start: 0, end: 0 } };
 
-/** The claim cannot be decided here; the message says why. */
-export class Unverifiable extends Error {}
+/** The claim cannot be decided here; the message says why, the code which kind of reason it is. */
+export class Unverifiable extends Error {
+  constructor(
+    message: string,
+    readonly code: ReasonOf<'unverifiable'> = 'unverifiable/unsupported',
+  ) {
+    super(message);
+  }
+}
 
 export class Evaluation {
   private readonly memo = new Map<string, Var>();
@@ -215,7 +223,7 @@ export class Evaluation {
     const f = inner.eval(of);
     if (f.value.isScalar()) return gradient(f, x);
     if (f.value.rows !== x.value.rows || f.value.cols !== x.value.cols) {
-      throw new Unverifiable(`${label} is a Jacobian (${f.value.rows}×${f.value.cols} by ${x.value.rows}×${x.value.cols}); only scalar and entry-by-entry derivatives are checked`);
+      throw new Unverifiable(`${label} is a Jacobian (${f.value.rows}×${f.value.cols} by ${x.value.rows}×${x.value.cols}, 'unverifiable/jacobian'); only scalar and entry-by-entry derivatives are checked`);
     }
     return perEntry(f, x, this.point.rng, label);
   }
@@ -231,7 +239,7 @@ export class Evaluation {
   /** What dX stands for: the cost to differentiate, and the factor (m for dZ and dA, else 1). */
   shorthandMeaning(target: string): { cost: Expr; factor: (g: Tensor) => number } {
     const cost = this.note.costFor(target);
-    if (!cost) throw new Unverifiable(`d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`);
+    if (!cost) throw new Unverifiable(`d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`, 'unverifiable/missing-cost');
     // (unless the note says dZ is ∂J/∂Z itself)
     const perSample = /^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, '')) && !this.note.definesShorthand(target);
     // per-sample derivatives: m·∂J/∂Z when J averages over the m samples (its definition divides by m), else ∂J/∂Z
@@ -249,7 +257,7 @@ function perEntry(f: Var, x: Var, rng: () => number, label: string): Tensor {
   for (let i = 0; i < d.size; i++) {
     const want = d.data[i] * u.data[i];
     if (Math.abs(ju.data[i] - want) > 1e-9 * Math.max(1, Math.abs(want))) {
-      throw new Unverifiable(`${label}: the entries of the numerator depend on more than their own entry, so this is a Jacobian, not checked`);
+      throw new Unverifiable(`${label}: the entries of the numerator depend on more than their own entry, so this is a Jacobian, not checked`, 'unverifiable/jacobian');
     }
   }
   return d;

@@ -22,6 +22,7 @@ import { jacobian, jacobianByDifferences, layoutsFor } from './jacobian';
 import { judgeNumericTensors } from './numericTensors';
 import { collapses, shapeSummary, shrinks, vectorDoubts } from './claimReadings';
 import { FD_TOLERANCE, type Finding, claimDoubts, closeEntries, decide, isDerivative, isZero, sidesHave, vanishesEverywhere, VANISHING_MESSAGE } from '../policy';
+import { type Doubt, type ReasonOf, doubt, refutedCode } from '../reasons';
 import { judgeExampleStep } from '../exampleJudge';
 import type { ShapeInference } from './shapes';
 import { tensorDetail } from './detail';
@@ -44,7 +45,7 @@ interface Reading {
   /** Choices the reading made that the note does not (a product's kind, a sum's range, index notation). */
   readonly guesses: readonly string[];
   /** Set when the reading could not be evaluated at all. */
-  readonly unverifiable?: string;
+  readonly unverifiable?: Doubt;
   /** The sides differ alike for every instance of the generic functions: no doubt about them. */
   readonly genericsSettled?: boolean;
 }
@@ -77,7 +78,7 @@ function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx: Judge
       if (outcome.kind !== 'ok') break;
     }
   } catch (e) {
-    if (e instanceof Unverifiable) return { shapes, outcomes, doubts, guesses: [...guesses], unverifiable: e.message };
+    if (e instanceof Unverifiable) return { shapes, outcomes, doubts, guesses: [...guesses], unverifiable: doubt(e.message, e.code) };
     throw e;
   }
   return { shapes, outcomes, doubts, guesses: [...guesses], genericsSettled };
@@ -107,12 +108,12 @@ const holds = (r: Reading, tol: number): boolean => !r.unverifiable && !failureO
 export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeContext, uses: string[]): ClaimResult {
   // (messages show the note's sizes, not the small ones a large declared size is checked at)
   const result = (r: Omit<ClaimResult, 'claim' | 'uses'>): ClaimResult => ({ claim, uses, ...r, message: note.sizes.show(r.message) });
-  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
-  for (const side of [claim.left, claim.right]) if (!side.expr) return unverifiable(`could not read ${ctx.source(side)}: ${side.error}`);
+  const unverifiable = (code: ReasonOf<'unverifiable'>, message: string): ClaimResult => result({ verdict: 'unverifiable', code, message });
+  for (const side of [claim.left, claim.right]) if (!side.expr) return unverifiable('unverifiable/parse-error', `could not read ${ctx.source(side)}: ${side.error}`);
   if (claim.kind === 'update') return judgeUpdate(claim, note, ctx, result);
   const numeric = judgeNumericTensors(claim, note, ctx, result);
   if (numeric) return numeric;
-  if (claim.unverifiable) return unverifiable(claim.unverifiable);
+  if (claim.unverifiable) return unverifiable('unverifiable/unsupported', claim.unverifiable);
   const tol = ctx.options.tolerance;
   const doubts = vectorDoubts(claim, note);
   let reading = read(claim, note, note.forClaim(claim.left.expr, claim.right.expr), ctx);
@@ -121,11 +122,11 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
     // passes through them, whatever the tensors are
     const left = claim.left.expr!;
     const chain = left.kind === 'derivative' ? analyseChain(note.env, left, claim.right.expr!) : undefined;
-    if (chain?.status === 'valid') return chainRuleVerified(claim, chain.order!, result, reading.unverifiable);
-    return unverifiable(reading.unverifiable);
+    if (chain?.status === 'valid') return chainRuleVerified(claim, chain.order!, result, reading.unverifiable.message);
+    return unverifiable(reading.unverifiable.code, reading.unverifiable.message);
   }
   const fd = failureOf(reading);
-  if (fd?.kind === 'fd') return unverifiable(fd.message);
+  if (fd?.kind === 'fd') return unverifiable('unverifiable/numerics', fd.message);
   let alternative = false;
   // shapes the note never fixes (inputs nothing it defines uses) that fail to meet: the claim's own sides settle them
   if (failureOf(reading)?.kind === 'shape' && note.unanchored(namedByClaim(claim)).length > 0) {
@@ -145,9 +146,9 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       const usable = !other.unverifiable && failureOf(other)?.kind !== 'fd';
       // it holds without the conventions: verified under that reading; it fails under both: the conventions are not
       // what fails, and the usual reading (with its clearer message) is the judge's; no second reading: no verdict
-      if (!usable) return unverifiable(`${failureMessage(claim, reading, tol)}, but ${conventions[0]}`);
+      if (!usable) return unverifiable('unverifiable/shape', `${failureMessage(claim, reading, tol)}, but ${conventions[0]}`);
       if (holds(other, tol) && (collapses(claim, note, reading.shapes, other.shapes) || shrinks(claim, note, reading.shapes, other.shapes))) {
-        return unverifiable(`${failureMessage(claim, reading, tol)}; it holds only if some matrix of it has a single row or column (${shapeSummary(claim, note, other.shapes)})`);
+        return unverifiable('unverifiable/shape', `${failureMessage(claim, reading, tol)}; it holds only if some matrix of it has a single row or column (${shapeSummary(claim, note, other.shapes)})`);
       }
       if (holds(other, tol)) {
         alternative = true;
@@ -177,31 +178,33 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
   const shorthand = sidesHave(claim, (n) => n.kind === 'shorthand');
   const factor = claim.costReading !== undefined && !shorthand && !failureOf(reading) ? sameFactorEverywhere(okOutcomes(reading), tol) : undefined;
   const costSettled = factor !== undefined;
-  const allDoubts = [...doubts, ...reading.doubts.filter((d) => !(reading.genericsSettled && generic(d)))].filter((d) => !(costSettled && d === claim.costReading));
-  if (!holds(reading, tol) && ctx.example?.holdsAtExample(claim)) allDoubts.push('it fails at random points but holds at the values the note gives: it may be meant for this example only');
+  const met = reading.doubts.filter((d) => !(reading.genericsSettled && generic(d))).map((d) => doubt(d, generic(d) ? 'unverifiable/generic-function' : 'unverifiable/ambiguous-reading'));
+  const allDoubts = [...doubts, ...met].filter((d) => !(costSettled && d.message === claim.costReading));
+  const guesses = reading.guesses.map((g) => doubt(g));
+  if (!holds(reading, tol) && ctx.example?.holdsAtExample(claim)) allDoubts.push(doubt('it fails at random points but holds at the values the note gives: it may be meant for this example only', 'unverifiable/example-only'));
   const bad = failureOf(reading);
   // no refutation rests on a reading the checker chose: a product's kind, a sum's range, index notation
   if (bad?.kind === 'shape') {
     // a step rewrites the expression before it: a shape it cannot form is the reading's, unless the note declares them
-    const step = claim.kind === 'step' && !declaresAll(claim, note, shapes) ? ['a step of a derivation formed the expression before it, so this shape is the reading’s doing, not the note’s (declare the shapes to check it)'] : [];
+    const step = claim.kind === 'step' && !declaresAll(claim, note, shapes) ? [doubt('a step of a derivation formed the expression before it, so this shape is the reading’s doing, not the note’s (declare the shapes to check it)', 'unverifiable/shape')] : [];
     // (a cost read into the note, a generic function applied entry by entry: doubts about values; a shape fails
     // whatever the cost or the function)
     const free = note.unanchored(namedByClaim(claim));
-    const unfixed = free.length > 0 ? [`the note fixes no shape for ${free.map(displayName).join(', ')} (nothing it defines or declares uses ${free.length > 1 ? 'them' : 'it'}), so these sizes were the checker's choice`] : [];
+    const unfixed = free.length > 0 ? [doubt(`the note fixes no shape for ${free.map(displayName).join(', ')} (nothing it defines or declares uses ${free.length > 1 ? 'them' : 'it'}), so these sizes were the checker's choice`, 'unverifiable/shape')] : [];
     // (a `*` no product can form may be a convolution, `a^l * \delta^{l+1}` of a convolutional layer)
-    const convolution = sidesHave(claim, (n) => n.kind === 'binary' && n.asterisk === true) ? ['a `*` that no product of these shapes forms may be a convolution, which is not checked'] : [];
-    const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d !== claim.costReading && !generic(d)), ...reading.guesses, ...step, ...unfixed, ...convolution], tol);
+    const convolution = sidesHave(claim, (n) => n.kind === 'binary' && n.asterisk === true) ? [doubt('a `*` that no product of these shapes forms may be a convolution, which is not checked', 'unverifiable/unsupported')] : [];
+    const decision = decide({ kind: 'differ' }, [...allDoubts.filter((d) => d.message !== claim.costReading && !generic(d.message)), ...guesses, ...step, ...unfixed, ...convolution], tol);
     if (decision.verdict !== 'unverifiable') {
       const fix = orderRepair(claim, (span) => ctx.source({ block: claim.right.block, span }), (right) => holds(read({ ...claim, right: { ...claim.right, expr: right } }, note, shapes, ctx), tol));
-      return result({ verdict: 'refuted', message: `${bad.message} (${shapesText})${repairNote(fix?.repair)}`, tensor: tensorDetail(claim, note, shapes), ...(fix && { repair: fix.repair, expected: fix.expected }) });
+      return result({ verdict: 'refuted', code: fix ? refutedCode({ repair: fix.repair }) : 'refuted/shape', message: `${bad.message} (${shapesText})${repairNote(fix?.repair)}`, tensor: tensorDetail(claim, note, shapes), ...(fix && { repair: fix.repair, expected: fix.expected }) });
     }
-    return unverifiable(`${bad.message}, but ${decision.reason}`);
+    return unverifiable(decision.code === 'unverifiable/ambiguous-reading' ? 'unverifiable/shape' : decision.code, `${bad.message}, but ${decision.reason}`);
   }
   const oks = okOutcomes(reading);
   const mismatch = mismatchOf(reading, tol);
   const agreed = oks.map((o) => ({ left: o.left.data, right: o.right.data }));
-  const finding: Finding = mismatch ? { kind: 'differ' } : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim) ? { kind: 'undecided', reason: VANISHING_MESSAGE } : { kind: 'agree', points: agreed };
-  const decision = decide(finding, mismatch ? [...allDoubts, ...reading.guesses] : allDoubts, tol);
+  const finding: Finding = mismatch ? { kind: 'differ' } : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim) ? { kind: 'undecided', reason: VANISHING_MESSAGE, code: 'unverifiable/numerics' } : { kind: 'agree', points: agreed };
+  const decision = decide(finding, mismatch ? [...allDoubts, ...guesses] : allDoubts, tol);
   switch (decision.verdict) {
     case 'verified': {
       // (`\sum_i y_i = 1` holds of labels because labels are drawn so: that is the reading's assumption, not a finding)
@@ -209,17 +212,17 @@ export function judgeVectorClaim(claim: Claim, note: VectorNote, ctx: JudgeConte
       // (the sizes a sum runs to, `C` of `\sum_{i=1}^{C}`, are no inputs)
       const isLimit = (name: string): boolean => sidesHave(claim, (n) => n.kind === 'sum' && n.upper?.kind === 'symbol' && n.upper.name === name);
       const inputs = reached.filter((n) => !note.model.definitions.has(n) && !isLimit(n) && !note.shapes.sizeSymbols.has(n));
-      if (inputs.length > 0 && inputs.every(isLabelName) && !sidesHave(claim, isDerivative)) return unverifiable('it holds of labels drawn as this reading draws them (entries summing to 1), which is what it assumes of them, not what the note shows');
+      if (inputs.length > 0 && inputs.every(isLabelName) && !sidesHave(claim, isDerivative)) return unverifiable('unverifiable/ambiguous-reading', 'it holds of labels drawn as this reading draws them (entries summing to 1), which is what it assumes of them, not what the note shows');
       const how = rows ? "; reading the note's vectors as rows" : alternative ? '; with the shapes read from the note\'s equations alone, not the usual conventions' : reading.guesses.length > 0 ? `; reading: ${reading.guesses[0]}` : '';
-      return result({ verdict: 'verified', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine, tensor: tensorDetail(claim, note, shapes, oks[0]) });
+      return result({ verdict: 'verified', code: 'verified/holds', message: `holds at ${oks.length} random points with ${shapesText}${how}`, engine: oks[0].engine, tensor: tensorDetail(claim, note, shapes, oks[0]) });
     }
     case 'unverifiable':
-      return unverifiable(decision.reason);
+      return unverifiable(decision.code, decision.reason);
     case 'refuted': {
       // (the least change the numbers support, checked again under this reading: a sign, a lost 1/m)
       const fix = factor === undefined ? tensorRepair(claim, shapes, oks, tol, (span) => ctx.source({ block: claim.right.block, span }), (right) => holds(read({ ...claim, right: { ...claim.right, expr: right } }, note, shapes, ctx), tol)) : undefined;
       const cost = factor !== undefined ? `; the left side is ${+factor.toPrecision(4)} times the right in every entry at every point, each with a cost of its own` : '';
-      return result({ verdict: 'refuted', message: `${mismatchMessage(claim, mismatch!, shapesText)}${repairNote(fix?.repair)}${cost}`, engine: mismatch!.engine, tensor: tensorDetail(claim, note, shapes, mismatch!), ...(fix && { repair: fix.repair, expected: fix.expected }) });
+      return result({ verdict: 'refuted', code: refutedCode({ repair: fix?.repair }), message: `${mismatchMessage(claim, mismatch!, shapesText)}${repairNote(fix?.repair)}${cost}`, engine: mismatch!.engine, tensor: tensorDetail(claim, note, shapes, mismatch!), ...(fix && { repair: fix.repair, expected: fix.expected }) });
     }
   }
 }
@@ -322,7 +325,7 @@ function jacobianOutcome(claim: Claim, note: VectorNote, point: WorldPoint, righ
   const j = jacobian(note, point, d.of, d.wrt.name);
   const layouts = layoutsFor(j, right);
   // (`\frac{\partial z}{\partial W} = a`: an informal Jacobian, of another shape than the note's other side; no verdict)
-  if (layouts.length === 0 || j.rows === 1 || j.cols === 1) throw new Unverifiable(`${describe(d)} is a Jacobian (${shapeText(j.shape)}), and ${describe(claim.right.expr!)} (${shapeText(right.shape)}) has neither its shape nor its transpose's`);
+  if (layouts.length === 0 || j.rows === 1 || j.cols === 1) throw new Unverifiable(`${describe(d)} is a Jacobian (${shapeText(j.shape)}), and ${describe(claim.right.expr!)} (${shapeText(right.shape)}) has neither its shape nor its transpose's`, 'unverifiable/jacobian');
   if (!allFinite(j) || !allFinite(right)) return { kind: 'fd', message: OVERFLOW };
   const chosen = layouts.find((l) => close(l.value, right, FD_TOLERANCE)) ?? layouts[0];
   const raw = withFd && point.doubts.size === 0 ? jacobianByDifferences(note, point, d.of, d.wrt.name) : undefined;

@@ -64,12 +64,12 @@ export function judgeNumericTensors(claim: Claim, note: VectorNote, ctx: JudgeCo
   try {
     [left, right] = [value(l), value(r)];
   } catch (e) {
-    if (e instanceof ShapeError) return result({ verdict: 'unverifiable', message: `the step cannot be formed from its numbers: ${e.message}` });
+    if (e instanceof ShapeError) return result({ verdict: 'unverifiable', code: 'unverifiable/shape', message: `the step cannot be formed from its numbers: ${e.message}` });
     if (e instanceof Unverifiable) return undefined;
     throw e;
   }
   if (left.rows !== right.rows || left.cols !== right.cols) {
-    return result({ verdict: 'unverifiable', message: `${describe(l)} is ${shapeText(left.shape)} but ${describe(r)} is ${shapeText(right.shape)}` });
+    return result({ verdict: 'unverifiable', code: 'unverifiable/shape', message: `${describe(l)} is ${shapeText(left.shape)} but ${describe(r)} is ${shapeText(right.shape)}` });
   }
   // how far each entry may move when every printed number moves by half a unit of its last digit
   const spread = (side: Side, base: Tensor): Float64Array => {
@@ -90,11 +90,12 @@ export function judgeNumericTensors(claim: Claim, note: VectorNote, ctx: JudgeCo
   const worst = left.data.reduce((m, x, i) => Math.max(m, Math.abs(x - right.data[i]) - (sl[i] + sr[i])), -Infinity);
   const scale = Math.max(1, ...left.data.map(Math.abs));
   if (worst <= 1e-12 * scale) {
-    return result({ verdict: 'verified', message: `holds at the numbers as written (${shapeText(left.shape)}), to the rounding they are printed with` });
+    return result({ verdict: 'verified', code: 'verified/example', message: `holds at the numbers as written (${shapeText(left.shape)}), to the rounding they are printed with` });
   }
   const at = left.data.findIndex((x, i) => Math.abs(x - right.data[i]) - (sl[i] + sr[i]) === worst);
   return result({
     verdict: 'unverifiable',
+    code: 'unverifiable/rounding',
     message: `entry ${Math.floor(at / left.cols) + 1},${(at % left.cols) + 1} is ${+left.data[at].toPrecision(6)} on the left and ${+right.data[at].toPrecision(6)} on the right, more than the rounding of its numbers explains (a matrix written out is not refuted yet)`,
   });
 }

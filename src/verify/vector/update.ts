@@ -14,6 +14,7 @@ import type { ClaimResult, UpdateDetail } from '../types';
 import { excerpt } from './detail';
 import { Evaluation, Unverifiable } from './evaluate';
 import type { VectorNote } from './note';
+import type { ReasonOf } from '../reasons';
 
 /** The cost an update follows: the one its gradient names (∂L/∂w), else the note's cost J (for dW). */
 function costOf(right: Expr, param: string, note: VectorNote): string | undefined {
@@ -103,20 +104,21 @@ export function judgeUpdate(claim: Claim, note: VectorNote, ctx: JudgeContext, r
   const param = displayName(claim.left.expr.name);
   return result({
     verdict: 'verified',
+    code: 'verified/descent-step',
     message: `a gradient-descent step by its form: ${param} minus a positive multiple of ${gradient}, which lowers the cost for a small enough rate whatever the cost is (not checked at values: ${judged.message})`,
   });
 }
 
 function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, result: ResultBuilder): ClaimResult {
-  const unverifiable = (message: string): ClaimResult => result({ verdict: 'unverifiable', message });
+  const unverifiable = (code: ReasonOf<'unverifiable'>, message: string): ClaimResult => result({ verdict: 'unverifiable', code, message });
   const left = claim.left.expr!;
-  if (left.kind !== 'symbol') return unverifiable('an update rule must assign to a variable');
+  if (left.kind !== 'symbol') return unverifiable('unverifiable/unsupported', 'an update rule must assign to a variable');
   const param = left.name;
   const named = costOf(claim.right.expr!, param, note);
   const other = foreignInStep(claim.right.expr!, param, note, named);
-  if (other) return unverifiable(`the step follows ${displayName(other)}, which neither the cost nor its gradient is written with (a velocity or running average, as in momentum or Adam?): one point cannot tell its direction`);
+  if (other) return unverifiable('unverifiable/update-direction', `the step follows ${displayName(other)}, which neither the cost nor its gradient is written with (a velocity or running average, as in momentum or Adam?): one point cannot tell its direction`);
   const cost = named;
-  if (!cost || !note.model.definitions.has(cost)) return unverifiable(`an update rule of ${displayName(param)} needs the cost it descends, which this note does not define`);
+  if (!cost || !note.model.definitions.has(cost)) return unverifiable('unverifiable/missing-cost', `an update rule of ${displayName(param)} needs the cost it descends, which this note does not define`);
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
   const signs = new Set<number>();
   let shown: string | undefined;
@@ -130,7 +132,7 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
       const before = ev.symbol(param).value;
       const after = ev.eval(claim.right.expr!).value;
       if (after.rows !== before.rows || after.cols !== before.cols) {
-        return unverifiable(`the update gives ${shapeText(after.shape)} but ${displayName(param)} is ${shapeText(before.shape)} under the shapes read here`);
+        return unverifiable('unverifiable/shape', `the update gives ${shapeText(after.shape)} but ${displayName(param)} is ${shapeText(before.shape)} under the shapes read here`);
       }
       const step = after.clone();
       for (let i = 0; i < step.size; i++) step.data[i] -= before.data[i];
@@ -138,7 +140,7 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
       const gradient = ev.derivative(costExpr, param);
       const inner = dot(gradient, step);
       const scale = gradient.frobeniusNorm() * step.frobeniusNorm();
-      if (point.doubts.size > 0) return unverifiable([...point.doubts][0]);
+      if (point.doubts.size > 0) return unverifiable('unverifiable/ambiguous-reading', [...point.doubts][0]);
       const j = (t: Tensor): number => new Evaluation(note, point, new Map([[param, constant(t)]])).symbol(cost).value.data[0];
       const j0 = j(before);
       if (!(j0 >= 0)) nonNegative = false;
@@ -154,20 +156,20 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
       }
     }
   } catch (e) {
-    if (e instanceof Unverifiable) return unverifiable(e.message);
-    if (e instanceof ShapeError) return unverifiable(`the update cannot be formed under the shapes read here: ${e.message}`);
+    if (e instanceof Unverifiable) return unverifiable(e.code, e.message);
+    if (e instanceof ShapeError) return unverifiable('unverifiable/shape', `the update cannot be formed under the shapes read here: ${e.message}`);
     throw e;
   }
   const d = `∂${displayName(cost)}/∂${displayName(param)}`;
-  if (signs.size === 0) return unverifiable(`the step is (nearly) orthogonal to ${d} at every point tried, so it neither descends nor ascends`);
-  if (signs.size > 1) return unverifiable(`the step points against ${d} at some points and along it at others`);
-  if (signs.has(-1)) return result({ verdict: 'verified', message: `a descent step: it points against ${d}, and a small step along it ${shown}`, update: detail });
+  if (signs.size === 0) return unverifiable('unverifiable/update-direction', `the step is (nearly) orthogonal to ${d} at every point tried, so it neither descends nor ascends`);
+  if (signs.size > 1) return unverifiable('unverifiable/update-direction', `the step points against ${d} at some points and along it at others`);
+  if (signs.has(-1)) return result({ verdict: 'verified', code: 'verified/descent-step', message: `a descent step: it points against ${d}, and a small step along it ${shown}`, update: detail });
   // an ascent step is wrong only for a cost the note minimises: a loss by name that never goes below zero
   if (!MINIMISED.has(cost.replace(/_.*$/, '')) || !nonNegative) {
-    return unverifiable(`an ascent step: it points along ${d}, which is right if the note maximises ${displayName(cost)} (a likelihood, say), wrong if it minimises it`);
+    return unverifiable('unverifiable/ambiguous-reading', `an ascent step: it points along ${d}, which is right if the note maximises ${displayName(cost)} (a likelihood, say), wrong if it minimises it`);
   }
   // (the fix: `θ + α g` written `θ − α g`)
   const r = claim.right.expr!;
   const expected = r.kind === 'binary' && r.op === '+' && !r.inner ? `${ctx.source({ block: claim.right.block, span: r.left.span }).trim()} - ${ctx.source({ block: claim.right.block, span: r.right.span }).trim()}` : undefined;
-  return result({ verdict: 'refuted', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus`, update: detail, ...(expected && { expected, repair: { kind: 'sign' } }) });
+  return result({ verdict: 'refuted', code: 'refuted/ascent-step', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus`, update: detail, ...(expected && { expected, repair: { kind: 'sign' } }) });
 }

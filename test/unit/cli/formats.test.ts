@@ -4,6 +4,7 @@ import { execFileSync } from 'child_process';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { main } from '../../../src/cli';
+import { REASON_CODES } from '../../../src/index';
 
 const ROOT = path.join(__dirname, '../../../..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -30,11 +31,16 @@ describe('CLI formats for other tools', function () {
     const sarif = JSON.parse(out);
     assert.equal(sarif.version, '2.1.0');
     const run0 = sarif.runs[0];
-    assert.deepEqual(run0.tool.driver.rules.map((r: { id: string }) => r.id), ['refuted', 'unverifiable']);
-    const refuted = run0.results.filter((r: { ruleId: string }) => r.ruleId === 'refuted');
+    // a rule per reason code that can be reported (verified ones are not results), each result pointing at its rule
+    const ids = run0.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.deepEqual(ids, REASON_CODES.filter((c) => !c.startsWith('verified/')));
+    for (const r of run0.results) assert.equal(ids[r.ruleIndex], r.ruleId);
+    const refuted = run0.results.filter((r: { ruleId: string }) => r.ruleId.startsWith('refuted/'));
     assert.equal(refuted.length, 7);
+    assert.ok(refuted.some((r: { ruleId: string }) => r.ruleId === 'refuted/missing-factor'), 'the lost factor 2 of two-layer-network.md');
     const slip = refuted.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri.endsWith('two-layer-network.md'));
     assert.equal(slip.level, 'error');
+    assert.equal(slip.ruleId, 'refuted/wrong-factor');
     assert.deepEqual(slip.locations[0].physicalLocation.region, { startLine: 27, startColumn: 3, endLine: 27, endColumn: 76 });
     const dir = mkdtempSync(path.join(tmpdir(), 'derivcheck-sarif-'));
     try {
@@ -60,7 +66,7 @@ describe('CLI formats for other tools', function () {
       assert.match(out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="derivcheck">/);
       assert.match(out, /<testsuite name="[^"]*a&amp;b\.md" tests="2" failures="1" errors="0" skipped="0">/);
       assert.equal((out.match(/<testcase /g) ?? []).length, 2);
-      assert.equal((out.match(/<failure message="/g) ?? []).length, 1);
+      assert.equal((out.match(/<failure type="refuted\/[a-z-]+" message="/g) ?? []).length, 1);
       assert.doesNotMatch(out.replace(/<\/?[a-z]+[^<>]*>/g, '').replace(/<\?xml[^>]*\?>/, ''), /[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/, 'text and attributes escaped');
       assert.match(out, /&quot;&lt;wrong&gt;&quot;/);
     } finally {
@@ -72,7 +78,7 @@ describe('CLI formats for other tools', function () {
     const { out } = await run('--format', 'github', path.join(EXAMPLES, 'two-layer-network.md'), path.join(EXAMPLES, 'generic-activation.ipynb'));
     const lines = out.trim().split('\n');
     assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 3);
-    assert.ok(lines.every((l) => /^::(error|notice) file=[^,]+,line=\d+(,col=\d+,endLine=\d+,endColumn=\d+)?,title=derivcheck%3A (refuted|unverifiable)::\S/.test(l)), lines.join('\n'));
+    assert.ok(lines.every((l) => /^::(error|notice) file=[^,]+,line=\d+(,col=\d+,endLine=\d+,endColumn=\d+)?,title=derivcheck%3A (refuted|unverifiable)\/[a-z-]+::\S/.test(l)), lines.join('\n'));
     assert.ok(lines.some((l) => /two-layer-network\.md,line=27,col=3,/.test(l)));
     assert.ok(lines.some((l) => /generic-activation\.ipynb,line=1,.*::cell 4, line 5: /.test(l)), 'a notebook claim points at the file and names its cell');
   });

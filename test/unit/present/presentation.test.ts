@@ -14,7 +14,7 @@ describe('presentation (what the editor shows)', () => {
   it('makes refuted claims errors, with the expected expression', () => {
     const d = diagnosticFor(refuted, { showUnverifiable: true })!;
     assert.equal(d.severity, 'error');
-    assert.equal(d.code, 'refuted');
+    assert.equal(d.code, 'refuted/wrong-factor', 'σ(x) where σ(z₂) belongs');
     assert.match(d.message, /should be ∂A₂\/∂z₂.*Expected: /);
   });
   it('makes unverifiable claims hints, or nothing when they are hidden', () => {

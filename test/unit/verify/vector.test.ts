@@ -8,7 +8,7 @@ $$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \\quad A^{[2]} = \\sigma(Z^{[2]})$$
 $$J = -\\frac{1}{m}\\sum \\left(Y \\odot \\log A^{[2]} + (1 - Y) \\odot \\log(1 - A^{[2]})\\right)$$
 `;
 
-const verdictOf = (note: string): { verdict: string; message: string } => {
+const verdictOf = (note: string): { verdict: string; code: string; message: string } => {
   const claims = check(note);
   assert.equal(claims.length, 1, claims.map((c) => c.latex).join(' | '));
   return claims[0];
@@ -40,16 +40,18 @@ describe('vectorised derivations', () => {
     it('refutes a missing transpose by its shape', () => {
       const c = verdictOf(`${COURSE}\n$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]}$$`);
       assert.equal(c.verdict, 'refuted');
+      assert.equal(c.code, 'refuted/transpose', 'its shape is the transpose’s, and with A^{[1]T} it holds');
     });
     it('refutes a missing 1/m as a wrong value', () => {
       const c = verdictOf(`${COURSE}\n$$dW^{[2]} = dZ^{[2]} A^{[1]T}$$`);
       assert.equal(c.verdict, 'refuted');
+      assert.equal(c.code, 'refuted/missing-factor');
       assert.match(c.message, /differ by/);
     });
     it('refutes an ascent update', () => {
       const c = verdictOf(`${COURSE}\n$$W^{[1]} := W^{[1]} + \\alpha\\, dW^{[1]}$$`);
       assert.equal(c.verdict, 'refuted');
-      assert.match(c.message, /ascent step/);
+      assert.equal(c.code, 'refuted/ascent-step');
     });
     it('carries the engine numbers for tensors: norms and the worst entry', () => {
       const [c] = check(`${COURSE}\n$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}$$`);
@@ -74,6 +76,7 @@ describe('vectorised derivations', () => {
     it('refutes x(z − y)ᵀ as the transpose', () => {
       const c = verdictOf(`${NOTE}$$\\frac{\\partial L}{\\partial W} = x (z - y)^T$$`);
       assert.equal(c.verdict, 'refuted');
+      assert.equal(c.code, 'refuted/shape');
       assert.match(c.message, /shape of the transpose/);
     });
     it('uses declared shapes', () => {
@@ -106,7 +109,7 @@ describe('vectorised derivations', () => {
   it('verifies a scalar update rule written with \\leftarrow', () => {
     const c = verdictOf('$$L = (w x - t)^2, \\quad w \\leftarrow w - \\eta \\frac{\\partial L}{\\partial w}$$');
     assert.equal(c.verdict, 'verified', c.message);
-    assert.match(c.message, /descent step/);
+    assert.equal(c.code, 'verified/descent-step');
   });
 
   it('gives scalar claims the engine numbers too', () => {
