@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 /** `derivcheck`: checks the math in notes from the command line (see USAGE). */
-import { USAGE, parseArgs, type CliOptions } from './cli/args';
+import { type CliOptions, type Format, USAGE, parseArgs } from './cli/args';
 import { findNotes } from './cli/files';
 import { type FileResult, summarize, toJson, toText } from './cli/report';
 import { checkNote } from './index';
 import { toGithub, toJunit, toSarif } from './cli/formats';
-import type { Format } from './cli/args';
 
 const FORMATTERS: Record<Format, (results: readonly FileResult[]) => string> = { text: toText, json: toJson, sarif: toSarif, junit: toJunit, github: toGithub };
 

@@ -39,6 +39,7 @@ export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | 
     return undefined;
   };
   // a space only where a command would run into a name (`\cdot A_1`, not `\cdotA_1`)
+  // eslint-disable-next-line no-control-regex -- \u0001 is the handler's own mark after a command
   return node.toTex({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(/(\\[a-zA-Z]+)\u0001(?=[a-zA-Z])/g, '$1 ').replace(/\u0001/g, '');
 }
 

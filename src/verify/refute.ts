@@ -43,7 +43,7 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   // (a repaired right side is the expected value in the note's own style: ŷ − y, not the raw derivative)
   const sourceOf = (span: { start: number; end: number }): string => ctx.source({ block: claim.right.block, span });
   let rewritten = repair && repairedLatex(rightExpr, claim.right.span, sourceOf, repair);
-  let parsed = rewritten === undefined ? undefined : parseBlock(rewritten)[0]?.parts[0]?.expr;
+  const parsed = rewritten === undefined ? undefined : parseBlock(rewritten)[0]?.parts[0]?.expr;
   // (kept only if, read back, it equals the left side at every point judged: the text must say what the numbers do)
   let repairedExpr = parsed && holdsAt(parsed, env, points, ctx.options.tolerance) ? parsed : undefined;
   // a chain that skips a link: the link written in, if that makes it hold
@@ -51,7 +51,7 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   if (!repairedExpr && !wrongFactor && remarks.length > 0 && leftExpr.kind === 'derivative') {
     for (const c of missingLinks(rightExpr, claim.right.span, sourceOf, (of, by) => env.isDefined(of) && env.directDependencies(of).has(by))) {
       const e = parseBlock(c.latex)[0]?.parts[0]?.expr;
-      if (e && holdsAt(e, env, points, ctx.options.tolerance)) [rewritten, parsed, repairedExpr, link] = [c.latex, e, e, c.text];
+      if (e && holdsAt(e, env, points, ctx.options.tolerance)) [rewritten, repairedExpr, link] = [c.latex, e, c.text];
       if (link) break;
     }
   }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- the tests replace these modules' functions, which a namespace import would freeze */
 import { strict as assert } from 'assert';
 import dns = require('dns');
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';

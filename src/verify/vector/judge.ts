@@ -6,7 +6,7 @@
  */
 import { type Expr, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
-import { ShapeError, Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
+import { ShapeError, type Tensor, centralDifference, constant, directionalCheck, shapeText, sumAll, transposeValues } from '../../engine';
 import type { Claim } from '../../model/types';
 import { describe } from '../describe';
 import { type JudgeContext, chainRuleVerified } from '../judge';

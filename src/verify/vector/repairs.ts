@@ -68,7 +68,7 @@ export function orderRepair(claim: Claim, source: (span: { start: number; end: n
       const plain = TRANSPOSED.exec(src)?.[1] ?? (/T\}$/.test(src) ? src.replace(/T\}$/, '}') : undefined);
       if (plain) candidates.push({ latex: splice(f.span.start, f.span.end, plain), text: `did you mean ${plain} rather than ${src}?` });
     } else if (f.kind === 'symbol' || f.kind === 'shorthand') {
-      const t = /^[^{}^]*\^\{[^{}]*\}$/.test(src) ? src.replace(/\}$/, 'T}') : src.includes('^') ? `\left(${src}\right)^T` : `${src}^T`;
+      const t = /^[^{}^]*\^\{[^{}]*\}$/.test(src) ? src.replace(/\}$/, 'T}') : src.includes('^') ? `\\left(${src}\\right)^T` : `${src}^T`;
       candidates.push({ latex: splice(f.span.start, f.span.end, t), text: `did you mean ${t}?` });
     }
   }
