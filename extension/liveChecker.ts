@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { type ClaimReport, type NoteReport, ClaimCache, LIMITS, checkDocument, checkDocumentInSlices, displayName, tooLargeForLiveMessage, diagnosticFor } from '../src/index';
 import { type Settings, settings } from './config';
 import { type OpenNote, noteOf, notebookNote, toRange, toSeverity } from './notes';
-import { disposeTrace, trace, tracing } from './trace';
+import { disposeTrace, logInternalErrors, trace, tracing } from './trace';
 
 export interface CheckedNote {
   readonly note: OpenNote;
@@ -173,6 +173,7 @@ export class LiveChecker implements vscode.Disposable {
     const s = settings(state.note.uri);
     const result: CheckedNote = { note: state.note, report };
     state.result = result;
+    logInternalErrors(report, state.note.uri.path);
     if (s.liveChecks) this.publish(result, s);
     onPublished?.();
     this.checked.fire(result);

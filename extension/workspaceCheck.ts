@@ -4,6 +4,7 @@ import { type NoteReport, LIMITS, checkNote, looksLikeNote, diagnosticFor } from
 import { type Settings, settings } from './config';
 import { type LiveChecker, tooLargeNotice } from './liveChecker';
 import { toRange, toSeverity } from './notes';
+import { logInternalErrors } from './trace';
 
 const NOTES = '**/*.{md,markdown,ipynb,txt}';
 const SKIPPED = '**/{node_modules,.git,.obsidian,.trash}/**';
@@ -61,6 +62,7 @@ async function checkFile(uri: vscode.Uri, checker: LiveChecker, closedNotes: vsc
   }
   const s = settings(uri);
   const report = checkNote(uri.path, text, s.check);
+  logInternalErrors(report, uri.path);
   closedNotes.set(uri, closedFileDiagnostics(report, s));
   return report;
 }

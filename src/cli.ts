@@ -3,7 +3,7 @@
 import { type CliOptions, type Format, USAGE, parseArgs } from './cli/args';
 import { findNotes } from './cli/files';
 import { type FileResult, summarize, toJson, toText } from './cli/report';
-import { checkNote } from './index';
+import { checkNote, internalErrors } from './index';
 import { toGithub, toJunit, toSarif } from './cli/formats';
 
 const FORMATTERS: Record<Format, (results: readonly FileResult[]) => string> = { text: toText, json: toJson, sarif: toSarif, junit: toJunit, github: toGithub };
@@ -33,6 +33,8 @@ export async function main(argv: readonly string[], write: (s: string) => void, 
   const results: FileResult[] = found.map((f) =>
     f.text === undefined ? { path: f.path, error: f.error } : { path: f.path, report: checkNote(f.path, f.text, check) },
   );
+  // (internal errors go to stderr with their stacks: the claim itself is reported unverifiable)
+  for (const r of results) for (const line of r.report ? internalErrors(r.report, r.path) : []) writeError(`derivcheck: ${line}\n`);
   write(`${FORMATTERS[options.format](results)}\n`);
   if (results.some((r) => r.error)) return 2;
   return summarize(results).refuted > 0 ? 1 : 0;

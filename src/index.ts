@@ -34,6 +34,7 @@ export {
   hasLens,
   ignoreFixFor,
   inputFixesFor,
+  internalErrors,
   lensTitle,
   minimalEdit,
   statusText,

@@ -22,6 +22,15 @@ export interface PresentationOptions {
   readonly unverifiableInProblems?: boolean;
 }
 
+/** The internal errors of a check, each with its place and stack, for a host's log (an output channel, stderr). */
+export function internalErrors(report: Pick<NoteReport, 'claims' | 'errors'>, name: string): string[] {
+  const at = (l: { start: { line: number; column: number }; cell?: number } | undefined): string => (l ? `${name}:${l.cell !== undefined ? `cell ${l.cell + 1}:` : ''}${l.start.line}:${l.start.column}` : name);
+  return [
+    ...report.errors.filter((e) => e.stack).map((e) => `internal error in ${at(e.location)}: ${e.stack}`),
+    ...report.claims.filter((c) => c.internalError).map((c) => `internal error in ${at(c.location)} (${c.latex.trim()}): ${c.internalError}`),
+  ];
+}
+
 /** The diagnostic for a claim, or none (verified claims, and unverifiable ones when hidden). */
 export function diagnosticFor(c: ClaimReport, o: PresentationOptions): DiagnosticData | undefined {
   if (c.verdict === 'refuted') {

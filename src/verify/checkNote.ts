@@ -35,6 +35,8 @@ export interface ClaimReport extends ClaimResult {
 export interface NoteError {
   readonly location?: Location;
   readonly message: string;
+  /** The stack of an internal error, for the host's log (never shown as a diagnostic). */
+  readonly stack?: string;
 }
 
 export interface NoteReport {
@@ -130,7 +132,7 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
       yield;
     }
   } catch (e) {
-    errors.push({ message: `internal error while checking this note: ${(e as Error).message}` });
+    errors.push({ message: `internal error while checking this note: ${(e as Error).message}`, stack: stackOf(e) });
   }
   return { document, model, claims, errors, locate, source };
 }
@@ -174,6 +176,8 @@ function refutedInEveryScope(result: ClaimResult, model: NoteModel, judgeIn: (cl
   return result;
 }
 
+const stackOf = (e: unknown): string => (e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e));
+
 /** Verdicts given because time ran out. */
 const timedOut = new WeakSet<ClaimResult>();
 
@@ -187,7 +191,7 @@ function judgeSafely(claim: Claim, judge: () => ClaimResult, timeLimitMs: number
       timedOut.add(result);
       return result;
     }
-    return { claim, verdict: 'unverifiable', code: 'unverifiable/internal-error', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [] };
+    return { claim, verdict: 'unverifiable', code: 'unverifiable/internal-error', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [], internalError: stackOf(e) };
   } finally {
     stopClock();
   }

@@ -115,6 +115,8 @@ export interface ClaimResult {
   readonly tensor?: TensorDetail;
   /** An update rule's step, gradient and loss, as judged. */
   readonly update?: UpdateDetail;
+  /** The stack of the internal error that left the claim unverifiable (`unverifiable/internal-error`), for the host's log. */
+  readonly internalError?: string;
 }
 
 export interface CheckOptions {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { diagnosticFor, fixFor, hasLens, ignoreFixFor, inputFixesFor, lensTitle, minimalEdit, statusText } from '../../../src/present/presentation';
+import { diagnosticFor, fixFor, hasLens, ignoreFixFor, inputFixesFor, internalErrors, lensTitle, minimalEdit, statusText } from '../../../src/present/presentation';
 import { checkNote } from '../../../src/verify/checkNote';
 import { readFixture } from '../verify/helpers';
 
@@ -155,5 +155,15 @@ describe('presentation (what the editor shows)', () => {
     const fixed = note.slice(0, fix.offset) + fix.text + note.slice(fix.offset);
     assert.match(fixed, /^<!-- derivcheck-input: h -->\n\$\$h = /);
     assert.equal(checkNote('n.md', fixed).claims[0].verdict, 'unverifiable');
+  });
+  it('gives the internal errors of a check with their place and stack, for the host\'s log', () => {
+    const claim = report.claims[0];
+    const failed = { ...claim, verdict: 'unverifiable' as const, code: 'unverifiable/internal-error' as const, internalError: 'TypeError: x is undefined\n    at judge (judge.ts:1:1)' };
+    const lines = internalErrors({ claims: [failed, report.claims[1]], errors: [{ message: 'internal error while checking this note: boom', stack: 'Error: boom\n    at build' }] }, 'seed.md');
+    assert.deepEqual(lines, [
+      'internal error in seed.md: Error: boom\n    at build',
+      `internal error in seed.md:${claim.location.start.line}:${claim.location.start.column} (${claim.latex.trim()}): TypeError: x is undefined\n    at judge (judge.ts:1:1)`,
+    ]);
+    assert.deepEqual(internalErrors(report, 'seed.md'), [], 'a check without internal errors logs nothing');
   });
 });
