@@ -11,7 +11,8 @@ import {
   TEXT_COMMANDS,
   UNSUPPORTED_COMMANDS,
 } from './notation';
-import { LatexError, type Parser, join, span, tryParse, unsupported } from './parser';
+import type { Parser } from './parser';
+import { LatexError, join, letterRun, opensArgument, span, tryParse, unsupported } from './parseTools';
 import { parseSymbolTail, rawText } from './scripts';
 import { parsePrefixOperator } from './operators';
 import type { Token } from './tokens';
@@ -155,30 +156,6 @@ function logInside(run: string): number | undefined {
 
 /** Letters written together this many or more form one name (`net`, `out`); two (`wx`) stay a product. */
 const MIN_WORD_LENGTH = 3;
-
-/** The ASCII letters from the parser's position on, written without spaces between them. */
-export function letterRun(p: Parser, from = 0): Token[] {
-  const run: Token[] = [];
-  for (let k = from; ; k++) {
-    const n = p.peek(k);
-    if (!n || n.type !== 'letter' || !/^[A-Za-z]$/.test(n.text) || (k > from && n.start !== run[run.length - 1].end)) break;
-    run.push(n);
-  }
-  return run;
-}
-
-/** Is the token `k` ahead an argument opener (`(`, `[`, `\left(`, with `braces` also `{`) or a prime? */
-export function opensArgument(p: Parser, k: number, braces = false): boolean {
-  const t = p.peek(k);
-  if (!t) return false;
-  if (t.text === '(' || t.text === '[' || t.text === "'" || (braces && t.text === '{')) return true;
-  if (t.text === '\\left') return ['(', '['].includes(p.peek(k + 1)?.text ?? '');
-  if (t.text === '^') {
-    const n = p.peek(k + 1)?.text;
-    return n === '\\prime' || (n === '{' && p.peek(k + 2)?.text === '\\prime');
-  }
-  return false;
-}
 
 function parseCommand(p: Parser, t: Token): Atom {
   const c = t.text;

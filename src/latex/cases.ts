@@ -6,7 +6,7 @@
 import type { Expr, Span } from './ast';
 import { TEXT_COMMANDS } from './notation';
 import type { Parser } from './parser';
-import { tryParse } from './parser';
+import { tryParse } from './parseTools';
 
 const OTHERWISE = /^(otherwise|else|sonst|sinon|en otro caso|o\.w\.)$/i;
 const LEAD = /^(if|for|when|wenn|si|falls)$/i;

@@ -4,8 +4,8 @@
  */
 import type { Expr, Span } from './ast';
 import { parseCases } from './cases';
-import { LatexError, type Parser, span } from './parser';
-import { tryParse } from './parser';
+import type { Parser } from './parser';
+import { LatexError, span, tryParse } from './parseTools';
 import { rawText } from './scripts';
 import type { Token } from './tokens';
 

@@ -2,7 +2,8 @@
 import type { Expr, SymbolNode } from './ast';
 import type { Atom } from './atoms';
 import { DERIVATIVE_OPERATORS, TEXT_COMMANDS, displayName } from './notation';
-import { LatexError, type Parser, span } from './parser';
+import type { Parser } from './parser';
+import { LatexError, span } from './parseTools';
 import type { Token } from './tokens';
 
 /** If a derivative operator starts at token `i`, the index just past it. */

@@ -1,8 +1,8 @@
 /** Function applications: `\sigma(z)`, `\text{Relu}(z)`, `Sig(z)`, `g'(z)`, `\tanh^2(u)`, `\max(0, z)`, `\log x`. */
 import type { Expr, Span } from './ast';
-import { letterRun, opensArgument } from './atoms';
 import { LONGEST_FUNCTION_WORD, TEXT_COMMANDS, functionForWord } from './notation';
-import { LatexError, type Parser, span } from './parser';
+import type { Parser } from './parser';
+import { LatexError, letterRun, opensArgument, span } from './parseTools';
 import { rawText } from './scripts';
 import { numpyName, parseNumpyCall } from './numpy';
 import { FUNCTIONS } from '../functions';

@@ -4,7 +4,8 @@
  */
 import { TEXT_COMMANDS } from './notation';
 import type { Expr } from './ast';
-import { LatexError, type Parser, span } from './parser';
+import type { Parser } from './parser';
+import { LatexError, span } from './parseTools';
 import type { Token } from './tokens';
 
 const ELEMENTWISE: Readonly<Record<string, string>> = { exp: 'exp', log: 'log', tanh: 'tanh', sqrt: 'sqrt', abs: 'abs' };

@@ -1,6 +1,7 @@
 /** Prefix operators whose operand is the rest of the term: `\sum` (with its index, range and exclusions), `\nabla`. */
 import type { Expr } from './ast';
-import { type Parser, span, tryParse, unsupported } from './parser';
+import type { Parser } from './parser';
+import { span, tryParse, unsupported } from './parseTools';
 import { rawText } from './scripts';
 import type { Token } from './tokens';
 

@@ -3,18 +3,13 @@
  * `+ -`, then products (`\cdot`, `\times`, `/`, juxtaposition), then unary minus, then powers and scripts.
  * Atoms (fractions, functions, symbols, …) are in atoms.ts.
  */
-import { type Expr, type Span, childrenOf } from './ast';
+import type { Expr, Span } from './ast';
 import { parseAtom, type Atom } from './atoms';
-import { COMPARISONS, DECORATIONS, IGNORED_COMMANDS, MULTIPLY, UNSUPPORTED_COMMANDS } from './notation';
+import { LatexError, join, span, unsupported } from './parseTools';
+import { absorbIntoSum } from './sumTerms';
+import { COMPARISONS, DECORATIONS, IGNORED_COMMANDS, MULTIPLY } from './notation';
 import { parseScripts } from './scripts';
 import type { Token } from './tokens';
-
-/** A parse failure with the place it happened; caught at the statement level, never thrown to callers. */
-export class LatexError extends Error {
-  constructor(message: string, readonly span: Span) {
-    super(message);
-  }
-}
 
 /** What the parser noticed that looks like OCR damage; any of these keeps a statement from being refuted. */
 export interface ParseContext {
@@ -287,65 +282,6 @@ export class Parser {
   private nextMeaningful(i: number): number {
     while (i < this.to && IGNORED_COMMANDS.has(this.toks[i].text)) i++;
     return i;
-  }
-}
-
-/** The span from a token to the end of another span. */
-export function span(from: Token, to: Span): Span {
-  return { start: from.start, end: Math.max(from.end, to.end) };
-}
-
-/** The smallest span covering both. */
-export function join(a: Span, b: Span): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
-/** An unsupported node for a command of the table. */
-export function unsupported(command: string, children: Expr[], s: Span): Expr {
-  return { kind: 'unsupported', reason: UNSUPPORTED_COMMANDS[command] ?? `${command} is not supported`, children, span: s };
-}
-
-/** The expression with its trailing sum (the last factor of its last product) extended by `op right`, if `right` uses the sum's index. */
-function absorbIntoSum(left: Expr, op: '+' | '-', right: Expr): Expr | undefined {
-  const extend = (e: Expr, signed = false): Expr | undefined => {
-    if (e.kind === 'sum') {
-      if (e.index === undefined || !usesIndex(right, e.index)) return undefined;
-      const body: Expr = { kind: 'binary', op, left: e.body, right, span: join(e.body.span, right.span) };
-      return { ...e, body, span: join(e.span, right.span), absorbed: (e.absorbed ?? 0) + 1, ...(signed && { extendedPastSign: true }) };
-    }
-    if (e.kind === 'negate') {
-      const arg = extend(e.arg, true);
-      return arg && { ...e, arg, span: join(e.span, arg.span) };
-    }
-    if (e.kind === 'binary' && e.op === '*' && !e.grouped) {
-      const r = extend(e.right);
-      return r && { ...e, right: r, span: join(e.span, r.span) };
-    }
-    return undefined;
-  };
-  return extend(left);
-}
-
-/** Does the expression mention index `i` (`x_i`, `y^{(i)}`, `w_{ij}`, or i itself)? */
-function usesIndex(e: Expr, i: string): boolean {
-  const pattern = new RegExp(`(^${i}$|_\\{?[a-z]*${i}[a-z]*\\}?|\\(${i}\\)|\\[${i}\\])`);
-  let found = false;
-  const visit = (x: Expr): void => {
-    if (found) return;
-    if (x.kind === 'symbol' && pattern.test(x.name)) found = true;
-    if (x.kind === 'sum' && x.index === i) return; // bound again inside: `\sum_k y_k + \sum_k x_k` is two sums
-    for (const c of childrenOf(x)) visit(c);
-  };
-  visit(e);
-  return found;
-}
-
-/** The expression of tokens `from`…`to`, or undefined if they do not read as one. */
-export function tryParse(p: Parser, from: number, to: number): Expr | undefined {
-  try {
-    return p.sub(from, to).parseWhole();
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 /** Superscripts, subscripts and primes: symbol names (`w_{2}`, `a^{(h)}`), powers, transposes. */
 import { type Expr, type SymbolNode, type Span, symbolsOf } from './ast';
-import { LatexError, type Parser, join } from './parser';
+import type { Parser } from './parser';
+import { LatexError, join } from './parseTools';
 import { TEXT_COMMANDS } from './notation';
 import type { Token } from './tokens';
 

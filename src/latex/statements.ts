@@ -7,7 +7,8 @@ import { type Expr, type Span, childrenOf } from './ast';
 import { enumerationEnd } from './enumeration';
 import { CONDITION_WORDS, MATRIX_DEPTH_CLOSE, MATRIX_DEPTH_OPEN, closingBrace, connectiveWord, depthChange, skipLineSpacing, wideSpace } from './connectives';
 import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS, TEXT_COMMANDS } from './notation';
-import { LatexError, Parser, type ParseContext } from './parser';
+import { Parser, type ParseContext } from './parser';
+import { LatexError } from './parseTools';
 import { type Token, tokenize } from './tokens';
 import { depthOf } from '../trees';
 

@@ -12,7 +12,8 @@ import { type Converted, type DerivativeUse, type Reading, Unsupported, convertE
 import { Opaque } from '../calculus/differentiate';
 import type { NoteEnvironment } from './environment';
 import { checkClock } from './deadline';
-import { FD_TOLERANCE, type Finding, claimDoubts, closeValues, decide, isZero, vanishesEverywhere, VANISHING_MESSAGE } from './policy';
+import { claimDoubts } from './doubts';
+import { FD_TOLERANCE, type Finding, closeValues, decide, isZero, vanishesEverywhere, VANISHING_MESSAGE } from './policy';
 import { refute } from './refute';
 import type { WorkedExample } from './example';
 import { judgeExampleStep } from './exampleJudge';

@@ -5,7 +5,7 @@
  * written out, and each instance of the claim (every value of its free indices, every entry of a vector claim) goes
  * to the scalar judge with the note's definitions read the same way. The claim is verified when every instance is.
  */
-import { type Expr, symbolsOf, walk } from '../../latex/ast';
+import { type Expr, walk } from '../../latex/ast';
 import type { Claim, Definition, NoteModel } from '../../model/types';
 import { NoteEnvironment } from '../environment';
 import { TooSlow } from '../deadline';
@@ -16,10 +16,11 @@ import type { ClaimResult } from '../types';
 import { displayName } from '../../latex/notation';
 import { plainStem, readIndexed } from './names';
 import { repairRanks, stemRanks } from './ranks';
-import { signedSums } from '../policy';
+import { signedSums } from '../doubts';
 import { aboutDerivative, freeIn, freeLetters, indexLetters, joinSides, letterKind, narrowedClaim, pairs } from './noteIndices';
 import { type Kind, NoEntryReading, Scalarizer } from './scalarize';
 import { BoundDefinitions } from './bound';
+import { entryBody, guessesReached, reachesItself, statedDistributions } from './definitions';
 
 type Outcome = { readonly kind: 'verified' | 'refuted'; readonly result: ClaimResult } | { readonly kind: 'open' };
 
@@ -136,9 +137,9 @@ export class EntryReading {
       instances = this.instances(claim);
       guesses = this.scalarizer.takeGuesses(true);
       for (const c of instances) this.define([c.left.expr!, c.right.expr!]);
-      guesses.push(...this.guessesReached(instances));
+      guesses.push(...guessesReached(this.definitions, this.definitionGuesses, instances));
       // `a_k = g(z_k)` and `z_k = \sum_j w_{jk} a_j` (a_j of the layer before): one name for two layers, read as a loop
-      if (this.loops(instances)) return { kind: 'open' };
+      if (reachesItself(this.definitions, instances)) return { kind: 'open' };
     } catch (e) {
       if (e instanceof NoEntryReading) return { kind: 'open' };
       throw e;
@@ -175,61 +176,17 @@ export class EntryReading {
     return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', code: first.code, message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
   }
 
-  /** Whether the definitions these instances reach, read entry by entry, refer to themselves. */
-  private loops(instances: readonly Claim[]): boolean {
-    const state = new Map<string, 'open' | 'done'>();
-    const cyclic = (name: string): boolean => {
-      const now = state.get(name);
-      if (now) return now === 'open';
-      state.set(name, 'open');
-      const body = this.definitions.get(name)?.value.expr;
-      let found = false;
-      if (body) walk(body, (n) => (found ||= n.kind === 'symbol' && cyclic(n.name)));
-      state.set(name, 'done');
-      return found;
-    };
-    return instances.some((c) => [c.left.expr, c.right.expr].some((e) => e !== undefined && [...symbolsOf(e)].some(cyclic)));
-  }
-
-  /** The guesses behind the definitions these instances reach. */
-  private guessesReached(instances: readonly Claim[]): string[] {
-    const seen = new Set<string>();
-    const out: string[] = [];
-    const visit = (name: string): void => {
-      if (seen.has(name)) return;
-      seen.add(name);
-      out.push(...(this.definitionGuesses.get(name) ?? []));
-      const body = this.definitions.get(name)?.value.expr;
-      if (body) walk(body, (n) => n.kind === 'symbol' && visit(n.name));
-    };
-    for (const c of instances) for (const e of [c.left.expr, c.right.expr]) if (e) walk(e, (n) => n.kind === 'symbol' && visit(n.name));
-    return out;
-  }
-
   /** Target vectors whose entries the note never defines: `y`, `t` (and their bold forms). */
   private labelStems(): Set<string> {
     const stems = new Set<string>();
     for (const stem of this.ranks.keys()) {
       // a target the note never computes (a `y = \sigma(W x)` computes it), or one the note says sums to 1
-      if ((LABEL.test(stem) && !this.indexedDefinitions.has(stem) && !this.definedAsVector(stem)) || this.statedDistributions().has(stem)) stems.add(stem);
+      if ((LABEL.test(stem) && !this.indexedDefinitions.has(stem) && !this.definedAsVector(stem)) || (this.distributions ??= statedDistributions(this.model, this.letters)).has(stem)) stems.add(stem);
     }
     return stems;
   }
 
   private distributions?: Set<string>;
-
-  /** Stems the note says sum to one: `\sum_i t_i = 1` (a one-hot label, a distribution). */
-  private statedDistributions(): Set<string> {
-    if (this.distributions) return this.distributions;
-    this.distributions = new Set();
-    for (const c of this.model.claims) {
-      const [l, r] = [c.left.expr, c.right.expr];
-      if (l?.kind !== 'sum' || l.body.kind !== 'symbol' || r?.kind !== 'number' || r.value !== 1) continue;
-      const entry = readIndexed(l.body.name, this.letters);
-      if (entry && entry.indices.length === 1 && (l.index ?? entry.indices[0]) === entry.indices[0]) this.distributions.add(entry.stem);
-    }
-    return this.distributions;
-  }
 
   private definedAsVector(stem: string): boolean {
     const body = this.vectorDefinition(stem)?.value.expr;
@@ -294,61 +251,22 @@ export class EntryReading {
       if (this.expanded.has(name)) continue;
       this.expanded.add(name);
       this.scalarizer.takeGuesses(true);
-      const body = this.bodyOf(name);
+      const body = entryBody(name, {
+        scalarizer: this.scalarizer,
+        model: this.model,
+        letters: this.letters,
+        labels: this.labels ? this.labelStems() : undefined,
+        size: SIZE,
+        bound: this.bound,
+        indexedDefinitions: this.indexedDefinitions,
+        vectorDefinition: (stem) => this.vectorDefinition(stem),
+      });
       const guesses = this.scalarizer.takeGuesses(false);
       if (!body) continue;
       if (guesses.length > 0) this.definitionGuesses.set(name, guesses);
       this.definitions.set(name, { ...body.definition, symbol: name, value: { ...body.definition.value, expr: body.expr } });
       walk(body.expr, (n) => n.kind === 'symbol' && todo.push(n.name));
     }
-  }
-
-  /** The definition of a name of the entry world: the note's own (read entry by entry), an indexed one, or a vector's. */
-  private bodyOf(name: string): { definition: Definition; expr: Expr } | undefined {
-    const s = this.scalarizer;
-    const read = (definition: Definition, idx: readonly number[], env: ReadonlyMap<string, number>): { definition: Definition; expr: Expr } | undefined => {
-      const expr = definition.value.expr;
-      if (!expr) return undefined;
-      try {
-        return { definition, expr: s.entry(expr, idx, env) };
-      } catch (e) {
-        // a definition that cannot be read entry by entry leaves the entry unknown, not a free input
-        if (e instanceof NoEntryReading) throw new NoEntryReading(`the definition of ${displayName(name)} cannot be read entry by entry (${e.message})`);
-        throw e;
-      }
-    };
-    const origin0 = s.origins.get(name);
-    if (this.labels && origin0 && origin0.values.length === 1 && this.labelStems().has(origin0.stem)) {
-      // a label's entries are inputs (whatever `t = …` said elsewhere of numbers), but for the last
-      if (origin0.values[0] !== SIZE) return undefined;
-      // the last entry of a one-hot label: 1 minus the others
-      const span = { start: 0, end: 0 };
-      const others = [1, 2].map((v): Expr => ({ kind: 'symbol', name: stemEntryOf(s, origin0.stem, v), span }));
-      const expr: Expr = { kind: 'binary', op: '-', left: { kind: 'number', value: 1, span }, right: { kind: 'binary', op: '+', left: others[0], right: others[1], span }, span };
-      const at = { block: 0, span };
-      return { definition: { symbol: name, value: { ...at, expr }, at, source: 'equation' }, expr };
-    }
-    const own = this.model.definitions.get(name);
-    if (own && !readIndexed(name, this.letters)) return read(own, [], new Map());
-    // (`u⟨k=2⟩`: u = e^{z_k} read with k = 2)
-    const bound = this.bound.made.get(name);
-    const boundDefinition = bound && this.model.definitions.get(bound.name);
-    if (bound && boundDefinition) return read(boundDefinition, [], bound.env);
-    const origin = s.origins.get(name);
-    if (!origin) return undefined;
-    const indexed = this.indexedDefinitions.get(origin.stem);
-    if (indexed && indexed.letters.length === origin.values.length) return read(indexed.definition, [], new Map(indexed.letters.map((l, i) => [l, origin.values[i]])));
-    const vector = this.vectorDefinition(origin.stem);
-    if (!vector?.value.expr) return undefined;
-    // `t = x + y` said of numbers elsewhere in the note, and `t_k` here: nothing in it says t is a vector
-    let kind: Kind = 'any';
-    try {
-      kind = s.kindOf(vector.value.expr);
-    } catch (e) {
-      if (!(e instanceof NoEntryReading)) throw e;
-    }
-    if (kind === 'any' || kind === 'scalar') s.guess(`the definition of ${displayName(origin.stem)} was read entry by entry, though nothing in it is a vector`);
-    return read(vector, origin.values, new Map());
   }
 
   /** A name without index: a vector or matrix if the note indexes it, else what its definition or its letter says. */
@@ -384,10 +302,4 @@ export class EntryReading {
     this.kinds.set(name, kind);
     return kind;
   }
-}
-
-/** The name of a stem's entry, as the scalarizer makes it (so that its origin is known). */
-function stemEntryOf(s: Scalarizer, stem: string, value: number): string {
-  const e = s.entry({ kind: 'symbol', name: stem, span: { start: 0, end: 0 } }, [value], new Map());
-  return e.kind === 'symbol' ? e.name : stem;
 }

@@ -2,7 +2,7 @@
 import { walk, symbolsOf } from '../../latex/ast';
 import { displayName } from '../../latex/notation';
 import type { Claim } from '../../model/types';
-import { claimDoubts } from '../policy';
+import { claimDoubts } from '../doubts';
 import { type Doubt, doubt } from '../reasons';
 import { COUNTS } from '../sampling';
 import type { VectorNote } from './note';

@@ -12,7 +12,7 @@ import type { EngineCheck } from '../types';
 import { FD_TOLERANCE, closeValues } from '../policy';
 import { genericName, parseGenericName } from '../../calculus/rules';
 import { Evaluation, Unverifiable } from './evaluate';
-import { engineCheck, finiteDifference } from './judge';
+import { engineCheck, finiteDifference } from './readingAt';
 import type { VectorNote } from './note';
 
 /** How closely backpropagation must match the symbolic derivative (both exact up to rounding: tighter than FD). */
