@@ -3,7 +3,7 @@
  * its notebook, whose markdown cells together are one note. Maps the core's parts back to editor documents.
  */
 import * as vscode from 'vscode';
-import { type Location, type NoteDocument, looksLikeNote, readMarkdownCells, readNote, type Severity } from '../src/index';
+import { type Location, type NoteDocument, editorRange, looksLikeNote, readMarkdownCells, readNote, type Severity } from '../src/index';
 
 export interface OpenNote {
   /** The note's key: the file's URI, or the notebook's. */
@@ -63,7 +63,8 @@ export function notebookNote(notebook: vscode.NotebookDocument): OpenNote {
 
 /** A core location as an editor range (lines and columns are 1-based there, 0-based here). */
 export function toRange(l: Location): vscode.Range {
-  return new vscode.Range(l.start.line - 1, l.start.column - 1, l.end.line - 1, l.end.column - 1);
+  const { start, end } = editorRange(l);
+  return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {

@@ -13,6 +13,13 @@ const version = typeof DERIVCHECK_VERSION === 'string' ? DERIVCHECK_VERSION : 'd
 
 /** Runs the CLI; returns the exit status. Output goes through `write`. */
 export async function main(argv: readonly string[], write: (s: string) => void, writeError: (s: string) => void): Promise<number> {
+  if (argv.includes('--lsp') || argv.includes('--stdio')) {
+    // the language server speaks LSP on stdin and stdout until the client says exit, which ends the process
+    // (loaded only here, so that a check from the command line does not load it)
+    const { startServer } = await import('../server/server');
+    startServer(process.stdin, process.stdout);
+    return new Promise<number>(() => undefined);
+  }
   let options: CliOptions;
   try {
     options = parseArgs(argv);

@@ -39,3 +39,7 @@ export {
   minimalEdit,
   statusText,
 } from './present/presentation';
+
+// where a note's places are in the file an editor holds, and what a hover says (every host shares them)
+export { type EditorPosition, type EditorRange, type FileEdit, type PartSpan, NoteFile, claimAt, editorRange, partText } from './present/places';
+export { VERDICT_TITLE, claimHoverMarkdown, symbolHoverMarkdown } from './present/hover';
