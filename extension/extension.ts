@@ -6,6 +6,7 @@ import { ClaimsView } from './claimsView';
 import { ClaimLenses } from './codeLens';
 import { CellVerdicts } from './notebookCells';
 import { followCursor, openSample, verifyGradient } from './commands';
+import { exportNumpyCommand } from './export';
 import { LiveChecker } from './liveChecker';
 import { NoteNavigation } from './navigation';
 import { StatusBar } from './statusBar';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): DerivcheckApi {
     vscode.window.onDidChangeTextEditorSelection((e) => followCursor(context.extensionUri, checker, e)),
     vscode.commands.registerCommand('derivcheck.openSample', () => openSample(context.extensionUri)),
     vscode.commands.registerCommand('derivcheck.verifyWorkspace', () => verifyWorkspace(checker, closedNotes)),
+    vscode.commands.registerCommand('derivcheck.exportNumpy', exportNumpyCommand),
     // an open note is checked live: drop what Verify Workspace said about it while it was closed
     vscode.workspace.onDidOpenTextDocument((d) => closedNotes.delete(d.uri)),
     vscode.workspace.onDidOpenNotebookDocument((nb) => closedNotes.delete(nb.uri)),

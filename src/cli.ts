@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `derivcheck`: checks the math in notes from the command line (see USAGE). */
 import { type CliOptions, type Format, USAGE, parseArgs } from './cli/args';
+import { runExport } from './cli/export';
 import { findNotes } from './cli/files';
 import { type FileResult, summarize, toJson, toText } from './cli/report';
 import { checkNote, internalErrors } from './index';
@@ -13,6 +14,7 @@ const version = typeof DERIVCHECK_VERSION === 'string' ? DERIVCHECK_VERSION : 'd
 
 /** Runs the CLI; returns the exit status. Output goes through `write`. */
 export async function main(argv: readonly string[], write: (s: string) => void, writeError: (s: string) => void): Promise<number> {
+  if (argv[0] === 'export') return runExport(argv.slice(1), write, writeError);
   if (argv.includes('--lsp') || argv.includes('--stdio')) {
     // the language server speaks LSP on stdin and stdout until the client says exit, which ends the process
     // (loaded only here, so that a check from the command line does not load it)

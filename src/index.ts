@@ -43,3 +43,6 @@ export {
 // where a note's places are in the file an editor holds, and what a hover says (every host shares them)
 export { type EditorPosition, type EditorRange, type FileEdit, type PartSpan, NoteFile, claimAt, editorRange, partText } from './present/places';
 export { VERDICT_TITLE, claimHoverMarkdown, symbolHoverMarkdown } from './present/hover';
+
+// a checked note as a standalone NumPy file: its forward pass, its claims, a finite-difference check of each
+export { type ExportedClaim, type NumpyExport, type NumpyExportOptions, type SkippedClaimInfo, exportNumpy } from './export/numpy';

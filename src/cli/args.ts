@@ -15,6 +15,7 @@ export interface CliOptions {
 export const CLI_TIME_LIMIT_MS = 2000;
 
 export const USAGE = `Usage: derivcheck [--format text|json|sarif|junit|github] [--seed N] [--samples K] [--tolerance T] [--time-limit MS] <file|dir>...
+       derivcheck export --numpy [-o OUT.py] <note>    (the note as NumPy code that checks its claims)
        derivcheck --lsp    (a language server on stdin/stdout for any LSP editor; --stdio works too)
 
 Checks the derivative claims, chain rules and = … = steps in study notes (Markdown, Obsidian

@@ -74,9 +74,18 @@ describe('security', () => {
     assert.match(tex, /maxExpand: \d+/);
   });
 
-  it('the only edit of a note is the quick fix the user applies; nothing writes files', () => {
+  it('the only edit of a note is the quick fix the user applies; only the NumPy export writes a file, never the note', async () => {
     assert.deepEqual(offenders(/WorkspaceEdit/), ['extension/codeActions.ts']);
-    assert.deepEqual(offenders(/applyEdit|writeFile|appendFile|createWriteStream|fs\.write|\.edit\(/), []);
+    assert.deepEqual(offenders(/applyEdit|writeFile|appendFile|createWriteStream|fs\.write|\.edit\(/), ['src/cli/export.ts', 'extension/export.ts']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'derivcheck-'));
+    try {
+      const note = path.join(dir, 'note.md');
+      writeFileSync(note, '$$C = (a - y)^2, \\quad \\frac{\\partial C}{\\partial a} = 2(a - y)$$');
+      assert.equal(await main(['export', '--numpy', note, '-o', note], () => undefined, () => undefined), 2, 'refuses to write over the note');
+      assert.match(readFileSync(note, 'utf8'), /^\$\$C = /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the CLI leaves every note as it was, byte for byte', async () => {
