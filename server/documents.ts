@@ -17,7 +17,7 @@ export function noteFileOf(doc: TextDocument): NoteFile {
 }
 
 /** The path in a document's URI (its name tells a notebook or a drawing apart), or the URI itself. */
-export function pathOf(uri: string): string {
+function pathOf(uri: string): string {
   try {
     return decodeURIComponent(new URL(uri).pathname);
   } catch {
