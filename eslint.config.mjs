@@ -5,13 +5,51 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
-const nodeBuiltins = { paths: [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`)].map((name) => ({ name, message: 'The core runs in Obsidian and on mobile too: no Node built-ins outside src/cli/ and the hosts.' })) };
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
+const nodeBuiltins = {
+  paths: [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`)].map((name) => ({
+    name,
+    message: 'The core runs in Obsidian and on mobile too: no Node built-ins outside src/cli/ and the hosts.',
+  })),
+};
 const noVscode = { name: 'vscode', message: 'Only extension/ (and its integration tests) may import vscode.' };
 const deepCore = { group: ['**/src/*', '**/src/**', '!**/src/index'], message: 'Hosts reach the core through src/index.ts only.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e-cache/**', '.vscode-test/**', '.bench/**', 'scratch/**', 'test-artifacts/**', 'coverage/**', '*.vsix'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.e2e-cache/**',
+      '.vscode-test/**',
+      '.bench/**',
+      'scratch/**',
+      'test-artifacts/**',
+      'coverage/**',
+      '*.vsix',
+    ],
+  },
   js.configs.recommended,
   { files: ['**/*.mjs', '**/*.js', '**/*.cjs'], languageOptions: { globals: { ...globals.node } } },
   ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts'] })),

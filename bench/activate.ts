@@ -52,7 +52,10 @@ const vscode = {
 };
 
 const resolve = (Module as unknown as { _resolveFilename: (r: string, ...rest: unknown[]) => string })._resolveFilename;
-(Module as unknown as { _resolveFilename: (r: string, ...rest: unknown[]) => string })._resolveFilename = function (request: string, ...rest: unknown[]) {
+(Module as unknown as { _resolveFilename: (r: string, ...rest: unknown[]) => string })._resolveFilename = function (
+  request: string,
+  ...rest: unknown[]
+) {
   return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
 };
 (require.cache as Record<string, unknown>).vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };

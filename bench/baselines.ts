@@ -64,14 +64,15 @@ export interface BaselineTimes {
 
 /** The naive mathjs path: derivative (default simplify) of the expanded left side, simplify of the right. */
 export function naiveMathjs(claims: readonly BaselineClaim[]): BaselineTimes {
-  const times = claims.map((c) =>
-    time(() => {
-      const d = math.derivative(c.lhs, c.wrt);
-      const r = math.simplify(c.rhs);
-      const scope: Record<string, number> = {};
-      for (const s of new Set([...symbolNames(c.lhs), ...symbolNames(c.rhs)])) scope[s] = 0.3 + 0.01 * s.length;
-      return Math.abs((d.evaluate(scope) as number) - (r.evaluate(scope) as number));
-    }).ms,
+  const times = claims.map(
+    (c) =>
+      time(() => {
+        const d = math.derivative(c.lhs, c.wrt);
+        const r = math.simplify(c.rhs);
+        const scope: Record<string, number> = {};
+        for (const s of new Set([...symbolNames(c.lhs), ...symbolNames(c.rhs)])) scope[s] = 0.3 + 0.01 * s.length;
+        return Math.abs((d.evaluate(scope) as number) - (r.evaluate(scope) as number));
+      }).ms,
   );
   return { claims: claims.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
 }
@@ -81,7 +82,10 @@ const PYTHON = ['/usr/bin/python3', 'python3'];
 export const SYMPY_LIMIT_S = 5;
 
 /** SymPy's diff and simplify on the same claims, or undefined when SymPy is not installed. */
-export function sympy(claims: readonly BaselineClaim[], workDir: string): (BaselineTimes & { python: string; timedOut: number }) | undefined {
+export function sympy(
+  claims: readonly BaselineClaim[],
+  workDir: string,
+): (BaselineTimes & { python: string; timedOut: number }) | undefined {
   const python = PYTHON.find((p) => (p.startsWith('/') ? existsSync(p) : true) && canImportSympy(p));
   if (!python) return undefined;
   const toPy = (n: MathNode): string => n.toString().replace(/\^/g, '**');

@@ -101,21 +101,49 @@ function main(): void {
   for (const d of [2, 4, 6, 8, 10]) notes.push([`deep-${d}`, deepChain(d).text]);
   notes.push(['vector-mnist-sized', mnistNote().text]);
   for (const dir of ['test/fixtures', 'examples']) {
-    for (const f of readdirSync(path.join(ROOT, dir)).filter((x) => /\.(txt|md)$/.test(x)).sort()) notes.push([`${path.basename(dir)}/${f}`.replace(/\.(txt|md)$/, ''), readFileSync(path.join(ROOT, dir, f), 'utf8')]);
+    for (const f of readdirSync(path.join(ROOT, dir))
+      .filter((x) => /\.(txt|md)$/.test(x))
+      .sort())
+      notes.push([`${path.basename(dir)}/${f}`.replace(/\.(txt|md)$/, ''), readFileSync(path.join(ROOT, dir, f), 'utf8')]);
   }
   mkdirSync(path.join(OUT, 'notes', 'fixtures'), { recursive: true });
   mkdirSync(path.join(OUT, 'notes', 'examples'), { recursive: true });
   // warm: the JIT has compiled the checker, as in an editor that has been checking for a while
   for (let i = 0; i < 3; i++) for (const n of [scalarNote(100), vectorNote(100), mnistNote()]) checkNote('warm-up.md', n.text);
   const results = notes.map(([name, text]) => measureNote(name, text));
-  const activation = [1, 2, 3].map(() => JSON.parse(execFileSync(process.execPath, [path.join(OUT, 'activate.js')], { encoding: 'utf8' })) as { loadMs: number; activateMs: number });
+  const activation = [1, 2, 3].map(
+    () =>
+      JSON.parse(execFileSync(process.execPath, [path.join(OUT, 'activate.js')], { encoding: 'utf8' })) as {
+        loadMs: number;
+        activateMs: number;
+      },
+  );
   const baselineInput = scalarNote(100).text;
   const claims = baselineClaims(baselineInput);
-  const ours = checkNote('b.md', baselineInput).claims.filter((c) => c.claim.kind === 'derivative').map((c) => c.durationMs);
+  const ours = checkNote('b.md', baselineInput)
+    .claims.filter((c) => c.claim.kind === 'derivative')
+    .map((c) => c.durationMs);
   const naive = naiveMathjs(claims);
   const sym = sympy(claims, OUT);
-  const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, results, activation, sizes: sizes(), baselines: { claims: claims.length, derivcheck: { p50: percentile(ours, 0.5), p95: percentile(ours, 0.95) }, naiveMathjs: naive, sympy: sym ?? 'not installed (apt-get install python3-sympy)' } };
-  writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(report, (k, v) => (k === 'durations' ? undefined : v), 2));
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    results,
+    activation,
+    sizes: sizes(),
+    baselines: {
+      claims: claims.length,
+      derivcheck: { p50: percentile(ours, 0.5), p95: percentile(ours, 0.95) },
+      naiveMathjs: naive,
+      sympy: sym ?? 'not installed (apt-get install python3-sympy)',
+    },
+  };
+  writeFileSync(
+    path.join(OUT, 'results.json'),
+    JSON.stringify(report, (k, v) => (k === 'durations' ? undefined : v), 2),
+  );
   print(report, results, activation, naive, sym, percentile(ours, 0.5), percentile(ours, 0.95));
 }
 
@@ -130,22 +158,41 @@ function print(
 ): void {
   const pad = (s: string | number, n: number): string => String(s).padStart(n);
   console.log(`derivcheck benchmark (Node ${report.node}, ${report.cpus} cores; times in ms, medians of ${RUNS} runs)\n`);
-  console.log(`${'note'.padEnd(34)}${pad('claims', 7)}${pad('load', 7)}${pad('cold', 8)}${pad('warm', 8)}${pad('p50', 7)}${pad('p95', 7)}${pad('edit', 7)}${pad('edit*', 7)}${pad('RSS MB', 8)}  verdicts (✓ ✗ ?)`);
+  console.log(
+    `${'note'.padEnd(34)}${pad('claims', 7)}${pad('load', 7)}${pad('cold', 8)}${pad('warm', 8)}${pad('p50', 7)}${pad('p95', 7)}${pad('edit', 7)}${pad('edit*', 7)}${pad('RSS MB', 8)}  verdicts (✓ ✗ ?)`,
+  );
   for (const r of results) {
-    console.log(`${r.name.slice(0, 33).padEnd(34)}${pad(r.claims, 7)}${pad(fmt(r.coldLoadMs, 0), 7)}${pad(fmt(r.coldCheckMs, 0), 8)}${pad(fmt(r.warmMs, 1), 8)}${pad(fmt(r.perClaimP50), 7)}${pad(fmt(r.perClaimP95), 7)}${pad(fmt(r.recheckProseMs, 1), 7)}${pad(fmt(r.recheckClaimMs, 1), 7)}${pad(fmt(r.rssMB, 0), 8)}  ${r.verdicts.verified} ${r.verdicts.refuted} ${r.verdicts.unverifiable}`);
+    console.log(
+      `${r.name.slice(0, 33).padEnd(34)}${pad(r.claims, 7)}${pad(fmt(r.coldLoadMs, 0), 7)}${pad(fmt(r.coldCheckMs, 0), 8)}${pad(fmt(r.warmMs, 1), 8)}${pad(fmt(r.perClaimP50), 7)}${pad(fmt(r.perClaimP95), 7)}${pad(fmt(r.recheckProseMs, 1), 7)}${pad(fmt(r.recheckClaimMs, 1), 7)}${pad(fmt(r.rssMB, 0), 8)}  ${r.verdicts.verified} ${r.verdicts.refuted} ${r.verdicts.unverifiable}`,
+    );
   }
   console.log('\nload: loading the core in a fresh process; cold: its first check; warm: a full check again (no cache);');
-  console.log('p50/p95: per claim, warm; edit: re-check after a one-character edit in prose; edit*: in one claim (with the claim cache).\n');
+  console.log(
+    'p50/p95: per claim, warm; edit: re-check after a one-character edit in prose; edit*: in one claim (with the claim cache).\n',
+  );
   const at = (n: string): NoteResult | undefined => results.find((r) => r.name === n);
-  const growth = (kind: string): number => (at(`${kind}-1000`)!.warmMs / at(`${kind}-1000`)!.claims) / (at(`${kind}-100`)!.warmMs / at(`${kind}-100`)!.claims);
+  const growth = (kind: string): number =>
+    at(`${kind}-1000`)!.warmMs / at(`${kind}-1000`)!.claims / (at(`${kind}-100`)!.warmMs / at(`${kind}-100`)!.claims);
   const act = median(activation.map((a) => a.loadMs + a.activateMs));
-  console.log(`Growth: warm time per claim at 1000 claims ÷ at 100 claims: scalar ×${fmt(growth('scalar'))}, vector ×${fmt(growth('vector'))} (1 = linear)`);
+  console.log(
+    `Growth: warm time per claim at 1000 claims ÷ at 100 claims: scalar ×${fmt(growth('scalar'))}, vector ×${fmt(growth('vector'))} (1 = linear)`,
+  );
   console.log(`Extension start-up (load dist/extension.js + activate, stub vscode API): ${fmt(act, 1)} ms`);
-  console.log(`Sizes: ${Object.entries(report.sizes).map(([f, b]) => `${f} ${fmt(b / 2 ** 20)} MB`).join(', ')}`);
+  console.log(
+    `Sizes: ${Object.entries(report.sizes)
+      .map(([f, b]) => `${f} ${fmt(b / 2 ** 20)} MB`)
+      .join(', ')}`,
+  );
   console.log(`\nBaselines on the ${naive.claims} derivative claims of scalar-100 (per claim, p50 / p95):`);
   console.log(`  derivcheck                                    ${fmt(oursP50)} / ${fmt(oursP95)} ms`);
-  console.log(`  naive mathjs (derivative + simplify)          ${fmt(naive.p50)} / ${fmt(naive.p95)} ms  (×${fmt(naive.p50 / oursP50, 0)} slower at the median)`);
-  console.log(sym ? `  SymPy (diff + simplify(lhs − rhs) == 0)       ${fmt(sym.p50)} / ${fmt(sym.p95)} ms  (×${fmt(sym.p50 / oursP50, 0)} slower at the median${sym.timedOut ? `; ${sym.timedOut} claims stopped at ${SYMPY_LIMIT_S} s` : ''})` : '  SymPy: not installed (apt-get install python3-sympy)');
+  console.log(
+    `  naive mathjs (derivative + simplify)          ${fmt(naive.p50)} / ${fmt(naive.p95)} ms  (×${fmt(naive.p50 / oursP50, 0)} slower at the median)`,
+  );
+  console.log(
+    sym
+      ? `  SymPy (diff + simplify(lhs − rhs) == 0)       ${fmt(sym.p50)} / ${fmt(sym.p95)} ms  (×${fmt(sym.p50 / oursP50, 0)} slower at the median${sym.timedOut ? `; ${sym.timedOut} claims stopped at ${SYMPY_LIMIT_S} s` : ''})`
+      : '  SymPy: not installed (apt-get install python3-sympy)',
+  );
   const s200 = at('scalar-200')!;
   const vsix = report.sizes['derivcheck.vsix'];
   // (the MNIST-sized note included: its large declared sizes are checked at small stand-ins)
@@ -154,14 +201,32 @@ function print(
   const p95 = worst.perClaimP95;
   console.log('\nBudgets:');
   const budget = (ok: boolean, text: string): void => console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
-  const pooled = percentile(generated.flatMap((r) => r.durations), 0.95);
-  budget(pooled <= 2, `p95 per claim, warm ≤ 2 ms: ${fmt(pooled)} ms over all claims of the generated notes; worst note ${worst.name}, p95 ${fmt(p95)} ms`);
+  const pooled = percentile(
+    generated.flatMap((r) => r.durations),
+    0.95,
+  );
+  budget(
+    pooled <= 2,
+    `p95 per claim, warm ≤ 2 ms: ${fmt(pooled)} ms over all claims of the generated notes; worst note ${worst.name}, p95 ${fmt(p95)} ms`,
+  );
   const wide = at('vector-mnist-sized');
-  if (wide) console.log(`        (MNIST-sized tensors, 128×784 weights, included: p50 ${fmt(wide.perClaimP50, 1)} ms, p95 ${fmt(wide.perClaimP95, 1)} ms per claim)`);
-  budget(Math.max(s200.recheckProseMs, s200.recheckClaimMs) <= 50, `200-claim note re-checked ≤ 50 ms after a one-character edit: ${fmt(s200.recheckProseMs, 1)} ms (prose), ${fmt(s200.recheckClaimMs, 1)} ms (a claim)`);
+  if (wide)
+    console.log(
+      `        (MNIST-sized tensors, 128×784 weights, included: p50 ${fmt(wide.perClaimP50, 1)} ms, p95 ${fmt(wide.perClaimP95, 1)} ms per claim)`,
+    );
+  budget(
+    Math.max(s200.recheckProseMs, s200.recheckClaimMs) <= 50,
+    `200-claim note re-checked ≤ 50 ms after a one-character edit: ${fmt(s200.recheckProseMs, 1)} ms (prose), ${fmt(s200.recheckClaimMs, 1)} ms (a claim)`,
+  );
   budget(act <= 150, `extension start-up ≤ 150 ms: ${fmt(act, 1)} ms`);
-  budget(vsix !== undefined && vsix <= 3 * 2 ** 20, `.vsix ≤ 3 MB: ${vsix === undefined ? 'not built (npm run package)' : `${fmt(vsix / 2 ** 20)} MB`}`);
-  budget(Math.max(growth('scalar'), growth('vector')) <= 1.5, `cost linear in note size: per-claim time ×${fmt(Math.max(growth('scalar'), growth('vector')))} from 100 to 1000 claims`);
+  budget(
+    vsix !== undefined && vsix <= 3 * 2 ** 20,
+    `.vsix ≤ 3 MB: ${vsix === undefined ? 'not built (npm run package)' : `${fmt(vsix / 2 ** 20)} MB`}`,
+  );
+  budget(
+    Math.max(growth('scalar'), growth('vector')) <= 1.5,
+    `cost linear in note size: per-claim time ×${fmt(Math.max(growth('scalar'), growth('vector')))} from 100 to 1000 claims`,
+  );
   console.log(`\nFull results: ${path.relative(ROOT, path.join(OUT, 'results.json'))}`);
 }
 

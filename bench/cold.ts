@@ -14,4 +14,12 @@ const t1 = performance.now();
 const report = core.checkNote(file, readFileSync(file, 'utf8'));
 const t2 = performance.now();
 const mem = process.memoryUsage();
-process.stdout.write(JSON.stringify({ loadMs: t1 - t0, checkMs: t2 - t1, claims: report.claims.length, rssMB: mem.rss / 2 ** 20, heapMB: mem.heapUsed / 2 ** 20 }));
+process.stdout.write(
+  JSON.stringify({
+    loadMs: t1 - t0,
+    checkMs: t2 - t1,
+    claims: report.claims.length,
+    rssMB: mem.rss / 2 ** 20,
+    heapMB: mem.heapUsed / 2 ** 20,
+  }),
+);

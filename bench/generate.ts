@@ -13,9 +13,12 @@ function scalarGroup(g: number, layers: number): { text: string; claims: number 
   let claims = 0;
   for (let k = 1; k <= layers; k++) {
     const input = k === 1 ? `x_{${g}}` : s('a', k - 1);
-    lines.push(`Layer ${k}: $\\frac{\\partial ${s('a', k)}}{\\partial ${s('z', k)}} = ${s('a', k)}(1 - ${s('a', k)})$ and $\\frac{\\partial ${s('z', k)}}{\\partial ${s('w', k)}} = ${input}$.`);
+    lines.push(
+      `Layer ${k}: $\\frac{\\partial ${s('a', k)}}{\\partial ${s('z', k)}} = ${s('a', k)}(1 - ${s('a', k)})$ and $\\frac{\\partial ${s('z', k)}}{\\partial ${s('w', k)}} = ${input}$.`,
+    );
     const factors = [`\\frac{\\partial C_{${g}}}{\\partial ${s('a', layers)}}`];
-    for (let j = layers; j > k; j--) factors.push(`\\frac{\\partial ${s('a', j)}}{\\partial ${s('z', j)}}`, `\\frac{\\partial ${s('z', j)}}{\\partial ${s('a', j - 1)}}`);
+    for (let j = layers; j > k; j--)
+      factors.push(`\\frac{\\partial ${s('a', j)}}{\\partial ${s('z', j)}}`, `\\frac{\\partial ${s('z', j)}}{\\partial ${s('a', j - 1)}}`);
     factors.push(`\\frac{\\partial ${s('a', k)}}{\\partial ${s('z', k)}}`, `\\frac{\\partial ${s('z', k)}}{\\partial ${s('w', k)}}`);
     lines.push(`$$\\frac{\\partial C_{${g}}}{\\partial ${s('w', k)}} = ${factors.join(' ')}$$`, '');
     claims += 3;
@@ -47,7 +50,11 @@ function vectorGroup(g: number, layers: number): { text: string; claims: number 
   return { text: lines.join('\n'), claims: claims + 1 };
 }
 
-function repeat(group: (g: number, layers: number) => { text: string; claims: number }, claims: number, layers: number): { text: string; claims: number } {
+function repeat(
+  group: (g: number, layers: number) => { text: string; claims: number },
+  claims: number,
+  layers: number,
+): { text: string; claims: number } {
   const parts: string[] = [];
   let n = 0;
   for (let g = 1; n < claims; g++) {

@@ -43,10 +43,15 @@ export class ChainPanel implements vscode.Disposable {
 
   private constructor(extensionUri: vscode.Uri, checker: LiveChecker) {
     const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
-    this.panel = vscode.window.createWebviewPanel('derivcheck.chain', 'Verify Gradient', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [media],
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      'derivcheck.chain',
+      'Verify Gradient',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [media],
+      },
+    );
     const webview = this.panel.webview;
     webview.html = webviewHtml({
       cspSource: webview.cspSource,
@@ -124,7 +129,11 @@ export class ChainPanel implements vscode.Disposable {
     const uri = t.checked.note.documentOf(at.part);
     if (!uri) return;
     const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: toRange(at), preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: vscode.ViewColumn.One,
+      selection: toRange(at),
+      preserveFocus: false,
+    });
     editor.revealRange(toRange(at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
@@ -135,7 +144,8 @@ export class ChainPanel implements vscode.Disposable {
   }
 }
 
-const sameClaim = (a: ClaimReport, b: ClaimReport): boolean => a.latex === b.latex && a.location.part === b.location.part && a.location.start.line === b.location.start.line;
+const sameClaim = (a: ClaimReport, b: ClaimReport): boolean =>
+  a.latex === b.latex && a.location.part === b.location.part && a.location.start.line === b.location.start.line;
 
 /** The claim after an edit: the same text, nearest to where it was; else one edited where it stood (a quick fix). */
 export function followClaim(old: ClaimReport, claims: readonly ClaimReport[]): ClaimReport | undefined {
@@ -143,7 +153,9 @@ export function followClaim(old: ClaimReport, claims: readonly ClaimReport[]): C
   const distance = (c: ClaimReport): number => (c.location.part === old.location.part ? Math.abs(c.location.start.line - line) : Infinity);
   const same = claims.filter((c) => c.latex === old.latex).sort((a, b) => distance(a) - distance(b));
   if (same[0] && distance(same[0]) < Infinity) return same[0];
-  return claims.find((c) => c.location.part === old.location.part && c.location.startOffset === old.location.startOffset && c.claim.kind === old.claim.kind);
+  return claims.find(
+    (c) => c.location.part === old.location.part && c.location.startOffset === old.location.startOffset && c.claim.kind === old.claim.kind,
+  );
 }
 
 function title(c: ClaimReport): string {

@@ -6,9 +6,15 @@ import { settings } from './config';
 import type { CheckedNote, LiveChecker } from './liveChecker';
 import { toRange } from './notes';
 
-type Item = { readonly kind: 'note'; readonly checked: CheckedNote } | { readonly kind: 'claim'; readonly checked: CheckedNote; readonly claim: ClaimReport };
+type Item =
+  | { readonly kind: 'note'; readonly checked: CheckedNote }
+  | { readonly kind: 'claim'; readonly checked: CheckedNote; readonly claim: ClaimReport };
 
-const ICON = { verified: ['pass', 'testing.iconPassed'], refuted: ['error', 'errorForeground'], unverifiable: ['question', 'descriptionForeground'] } as const;
+const ICON = {
+  verified: ['pass', 'testing.iconPassed'],
+  refuted: ['error', 'errorForeground'],
+  unverifiable: ['question', 'descriptionForeground'],
+} as const;
 
 const REFRESH_DELAY_MS = 300;
 
@@ -23,7 +29,11 @@ export class ClaimsView implements vscode.TreeDataProvider<Item>, vscode.Disposa
   visible = false;
 
   constructor(private readonly checker: LiveChecker) {
-    this.subscriptions = [this.changed, checker.onDidCheck(() => this.refreshSoon()), checker.onDidChangeSettings(() => this.refreshSoon())];
+    this.subscriptions = [
+      this.changed,
+      checker.onDidCheck(() => this.refreshSoon()),
+      checker.onDidChangeSettings(() => this.refreshSoon()),
+    ];
   }
 
   /**
@@ -62,7 +72,9 @@ export class ClaimsView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     if (item.kind === 'claim') return [];
     // (refuted first, then in note order)
     const order = { refuted: 0, unverifiable: 1, verified: 2 } as const;
-    return [...item.checked.report.claims].sort((a, b) => order[a.verdict] - order[b.verdict]).map((claim) => ({ kind: 'claim', checked: item.checked, claim }));
+    return [...item.checked.report.claims]
+      .sort((a, b) => order[a.verdict] - order[b.verdict])
+      .map((claim) => ({ kind: 'claim', checked: item.checked, claim }));
   }
 
   getTreeItem(item: Item): vscode.TreeItem {
@@ -80,7 +92,12 @@ export class ClaimsView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     t.tooltip = `${c.verdict}: ${c.message}`;
     t.contextValue = `claim.${c.verdict}`;
     const uri = item.checked.note.documentOf(c.location.part);
-    if (uri) t.command = { title: 'Show the claim', command: 'vscode.open', arguments: [uri, { selection: toRange(c.location) } satisfies vscode.TextDocumentShowOptions] };
+    if (uri)
+      t.command = {
+        title: 'Show the claim',
+        command: 'vscode.open',
+        arguments: [uri, { selection: toRange(c.location) } satisfies vscode.TextDocumentShowOptions],
+      };
     return t;
   }
 

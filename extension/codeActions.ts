@@ -18,10 +18,16 @@ export class ClaimFixes implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'derivcheck' || verdictOfCode(diagnostic.code) === undefined) continue;
-      const claim = this.checker.claimsIn(checked, doc.uri).find((c) => c.code === diagnostic.code && toRange(c.location).isEqual(diagnostic.range));
+      const claim = this.checker
+        .claimsIn(checked, doc.uri)
+        .find((c) => c.code === diagnostic.code && toRange(c.location).isEqual(diagnostic.range));
       if (!claim) continue;
       const inThis = (part: number): boolean => checked.note.documentOf(part)?.toString() === doc.uri.toString();
-      const fix = fixFor(claim, checked.report.locate, (at) => checked.report.document.parts[at.part]?.text.slice(at.startOffset, at.endOffset) ?? '');
+      const fix = fixFor(
+        claim,
+        checked.report.locate,
+        (at) => checked.report.document.parts[at.part]?.text.slice(at.startOffset, at.endOffset) ?? '',
+      );
       if (fix && inThis(fix.part)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
@@ -32,7 +38,8 @@ export class ClaimFixes implements vscode.CodeActionProvider {
       }
       for (const insertion of [ignoreFixFor(claim, checked.report), ...inputFixesFor(claim, checked.report)]) {
         const uri = insertion && checked.note.documentOf(insertion.part);
-        if (insertion && uri) actions.push(insertAction(insertion, uri, diagnostic, uri.toString() === doc.uri.toString() ? doc : undefined));
+        if (insertion && uri)
+          actions.push(insertAction(insertion, uri, diagnostic, uri.toString() === doc.uri.toString() ? doc : undefined));
       }
     }
     return actions;
@@ -40,13 +47,21 @@ export class ClaimFixes implements vscode.CodeActionProvider {
 }
 
 /** A quick fix that inserts a line (into this document, or another cell of the notebook). */
-function insertAction(insertion: Insertion, uri: vscode.Uri, diagnostic: vscode.Diagnostic, doc: vscode.TextDocument | undefined): vscode.CodeAction {
+function insertAction(
+  insertion: Insertion,
+  uri: vscode.Uri,
+  diagnostic: vscode.Diagnostic,
+  doc: vscode.TextDocument | undefined,
+): vscode.CodeAction {
   const action = new vscode.CodeAction(insertion.title, vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.edit = new vscode.WorkspaceEdit();
   const at = doc ? doc.positionAt(insertion.offset) : undefined;
   // (another cell's document: find the position from its text)
-  const target = at ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.positionAt(insertion.offset) ?? new vscode.Position(0, 0);
+  const target =
+    at ??
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.positionAt(insertion.offset) ??
+    new vscode.Position(0, 0);
   action.edit.insert(uri, target, insertion.text);
   return action;
 }

@@ -9,7 +9,12 @@ import { toRange } from './notes';
 const ICON = { verified: '$(pass)', refuted: '$(error)', unverifiable: '$(question)' } as const;
 
 /** `derivcheck.verifyGradient [uri, position]`: explains the claim at the position (or the cursor), else asks which. */
-export async function verifyGradient(extensionUri: vscode.Uri, checker: LiveChecker, uri?: vscode.Uri, position?: vscode.Position): Promise<ClaimReport | undefined> {
+export async function verifyGradient(
+  extensionUri: vscode.Uri,
+  checker: LiveChecker,
+  uri?: vscode.Uri,
+  position?: vscode.Position,
+): Promise<ClaimReport | undefined> {
   const editor = vscode.window.activeTextEditor;
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
   if (!doc) {
@@ -30,7 +35,12 @@ export async function verifyGradient(extensionUri: vscode.Uri, checker: LiveChec
   let claim = at && claimAt(claims, at);
   if (!claim) {
     const picked = await vscode.window.showQuickPick(
-      claims.map((c) => ({ label: `${ICON[c.verdict]} ${c.latex.replace(/\s+/g, ' ')}`, description: `line ${c.location.start.line}`, detail: c.message, claim: c })),
+      claims.map((c) => ({
+        label: `${ICON[c.verdict]} ${c.latex.replace(/\s+/g, ' ')}`,
+        description: `line ${c.location.start.line}`,
+        detail: c.message,
+        claim: c,
+      })),
       { placeHolder: 'Which claim should be explained?', matchOnDescription: true, matchOnDetail: true },
     );
     claim = picked?.claim;
@@ -51,7 +61,12 @@ export function followCursor(extensionUri: vscode.Uri, checker: LiveChecker, e: 
   const checked = checker.resultFor(e.textEditor.document);
   const claim = checked && claimAt(checker.claimsIn(checked, e.textEditor.document.uri), e.selections[0].active);
   const shown = panel.claim;
-  const same = shown && claim && shown.latex === claim.latex && shown.location.part === claim.location.part && shown.location.startOffset === claim.location.startOffset;
+  const same =
+    shown &&
+    claim &&
+    shown.latex === claim.latex &&
+    shown.location.part === claim.location.part &&
+    shown.location.startOffset === claim.location.startOffset;
   if (checked && claim && !same) ChainPanel.show(extensionUri, checker, checked, claim);
 }
 

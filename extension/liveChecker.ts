@@ -4,7 +4,17 @@
  * are announced to the CodeLens, status bar and chain panel. Diagnostics go when the note closes.
  */
 import * as vscode from 'vscode';
-import { type ClaimReport, type NoteReport, ClaimCache, LIMITS, checkDocument, checkDocumentInSlices, displayName, tooLargeForLiveMessage, diagnosticFor } from '../src/index';
+import {
+  type ClaimReport,
+  type NoteReport,
+  ClaimCache,
+  LIMITS,
+  checkDocument,
+  checkDocumentInSlices,
+  displayName,
+  tooLargeForLiveMessage,
+  diagnosticFor,
+} from '../src/index';
 import { type Settings, settings } from './config';
 import { type OpenNote, noteOf, notebookNote, toRange, toSeverity } from './notes';
 import { disposeTrace, logInternalErrors, trace, tracing } from './trace';
@@ -77,10 +87,13 @@ export class LiveChecker implements vscode.Disposable {
     const generation = ++state.generation;
     // the check starts once typing settles and runs during the rest of the pause; what it finds is shown when the
     // pause is over (a newer edit abandons it at its next slice, and whatever it judged stays in the cache)
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      void this.checkInSlices(state, generation, editedAt + delayMs);
-    }, Math.min(delayMs, SETTLE_MS));
+    state.timer = setTimeout(
+      () => {
+        state.timer = undefined;
+        void this.checkInSlices(state, generation, editedAt + delayMs);
+      },
+      Math.min(delayMs, SETTLE_MS),
+    );
   }
 
   private stateOf(note: OpenNote): NoteState {
@@ -164,7 +177,17 @@ export class LiveChecker implements vscode.Disposable {
     if (tracing()) {
       const done = performance.now();
       const wall = Date.now() - done;
-      trace({ note: state.note.uri.path, claims: report.claims.length, editedAt: wall + (state.editedAt ?? started), publishedAt: wall + published, waitedMs: started - (state.editedAt ?? started), readMs: read - started, checkMs: checked - read, publishMs: published - Math.max(checked, showAt), listenersMs: done - published });
+      trace({
+        note: state.note.uri.path,
+        claims: report.claims.length,
+        editedAt: wall + (state.editedAt ?? started),
+        publishedAt: wall + published,
+        waitedMs: started - (state.editedAt ?? started),
+        readMs: read - started,
+        checkMs: checked - read,
+        publishMs: published - Math.max(checked, showAt),
+        listenersMs: done - published,
+      });
     }
   }
 
@@ -216,7 +239,8 @@ export class LiveChecker implements vscode.Disposable {
       if (!def) continue;
       const at = checked.report.locate(def.at);
       const uri = checked.note.documentOf(at.part);
-      if (uri) out.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(at)), `${displayName(symbol)} is defined here`));
+      if (uri)
+        out.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(at)), `${displayName(symbol)} is defined here`));
     }
     return out;
   }

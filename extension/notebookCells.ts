@@ -14,7 +14,11 @@ export class CellVerdicts implements vscode.NotebookCellStatusBarItemProvider, v
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly checker: LiveChecker) {
-    this.subscriptions = [this.changed, checker.onDidCheck(() => this.changed.fire()), checker.onDidChangeSettings(() => this.changed.fire())];
+    this.subscriptions = [
+      this.changed,
+      checker.onDidCheck(() => this.changed.fire()),
+      checker.onDidChangeSettings(() => this.changed.fire()),
+    ];
   }
 
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
@@ -25,7 +29,11 @@ export class CellVerdicts implements vscode.NotebookCellStatusBarItemProvider, v
     const first = claims.find((c) => c.verdict === 'refuted') ?? claims[0];
     const item = new vscode.NotebookCellStatusBarItem(`derivcheck ${statusText(claims)}`, vscode.NotebookCellStatusBarAlignment.Right);
     item.tooltip = `derivcheck: ${claims.length} claim${claims.length === 1 ? '' : 's'} in this cell. Click to explain ${first.verdict === 'refuted' ? 'the refuted one' : 'the first'}.`;
-    item.command = { title: 'Verify Gradient', command: 'derivcheck.verifyGradient', arguments: [cell.document.uri, toRange(first.location).start] };
+    item.command = {
+      title: 'Verify Gradient',
+      command: 'derivcheck.verifyGradient',
+      arguments: [cell.document.uri, toRange(first.location).start],
+    };
     return [item];
   }
 

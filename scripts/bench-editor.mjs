@@ -9,5 +9,15 @@ const run = (cmd, args) => {
 };
 run('bash', ['test/e2e/setup.sh']);
 run('npm', ['run', '--silent', 'package']);
-await build({ bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', sourcemap: true, external: ['playwright-core'], entryPoints: ['bench/editor.ts'], outfile: '.bench/editor.js' });
+await build({
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  sourcemap: true,
+  external: ['playwright-core'],
+  entryPoints: ['bench/editor.ts'],
+  outfile: '.bench/editor.js',
+});
 run(process.execPath, ['--enable-source-maps', '.bench/editor.js']);

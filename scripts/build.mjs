@@ -37,4 +37,3 @@ if (watch) {
   await Promise.all(builds.map((options) => build(options)));
   await chmod('dist/cli.js', 0o755);
 }
-

@@ -41,7 +41,12 @@ export function noteDiagnostics(checked: CheckedNote, settings: ServerSettings):
 /** The one diagnostic of a note too large to check while typing. */
 export function tooLargeDiagnostic(chars: number): Diagnostic {
   const top = { line: 0, character: 0 };
-  return { range: { start: top, end: top }, severity: DiagnosticSeverity.Information, source: SOURCE, message: tooLargeForLiveMessage(chars) };
+  return {
+    range: { start: top, end: top },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: tooLargeForLiveMessage(chars),
+  };
 }
 
 /** Links to the definitions a verdict used. */

@@ -16,7 +16,19 @@ import {
   SymbolKind,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
-import { type ClaimReport, VERDICT_TITLE, claimAt, claimHoverMarkdown, fixFor, hoverAt, ignoreFixFor, inputFixesFor, partText, symbolAt, symbolHoverMarkdown } from '../src/index';
+import {
+  type ClaimReport,
+  VERDICT_TITLE,
+  claimAt,
+  claimHoverMarkdown,
+  fixFor,
+  hoverAt,
+  ignoreFixFor,
+  inputFixesFor,
+  partText,
+  symbolAt,
+  symbolHoverMarkdown,
+} from '../src/index';
 import { claimDiagnostics } from './diagnostics';
 import type { CheckedNote } from './liveChecks';
 import type { ServerSettings } from './settings';
@@ -27,7 +39,11 @@ export function codeActions(checked: CheckedNote, params: CodeActionParams, sett
   if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
   return claimDiagnostics(checked, settings)
     .filter(({ diagnostic }) => overlaps(diagnostic.range, params.range))
-    .flatMap(({ claim, diagnostic }) => claimFixes(checked, claim, [params.context.diagnostics.find((d) => d.source === diagnostic.source && sameRange(d.range, diagnostic.range)) ?? diagnostic]));
+    .flatMap(({ claim, diagnostic }) =>
+      claimFixes(checked, claim, [
+        params.context.diagnostics.find((d) => d.source === diagnostic.source && sameRange(d.range, diagnostic.range)) ?? diagnostic,
+      ]),
+    );
 }
 
 function claimFixes(checked: CheckedNote, claim: ClaimReport, diagnostics: Diagnostic[]): CodeAction[] {
@@ -35,10 +51,24 @@ function claimFixes(checked: CheckedNote, claim: ClaimReport, diagnostics: Diagn
   const actions: CodeAction[] = [];
   const fix = fixFor(claim, report.locate, (at) => partText(report, at));
   const edit = fix && file.edit(fix, fix.text);
-  if (fix && edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: { changes: { [checked.uri]: [edit] } } });
+  if (fix && edit)
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      isPreferred: true,
+      edit: { changes: { [checked.uri]: [edit] } },
+    });
   for (const insertion of [ignoreFixFor(claim, report), ...inputFixesFor(claim, report)]) {
-    const inserted = insertion && file.edit({ part: insertion.part, startOffset: insertion.offset, endOffset: insertion.offset }, insertion.text);
-    if (insertion && inserted) actions.push({ title: insertion.title, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [checked.uri]: [inserted] } } });
+    const inserted =
+      insertion && file.edit({ part: insertion.part, startOffset: insertion.offset, endOffset: insertion.offset }, insertion.text);
+    if (insertion && inserted)
+      actions.push({
+        title: insertion.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        edit: { changes: { [checked.uri]: [inserted] } },
+      });
   }
   return actions;
 }
@@ -75,7 +105,15 @@ export function documentSymbols(checked: CheckedNote): DocumentSymbol[] {
     if (!range) return [];
     const cell = c.location.cell !== undefined ? ` · cell ${c.location.cell + 1}` : '';
     // (a claim states what a function's derivative is)
-    return [{ name: c.latex.replace(/\s+/g, ' ').trim(), detail: `${VERDICT_TITLE[c.verdict]}${cell}`, kind: SymbolKind.Function, range, selectionRange: range }];
+    return [
+      {
+        name: c.latex.replace(/\s+/g, ' ').trim(),
+        detail: `${VERDICT_TITLE[c.verdict]}${cell}`,
+        kind: SymbolKind.Function,
+        range,
+        selectionRange: range,
+      },
+    ];
   });
 }
 
@@ -87,5 +125,10 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

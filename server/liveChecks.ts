@@ -18,7 +18,10 @@ export interface CheckedNote {
 }
 
 /** What a check ends in: a result, a note too large to check here (its size), or no note at all. */
-export type Outcome = { readonly kind: 'checked'; readonly checked: CheckedNote } | { readonly kind: 'tooLarge'; readonly chars: number } | { readonly kind: 'notANote' };
+export type Outcome =
+  | { readonly kind: 'checked'; readonly checked: CheckedNote }
+  | { readonly kind: 'tooLarge'; readonly chars: number }
+  | { readonly kind: 'notANote' };
 
 interface NoteState {
   readonly cache: ClaimCache;
@@ -49,10 +52,13 @@ export class LiveChecks {
     if (state.timer) clearTimeout(state.timer);
     const generation = ++state.generation;
     const showAt = performance.now() + delayMs;
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      this.checkInSlices(uri, state, generation, showAt).catch(this.reportError);
-    }, Math.min(delayMs, SETTLE_MS));
+    state.timer = setTimeout(
+      () => {
+        state.timer = undefined;
+        this.checkInSlices(uri, state, generation, showAt).catch(this.reportError);
+      },
+      Math.min(delayMs, SETTLE_MS),
+    );
   }
 
   /** The result for a document's current text: the latest one if it is still current, else checked now (and published). */
@@ -134,7 +140,12 @@ export class LiveChecks {
     return isNote(doc) ? undefined : { kind: 'notANote' };
   }
 
-  private finish(uri: string, state: NoteState, outcome: Outcome, version = outcome.kind === 'checked' ? outcome.checked.version : undefined): Outcome {
+  private finish(
+    uri: string,
+    state: NoteState,
+    outcome: Outcome,
+    version = outcome.kind === 'checked' ? outcome.checked.version : undefined,
+  ): Outcome {
     state.version = version;
     state.result = outcome.kind === 'checked' ? outcome.checked : undefined;
     this.publish(uri, outcome);

@@ -4,7 +4,16 @@
  * definitions and claims. Internal errors go to the client's log; they never end the server.
  */
 import { inspect } from 'util';
-import { type Connection, type DidChangeConfigurationParams, type InitializeResult, type TextDocumentChangeEvent, CodeActionKind, TextDocumentSyncKind, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import {
+  type Connection,
+  type DidChangeConfigurationParams,
+  type InitializeResult,
+  type TextDocumentChangeEvent,
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { statusText } from '../src/index';
 import { noteDiagnostics, tooLargeDiagnostic } from './diagnostics';
@@ -28,22 +37,39 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     connection.console.error(`derivcheck: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`);
   };
   // (stdout carries the protocol: anything printed goes to the client's log instead)
-  console.log = console.info = (...args: unknown[]) => connection.console.log(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
-  console.warn = console.error = (...args: unknown[]) => connection.console.error(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  console.log = console.info = (...args: unknown[]) =>
+    connection.console.log(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  console.warn = console.error = (...args: unknown[]) =>
+    connection.console.error(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
   process.on('uncaughtException', (e) => logError('internal error', e));
   process.on('unhandledRejection', (e) => logError('internal error', e));
 
   const publish = (uri: string, outcome: Outcome): void => {
     const version = documents.get(uri)?.version;
-    const diagnostics = outcome.kind === 'checked' ? noteDiagnostics(outcome.checked, settings) : outcome.kind === 'tooLarge' ? [tooLargeDiagnostic(outcome.chars)] : [];
+    const diagnostics =
+      outcome.kind === 'checked'
+        ? noteDiagnostics(outcome.checked, settings)
+        : outcome.kind === 'tooLarge'
+          ? [tooLargeDiagnostic(outcome.chars)]
+          : [];
     // (the status first: a client that sees the diagnostics has it too)
-    if (outcome.kind === 'checked') void connection.sendNotification(STATUS_NOTIFICATION, { uri, text: statusText(outcome.checked.report.claims) });
+    if (outcome.kind === 'checked')
+      void connection.sendNotification(STATUS_NOTIFICATION, { uri, text: statusText(outcome.checked.report.claims) });
     void connection.sendDiagnostics({ uri, version, diagnostics });
   };
-  const checks = new LiveChecks((uri) => documents.get(uri), () => settings, publish, (e) => logError('a check failed', e));
+  const checks = new LiveChecks(
+    (uri) => documents.get(uri),
+    () => settings,
+    publish,
+    (e) => logError('a check failed', e),
+  );
 
   /** A request handler that answers `fallback` (and logs) instead of failing, on the note's current result. */
-  function onNote<P extends { textDocument: { uri: string } }, R>(name: string, answer: (checked: CheckedNote, params: P) => R, fallback: R): (params: P) => R {
+  function onNote<P extends { textDocument: { uri: string } }, R>(
+    name: string,
+    answer: (checked: CheckedNote, params: P) => R,
+    fallback: R,
+  ): (params: P) => R {
     return (params) => {
       try {
         const checked = checks.current(params.textDocument.uri);
@@ -87,17 +113,27 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (section !== null && section !== undefined) settings = withClientSettings(settings, section);
   };
   connection.onInitialized(() => {
-    pullSettings().then(() => checks.recheckAll(), (e) => logError('reading the settings failed', e));
+    pullSettings().then(
+      () => checks.recheckAll(),
+      (e) => logError('reading the settings failed', e),
+    );
   });
   connection.onDidChangeConfiguration(
     guarded('applying the settings', (change: DidChangeConfigurationParams) => {
       settings = withClientSettings(settings, change.settings);
-      pullSettings().then(() => checks.recheckAll(), (e) => logError('reading the settings failed', e));
+      pullSettings().then(
+        () => checks.recheckAll(),
+        (e) => logError('reading the settings failed', e),
+      );
     }),
   );
 
   // (a note just opened is checked at once; an edited one after the pause)
-  documents.onDidChangeContent(guarded('an edit', (e: TextDocumentChangeEvent<TextDocument>) => checks.schedule(e.document.uri, checks.isOpen(e.document.uri) ? settings.delayMs : 0)));
+  documents.onDidChangeContent(
+    guarded('an edit', (e: TextDocumentChangeEvent<TextDocument>) =>
+      checks.schedule(e.document.uri, checks.isOpen(e.document.uri) ? settings.delayMs : 0),
+    ),
+  );
   documents.onDidClose(
     guarded('closing a note', (e: TextDocumentChangeEvent<TextDocument>) => {
       checks.close(e.document.uri);

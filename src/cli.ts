@@ -7,7 +7,13 @@ import { type FileResult, summarize, toJson, toText } from './cli/report';
 import { checkNote, internalErrors } from './index';
 import { toGithub, toJunit, toSarif } from './cli/formats';
 
-const FORMATTERS: Record<Format, (results: readonly FileResult[]) => string> = { text: toText, json: toJson, sarif: toSarif, junit: toJunit, github: toGithub };
+const FORMATTERS: Record<Format, (results: readonly FileResult[]) => string> = {
+  text: toText,
+  json: toJson,
+  sarif: toSarif,
+  junit: toJunit,
+  github: toGithub,
+};
 
 declare const DERIVCHECK_VERSION: string | undefined;
 const version = typeof DERIVCHECK_VERSION === 'string' ? DERIVCHECK_VERSION : 'dev';
@@ -50,7 +56,11 @@ export async function main(argv: readonly string[], write: (s: string) => void, 
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  ).then(
     (code) => {
       process.exitCode = code;
     },

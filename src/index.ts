@@ -8,11 +8,30 @@ export { looksLikeNote, readMarkdownCells, readNote } from './notes/readNote';
 export type { MathBlock, NoteDocument, NoteKind, NotePart, SourcePosition } from './notes/types';
 
 // checking them
-export { type ClaimReport, type Location, type NoteError, type NoteReport, checkDocument, checkDocumentInSlices, checkNote } from './verify/checkNote';
+export {
+  type ClaimReport,
+  type Location,
+  type NoteError,
+  type NoteReport,
+  checkDocument,
+  checkDocumentInSlices,
+  checkNote,
+} from './verify/checkNote';
 export { ClaimCache } from './verify/cache';
 export { type ReasonCode, type ReasonInfo, REASONS, REASON_CODES, verdictOfCode } from './verify/reasons';
 export { LIMITS, claimsSkippedMessage, tooLargeForLiveMessage } from './verify/limits';
-export type { CheckOptions, ClaimResult, Counterexample, EngineCheck, MatrixExcerpt, Repair, TensorDetail, UpdateDetail, Verdict, WrongFactor } from './verify/types';
+export type {
+  CheckOptions,
+  ClaimResult,
+  Counterexample,
+  EngineCheck,
+  MatrixExcerpt,
+  Repair,
+  TensorDetail,
+  UpdateDetail,
+  Verdict,
+  WrongFactor,
+} from './verify/types';
 
 // explaining a claim, and finding one's way in a note
 export { type ChainFactor, type Explanation, type GraphEdge, type GraphNode, type PlaceRef, explainClaim } from './verify/explain';
@@ -41,7 +60,16 @@ export {
 } from './present/presentation';
 
 // where a note's places are in the file an editor holds, and what a hover says (every host shares them)
-export { type EditorPosition, type EditorRange, type FileEdit, type PartSpan, NoteFile, claimAt, editorRange, partText } from './present/places';
+export {
+  type EditorPosition,
+  type EditorRange,
+  type FileEdit,
+  type PartSpan,
+  NoteFile,
+  claimAt,
+  editorRange,
+  partText,
+} from './present/places';
 export { VERDICT_TITLE, claimHoverMarkdown, symbolHoverMarkdown } from './present/hover';
 
 // a checked note as a standalone NumPy file: its forward pass, its claims, a finite-difference check of each

@@ -16,7 +16,12 @@ export interface TensorFunction {
 
 export const TENSOR_FUNCTIONS: readonly TensorFunction[] = [
   { name: 'softmax', words: ['softmax'], what: 'softmax' },
-  { name: 'diag', words: ['diag'], what: 'diag(…), a diagonal matrix', numpy: 'np.diagflat(u) if min(np.shape(u)) == 1 else np.diag(u).reshape(-1, 1)' },
+  {
+    name: 'diag',
+    words: ['diag'],
+    what: 'diag(…), a diagonal matrix',
+    numpy: 'np.diagflat(u) if min(np.shape(u)) == 1 else np.diag(u).reshape(-1, 1)',
+  },
   { name: 'trace', words: ['tr', 'trace'], what: 'the trace Tr(…)', numpy: 'np.trace(u)' },
   // (no words: the parser makes it of `\begin{bmatrix}` with numbers in every cell)
   { name: 'matrix', words: [], what: 'a matrix of numbers written out' },

@@ -77,9 +77,24 @@ export function renderGraph(x: Explanation, onReveal: (symbol: string) => void):
   const top = Math.max(0, ...x.edges.map((e) => liftOf(place.get(e.from) ?? { x: 0, y: 0 }, place.get(e.to) ?? { x: 0, y: 0 })));
   const height = PAD * 2 + (rows - 1) * ROW + NODE_H + top;
   for (const p of place.values()) p.y += top;
-  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'computation graph', 'data-testid': 'graph' });
+  const root = svg('svg', {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': 'computation graph',
+    'data-testid': 'graph',
+  });
   const defs = svg('defs', {});
-  const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  const marker = svg('marker', {
+    id: 'arrow',
+    viewBox: '0 0 10 10',
+    refX: 10,
+    refY: 5,
+    markerWidth: 7,
+    markerHeight: 7,
+    orient: 'auto-start-reverse',
+  });
   marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }));
   defs.append(marker);
   root.append(defs);
@@ -92,8 +107,13 @@ export function renderGraph(x: Explanation, onReveal: (symbol: string) => void):
     // an edge that skips columns bows upwards so that it does not run through the nodes in between
     const lift = liftOf(a, b);
     const dx = (x2 - x1) / 3;
-    g.append(svg('path', { d: `M ${x1} ${y1} C ${x1 + dx} ${y1 - lift}, ${x2 - dx} ${y2 - lift}, ${x2} ${y2}`, 'marker-end': 'url(#arrow)' }));
-    if (e.value !== undefined) g.append(svg('text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 0.75 * lift - 4, 'text-anchor': 'middle', class: 'edge-value' }, num(e.value)));
+    g.append(
+      svg('path', { d: `M ${x1} ${y1} C ${x1 + dx} ${y1 - lift}, ${x2 - dx} ${y2 - lift}, ${x2} ${y2}`, 'marker-end': 'url(#arrow)' }),
+    );
+    if (e.value !== undefined)
+      g.append(
+        svg('text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 0.75 * lift - 4, 'text-anchor': 'middle', class: 'edge-value' }, num(e.value)),
+      );
     g.append(svg('title', {}, `∂${e.to}/∂${e.from} = ${e.derivative ?? '?'}`));
     root.append(g);
   }

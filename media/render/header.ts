@@ -8,7 +8,11 @@ export function renderHeader(x: Explanation, onRevealClaim: () => void): HTMLEle
   const section = el('section', 'header');
   const verdict = el('div', `verdict verdict-${x.claim.verdict}`, VERDICT_TEXT[x.claim.verdict]);
   verdict.setAttribute('data-testid', 'verdict');
-  const where = el('button', 'link', `line ${x.claim.place.line}${x.claim.place.cell !== undefined ? ` of cell ${x.claim.place.cell + 1}` : ''}`);
+  const where = el(
+    'button',
+    'link',
+    `line ${x.claim.place.line}${x.claim.place.cell !== undefined ? ` of cell ${x.claim.place.cell + 1}` : ''}`,
+  );
   where.title = 'Show the claim in the editor';
   where.addEventListener('click', onRevealClaim);
   const top = el('div', 'header-top');

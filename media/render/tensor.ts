@@ -5,7 +5,13 @@ import { el, num, tex } from './tex';
 type Matrix = readonly (readonly number[])[];
 
 /** A small matrix as a table; `mark` is the entry to mark (the worst), `scale` the largest magnitude for the heat. */
-function matrix(caption: string | HTMLElement, m: Matrix, testid: string, mark?: readonly [number, number], scale = largest(m)): HTMLElement {
+function matrix(
+  caption: string | HTMLElement,
+  m: Matrix,
+  testid: string,
+  mark?: readonly [number, number],
+  scale = largest(m),
+): HTMLElement {
   const figure = el('figure', 'matrix');
   figure.setAttribute('data-testid', testid);
   const title = el('figcaption');
@@ -52,7 +58,8 @@ export function renderShapes(x: Explanation): HTMLElement | undefined {
     list.append(item);
   }
   section.append(list);
-  if (t.cost && x.claim.left.startsWith('d')) section.append(el('p', 'muted', `Course shorthand: the left side is the derivative of the cost ${t.cost} by its variable.`));
+  if (t.cost && x.claim.left.startsWith('d'))
+    section.append(el('p', 'muted', `Course shorthand: the left side is the derivative of the cost ${t.cost} by its variable.`));
   return section;
 }
 
@@ -66,12 +73,16 @@ export function renderMatrices(x: Explanation): HTMLElement | undefined {
   section.append(el('h2', undefined, `Values (${t.shape}${shown(t.shape, rows, cols)})`));
   const scale = largest(t.claimed, t.actual);
   const pair = el('div', 'matrix-pair');
-  pair.append(matrix('right side (claimed)', t.claimed, 'claimed-matrix', t.worstEntry, scale), matrix('true value (backprop)', t.actual, 'true-matrix', t.worstEntry, scale));
+  pair.append(
+    matrix('right side (claimed)', t.claimed, 'claimed-matrix', t.worstEntry, scale),
+    matrix('true value (backprop)', t.actual, 'true-matrix', t.worstEntry, scale),
+  );
   section.append(pair);
   return section;
 }
 
-const shown = (shape: string, rows: number, cols: number): string => (shape === `${rows}×${cols}` ? '' : `, the first ${rows}×${cols} entries`);
+const shown = (shape: string, rows: number, cols: number): string =>
+  shape === `${rows}×${cols}` ? '' : `, the first ${rows}×${cols} entries`;
 
 /** An update rule: the step, the gradient it should point against, the cost before and after. */
 export function renderUpdate(x: Explanation): HTMLElement | undefined {
@@ -94,7 +105,11 @@ export function renderUpdate(x: Explanation): HTMLElement | undefined {
   };
   pair.append(
     matrix(caption('the step, new − old: ', `\\Delta ${u.param}`), u.step, 'step-matrix'),
-    matrix(caption('the gradient it should point against: ', `\\frac{\\partial ${u.cost}}{\\partial ${u.param}}`), u.gradient, 'gradient-matrix'),
+    matrix(
+      caption('the gradient it should point against: ', `\\frac{\\partial ${u.cost}}{\\partial ${u.param}}`),
+      u.gradient,
+      'gradient-matrix',
+    ),
   );
   section.append(pair);
   return section;

@@ -7,7 +7,15 @@ import katex from 'katex';
  */
 export function tex(el: HTMLElement, latex: string, displayMode = false): HTMLElement {
   try {
-    katex.render(latex, el, { displayMode, throwOnError: true, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxExpand: 1000, maxSize: 20 });
+    katex.render(latex, el, {
+      displayMode,
+      throwOnError: true,
+      trust: false,
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+      maxExpand: 1000,
+      maxSize: 20,
+    });
   } catch (e) {
     el.replaceChildren();
     const source = document.createElement('span');

@@ -4,7 +4,18 @@ import { displayName } from '../latex/notation';
 import { FUNCTION_BY_NAME } from '../functions';
 
 /** Functions mathjs would print otherwise (σ as sigmoid, the indicator as step, ln as log). */
-const SHOWN_BY_NAME: ReadonlySet<string> = new Set(['sigmoid', 'relu', 'step', 'log', 'leakyrelu', 'elu', 'softplus', 'swish', 'softsign', 'gelu']);
+const SHOWN_BY_NAME: ReadonlySet<string> = new Set([
+  'sigmoid',
+  'relu',
+  'step',
+  'log',
+  'leakyrelu',
+  'elu',
+  'softplus',
+  'swish',
+  'softsign',
+  'gelu',
+]);
 import { RULES, parseGenericName } from './rules';
 
 /** Removes the trivial parts differentiation leaves (`1·x`, `x + 0`, `(2 − 1)`) without reshaping the rest. */
@@ -39,15 +50,19 @@ export function toLatex(node: MathNode, latexOfSymbol: (id: string) => string | 
     return undefined;
   };
   // a space only where a command would run into a name (`\cdot A_1`, not `\cdotA_1`)
-  // eslint-disable-next-line no-control-regex -- \u0001 is the handler's own mark after a command
-  return node.toTex({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(/(\\[a-zA-Z]+)\u0001(?=[a-zA-Z])/g, '$1 ').replace(/\u0001/g, '');
+  // (\u0001 is the handler's own mark after a command)
+  return node.toTex({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(MARK_AFTER_COMMAND, '$1 ').replace(MARKS, '');
 }
+
+// eslint-disable-next-line no-control-regex -- the mark is a control character on purpose: no note contains one
+const MARKS = /\u0001/g;
+// eslint-disable-next-line no-control-regex -- (as above)
+const MARK_AFTER_COMMAND = /(\\[a-zA-Z]+)\u0001(?=[a-zA-Z])/g;
 
 /** LaTeX of a tidied tree. */
 export function tidyLatex(node: MathNode, latexOfSymbol: (id: string) => string | undefined): string {
   return toLatex(tidy(node), latexOfSymbol);
 }
-
 
 /** Plain text for a tidied tree, for messages: `σ(z₂) (1 - σ(z₂))`. */
 export function toText(node: MathNode, textOfSymbol: (id: string) => string | undefined): string {
@@ -56,10 +71,18 @@ export function toText(node: MathNode, textOfSymbol: (id: string) => string | un
     if (isSymbol(n)) return textOfSymbol(n.name);
     if (!isCall(n) || n.args.length !== 1) return undefined;
     const g = parseGenericName(n.fn.name);
-    const name = g ? `${displayName(g.fn)}${'′'.repeat(g.primes)}` : SHOWN_BY_NAME.has(n.fn.name) ? FUNCTION_BY_NAME.get(n.fn.name)?.text : undefined;
+    const name = g
+      ? `${displayName(g.fn)}${'′'.repeat(g.primes)}`
+      : SHOWN_BY_NAME.has(n.fn.name)
+        ? FUNCTION_BY_NAME.get(n.fn.name)?.text
+        : undefined;
     if (!name) return undefined;
     const arg = n.args[0].toString(options);
     return n.fn.name === 'step' ? `[${arg} > 0]` : `${name}(${arg})`;
   };
-  return tidy(node).toString({ handler, parenthesis: 'auto', implicit: 'hide' }).replace(/ \* /g, '·').replace(/ \^ /g, '^').replace(/ - /g, ' − ');
+  return tidy(node)
+    .toString({ handler, parenthesis: 'auto', implicit: 'hide' })
+    .replace(/ \* /g, '·')
+    .replace(/ \^ /g, '^')
+    .replace(/ - /g, ' − ');
 }

@@ -14,13 +14,19 @@ const INFO = 'https://www.npmjs.com/package/derivcheck';
 const LEVEL = { refuted: 'error', unverifiable: 'note' } as const;
 const RULES = REASON_CODES.filter((code) => REASONS[code].verdict !== 'verified').map((code) => {
   const info = REASONS[code];
-  const name = code.split(/[/-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  const name = code
+    .split(/[/-]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
   return {
     id: code,
     name,
     shortDescription: { text: `${info.verdict === 'refuted' ? 'Refuted' : 'Unverifiable'}: ${info.title}.` },
     fullDescription: { text: info.description },
-    help: { text: `${info.description} See "Reason codes" in derivcheck's README.`, markdown: `${info.description}\n\nSee [Reason codes](${INFO}#reason-codes) in derivcheck's README.` },
+    help: {
+      text: `${info.description} See "Reason codes" in derivcheck's README.`,
+      markdown: `${info.description}\n\nSee [Reason codes](${INFO}#reason-codes) in derivcheck's README.`,
+    },
     helpUri: `${INFO}#reason-codes`,
     defaultConfiguration: { level: LEVEL[info.verdict as 'refuted' | 'unverifiable'] },
   };
@@ -29,10 +35,16 @@ const RULES = REASON_CODES.filter((code) => REASONS[code].verdict !== 'verified'
 /** A claim's place: a notebook cell's claims point at the notebook file (the line within the cell said in the message). */
 function region(c: ClaimReport): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
   const l = c.location;
-  return { startLine: l.start.line, startColumn: l.start.column, endLine: l.end.line, endColumn: Math.max(l.end.column, l.start.column + (l.end.line === l.start.line ? 1 : 0)) };
+  return {
+    startLine: l.start.line,
+    startColumn: l.start.column,
+    endLine: l.end.line,
+    endColumn: Math.max(l.end.column, l.start.column + (l.end.line === l.start.line ? 1 : 0)),
+  };
 }
 
-const where = (c: ClaimReport): string => (c.location.cell !== undefined ? `cell ${c.location.cell + 1}, line ${c.location.start.line}: ` : '');
+const where = (c: ClaimReport): string =>
+  c.location.cell !== undefined ? `cell ${c.location.cell + 1}, line ${c.location.start.line}: ` : '';
 const expected = (c: ClaimReport): string => (c.verdict === 'refuted' && c.expected ? ` Expected: ${c.expected}` : '');
 
 /** SARIF 2.1.0: one run, a rule per verdict, a result per refuted or unverifiable claim. */
@@ -45,13 +57,22 @@ export function toSarif(files: readonly FileResult[]): string {
         ruleIndex: RULES.findIndex((r) => r.id === c.code),
         level: LEVEL[c.verdict],
         message: { text: `${where(c)}${c.message}.${expected(c)}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(f.path) }, region: c.location.cell !== undefined ? { startLine: 1 } : region(c) } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: uriOf(f.path) },
+              region: c.location.cell !== undefined ? { startLine: 1 } : region(c),
+            },
+          },
+        ],
       })),
   );
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'derivcheck', version: VERSION, semanticVersion: VERSION, informationUri: INFO, rules: RULES } }, results }],
+    runs: [
+      { tool: { driver: { name: 'derivcheck', version: VERSION, semanticVersion: VERSION, informationUri: INFO, rules: RULES } }, results },
+    ],
   };
   return JSON.stringify(sarif, null, 2);
 }
@@ -59,13 +80,18 @@ export function toSarif(files: readonly FileResult[]): string {
 /** A path as SARIF wants it: a relative URI reference, or a `file:` URI for an absolute path (each segment escaped). */
 function uriOf(path: string): string {
   const slashed = path.replace(/\\/g, '/');
-  const encoded = slashed.split('/').map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg))).join('/');
+  const encoded = slashed
+    .split('/')
+    .map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg)))
+    .join('/');
   if (slashed.startsWith('/')) return `file://${encoded}`;
   return /^[A-Za-z]:\//.test(slashed) ? `file:///${encoded}` : encoded;
 }
 
 // eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these control characters at all
-const xml = (s: string): string => s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const xml = (s: string): string =>
+  s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(NOT_IN_XML, '');
 
 /** JUnit XML: a test suite per file, a test case per claim (refuted: a failure; unverifiable: skipped). */
 export function toJunit(files: readonly FileResult[]): string {
@@ -73,10 +99,17 @@ export function toJunit(files: readonly FileResult[]): string {
     const claims = f.report?.claims ?? [];
     const cases = claims.map((c) => {
       const name = `${where(c) || `line ${c.location.start.line}: `}${c.latex.replace(/\s+/g, ' ').trim()}`;
-      const body = c.verdict === 'refuted' ? `<failure type="${c.code}" message="${xml(c.message)}">${xml(`${c.message}.${expected(c)}`)}</failure>` : c.verdict === 'unverifiable' ? `<skipped message="${xml(c.message)}"/>` : '';
+      const body =
+        c.verdict === 'refuted'
+          ? `<failure type="${c.code}" message="${xml(c.message)}">${xml(`${c.message}.${expected(c)}`)}</failure>`
+          : c.verdict === 'unverifiable'
+            ? `<skipped message="${xml(c.message)}"/>`
+            : '';
       return `    <testcase classname="${xml(f.path)}" name="${xml(name)}" file="${xml(f.path)}" line="${c.location.start.line}">${body}</testcase>`;
     });
-    const error = f.error ? [`    <testcase classname="${xml(f.path)}" name="read the note"><error message="${xml(f.error)}"/></testcase>`] : [];
+    const error = f.error
+      ? [`    <testcase classname="${xml(f.path)}" name="read the note"><error message="${xml(f.error)}"/></testcase>`]
+      : [];
     const count = (v: string): number => claims.filter((c) => c.verdict === v).length;
     return `  <testsuite name="${xml(f.path)}" tests="${claims.length + error.length}" failures="${count('refuted')}" errors="${error.length}" skipped="${count('unverifiable')}">\n${[...cases, ...error].join('\n')}\n  </testsuite>`;
   });
@@ -94,8 +127,11 @@ export function toGithub(files: readonly FileResult[]): string {
     for (const c of f.report?.claims ?? []) {
       if (c.verdict === 'verified') continue;
       const l = c.location;
-      const at = l.cell !== undefined ? 'line=1' : `line=${l.start.line},col=${l.start.column},endLine=${l.end.line},endColumn=${l.end.column}`;
-      lines.push(`::${c.verdict === 'refuted' ? 'error' : 'notice'} file=${prop(f.path)},${at},title=${prop(`derivcheck: ${c.code}`)}::${data(`${where(c)}${c.message}.${expected(c)}`)}`);
+      const at =
+        l.cell !== undefined ? 'line=1' : `line=${l.start.line},col=${l.start.column},endLine=${l.end.line},endColumn=${l.end.column}`;
+      lines.push(
+        `::${c.verdict === 'refuted' ? 'error' : 'notice'} file=${prop(f.path)},${at},title=${prop(`derivcheck: ${c.code}`)}::${data(`${where(c)}${c.message}.${expected(c)}`)}`,
+      );
     }
   }
   return lines.join('\n');

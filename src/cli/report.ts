@@ -50,7 +50,8 @@ function jsonClaim(c: ClaimReport): JsonClaim {
   if (c.location.cell !== undefined) out.cell = c.location.cell;
   if (c.assumption !== undefined) out.assumption = c.assumption;
   if (c.expected !== undefined) out.expected = c.expected;
-  if (c.counterexample) out.counterexample = { point: { ...c.counterexample.point }, claimed: c.counterexample.claimed, actual: c.counterexample.actual };
+  if (c.counterexample)
+    out.counterexample = { point: { ...c.counterexample.point }, claimed: c.counterexample.claimed, actual: c.counterexample.actual };
   if (c.engine) out.engine = c.engine;
   return out;
 }
@@ -64,7 +65,12 @@ export function toJson(files: readonly FileResult[]): string {
         claims: (f.report?.claims ?? []).map(jsonClaim),
         errors: f.error
           ? [{ line: 1, column: 1, message: f.error }]
-          : (f.report?.errors ?? []).map((e) => ({ line: e.location?.start.line ?? 1, column: e.location?.start.column ?? 1, ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}), message: e.message })),
+          : (f.report?.errors ?? []).map((e) => ({
+              line: e.location?.start.line ?? 1,
+              column: e.location?.start.column ?? 1,
+              ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}),
+              message: e.message,
+            })),
       })),
       summary: summarize(files),
     },
@@ -89,7 +95,9 @@ export function toText(files: readonly FileResult[]): string {
       lines.push(`${where(f.path, e.location?.start ?? { line: 1, column: 1 }, e.location?.cell)}: error: ${e.message}`);
     }
     for (const c of f.report?.claims ?? []) {
-      lines.push(`${where(f.path, c.location.start, c.location.cell)}: ${c.verdict}${c.assumption ? ` (${c.assumption})` : ''}: ${oneLine(c.latex)}`);
+      lines.push(
+        `${where(f.path, c.location.start, c.location.cell)}: ${c.verdict}${c.assumption ? ` (${c.assumption})` : ''}: ${oneLine(c.latex)}`,
+      );
       lines.push(`    ${c.message} [${c.code}]`);
       if (c.verdict === 'refuted' && c.expected) lines.push(`    expected: ${c.expected}`);
       if (c.engine) lines.push(`    engine: ${engineText(c.engine)}`);

@@ -45,7 +45,12 @@ export function constant(t: Tensor): Var {
 
 /** Records an op's output: its value, the Vars it came from and its backward step. */
 export function record(value: Tensor, parents: readonly Var[], step: BackwardStep): Var {
-  return new Var(value, parents, step, parents.some((p) => p.requiresGrad));
+  return new Var(
+    value,
+    parents,
+    step,
+    parents.some((p) => p.requiresGrad),
+  );
 }
 
 /** Nodes that need a gradient and reach `output`, parents before children (iterative, so deep graphs are fine). */

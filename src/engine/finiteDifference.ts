@@ -85,9 +85,7 @@ export function directionalCheck(
     const down = f(zipWith(x, u, (xi, ui) => xi - h * ui));
     checks.push({ directional: (up - down) / (2 * h), predicted: dot(claimedGradient, u) });
   }
-  const errors = checks.map(
-    (c) => Math.abs(c.directional - c.predicted) / Math.max(Math.abs(c.directional), Math.abs(c.predicted), floor),
-  );
+  const errors = checks.map((c) => Math.abs(c.directional - c.predicted) / Math.max(Math.abs(c.directional), Math.abs(c.predicted), floor));
   const worstRelativeError = Math.max(...errors);
   return { agrees: worstRelativeError <= DIRECTIONAL_TOLERANCE, worstRelativeError, checks };
 }

@@ -88,11 +88,19 @@ function columnMaxAndSum(z: Tensor): { max: Float64Array; sum: Float64Array } {
 /** Softmax of each column: exp(zₖⱼ − mⱼ) / Σₖ exp(zₖⱼ − mⱼ). */
 export function columnSoftmax(z: Tensor): Tensor {
   const { max, sum } = columnMaxAndSum(z);
-  return new Tensor(z.rows, z.cols, z.data.map((x, i) => Math.exp(x - max[i % z.cols]) / sum[i % z.cols]));
+  return new Tensor(
+    z.rows,
+    z.cols,
+    z.data.map((x, i) => Math.exp(x - max[i % z.cols]) / sum[i % z.cols]),
+  );
 }
 
 /** log softmax of each column: (zₖⱼ − mⱼ) − log Σₖ exp(zₖⱼ − mⱼ). */
 export function columnLogSoftmax(z: Tensor): Tensor {
   const { max, sum } = columnMaxAndSum(z);
-  return new Tensor(z.rows, z.cols, z.data.map((x, i) => x - max[i % z.cols] - Math.log(sum[i % z.cols])));
+  return new Tensor(
+    z.rows,
+    z.cols,
+    z.data.map((x, i) => x - max[i % z.cols] - Math.log(sum[i % z.cols])),
+  );
 }

@@ -10,10 +10,20 @@ export function diag(a: Var): Var {
     const out = Tensor.zeros(n, n);
     for (let i = 0; i < n; i++) out.data[i * n + i] = a.value.data[i];
     // only the diagonal of the upstream gradient reaches v
-    return record(out, [a], (g) => [new Tensor(rows, cols, Float64Array.from({ length: n }, (_, i) => g.data[i * n + i]))]);
+    return record(out, [a], (g) => [
+      new Tensor(
+        rows,
+        cols,
+        Float64Array.from({ length: n }, (_, i) => g.data[i * n + i]),
+      ),
+    ]);
   }
   if (rows !== cols) throw new ShapeError(`diag of a ${shapeText(a.value.shape)} matrix (not square)`);
-  const out = new Tensor(rows, 1, Float64Array.from({ length: rows }, (_, i) => a.value.data[i * cols + i]));
+  const out = new Tensor(
+    rows,
+    1,
+    Float64Array.from({ length: rows }, (_, i) => a.value.data[i * cols + i]),
+  );
   return record(out, [a], (g) => {
     const d = Tensor.zeros(rows, cols);
     for (let i = 0; i < rows; i++) d.data[i * cols + i] = g.data[i];

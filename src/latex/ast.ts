@@ -286,7 +286,16 @@ export function narrowSums(e: Expr): Expr | undefined {
         tail.unshift({ op: body.op, right: body.right });
         body = body.left;
       }
-      return { head: { ...x, body, absorbed: undefined, extendedPastSign: undefined, span: body.span.end > x.span.start ? { start: x.span.start, end: body.span.end } : x.span }, tail };
+      return {
+        head: {
+          ...x,
+          body,
+          absorbed: undefined,
+          extendedPastSign: undefined,
+          span: body.span.end > x.span.start ? { start: x.span.start, end: body.span.end } : x.span,
+        },
+        tail,
+      };
     }
     if (x.kind === 'negate') {
       const inner = split(x.arg);
@@ -303,7 +312,10 @@ export function narrowSums(e: Expr): Expr | undefined {
     const parts = split(x);
     if (!parts) return mapChildren(x, narrow);
     changed = true;
-    return parts.tail.reduce<Expr>((acc, t) => ({ kind: 'binary', op: t.op, left: acc, right: narrow(t.right), span: { start: acc.span.start, end: t.right.span.end } }), narrow(parts.head));
+    return parts.tail.reduce<Expr>(
+      (acc, t) => ({ kind: 'binary', op: t.op, left: acc, right: narrow(t.right), span: { start: acc.span.start, end: t.right.span.end } }),
+      narrow(parts.head),
+    );
   };
   const out = narrow(e);
   return changed ? out : undefined;

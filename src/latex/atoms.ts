@@ -88,14 +88,22 @@ function parseTuple(p: Parser, open: Token, first: Expr): Expr {
     items.push(p.parseExpr());
   }
   const close = p.expect(')', ') to close (');
-  return { kind: 'unsupported', reason: 'a list of values in brackets', children: items, span: span(open, close), inner: { start: first.span.start, end: items[items.length - 1].span.end } };
+  return {
+    kind: 'unsupported',
+    reason: 'a list of values in brackets',
+    children: items,
+    span: span(open, close),
+    inner: { start: first.span.start, end: items[items.length - 1].span.end },
+  };
 }
 
 /** A bracketed expression keeps its inner tree but takes the brackets' span. */
 function regroup(inner: Expr, open: Span, close: Span): Expr {
   const s = { start: open.start, end: close.end };
   const innermost = inner.inner ?? inner.span;
-  return inner.kind === 'binary' ? { ...inner, span: s, inner: innermost, grouped: true } : ({ ...inner, span: s, inner: innermost } as Expr);
+  return inner.kind === 'binary'
+    ? { ...inner, span: s, inner: innermost, grouped: true }
+    : ({ ...inner, span: s, inner: innermost } as Expr);
 }
 
 function parseLetter(p: Parser, t: Token): Expr {
@@ -122,8 +130,21 @@ function parseLetter(p: Parser, t: Token): Expr {
     const fn = run.length > 2 && run[0].text + run[1].text === 'ln' ? 2 : 3;
     for (let k = 0; k < fn; k++) p.next();
     const arg = parseAtom(p);
-    if (!arg || typeof arg === 'function') throw new LatexError(`${run.slice(0, fn).map((r) => r.text).join('')} needs an argument`, t);
-    const name = run.slice(0, fn).map((r) => r.text).join('') === 'exp' ? 'exp' : 'log';
+    if (!arg || typeof arg === 'function')
+      throw new LatexError(
+        `${run
+          .slice(0, fn)
+          .map((r) => r.text)
+          .join('')} needs an argument`,
+        t,
+      );
+    const name =
+      run
+        .slice(0, fn)
+        .map((r) => r.text)
+        .join('') === 'exp'
+        ? 'exp'
+        : 'log';
     return { kind: 'call', fn: name, generic: false, primes: 0, args: [arg], span: span(t, arg.span) };
   }
   if (inside !== undefined) {
@@ -244,7 +265,8 @@ function parseDecorated(p: Parser, t: Token): Expr {
   const r = p.argumentRange();
   let [from, to] = [r.from, r.to];
   // `\mathbf{\mathbf{z}}` is `\mathbf{z}`
-  while (p.toks[from]?.text === t.text && p.toks[from + 1]?.text === '{' && p.matchingBrace(from + 1) === to - 1) [from, to] = [from + 2, to - 1];
+  while (p.toks[from]?.text === t.text && p.toks[from + 1]?.text === '{' && p.matchingBrace(from + 1) === to - 1)
+    [from, to] = [from + 2, to - 1];
   const inner = rawText(p, from, to);
   // `\hat{y_1}` is `\hat{y}_1`: the accent is on the letter, the subscript says which one
   const parsed = /_/.test(inner) ? tryParse(p, from, to) : undefined;
@@ -265,7 +287,8 @@ function parseText(p: Parser, t: Token): Atom {
     throw new LatexError(`unknown function ${word}`, { start: t.start, end: r.span.end });
   }
   // `\text{Gradient descent on } (-\log P)`: words before more math make the row prose (words at its end annotate it)
-  if (/\p{L}{2,}\s+\p{L}{2,}/u.test(word) && !p.atEnd()) throw new LatexError(`this is a sentence (“${word.slice(0, 40)}”), not an equation`, { start: t.start, end: r.span.end });
+  if (/\p{L}{2,}\s+\p{L}{2,}/u.test(word) && !p.atEnd())
+    throw new LatexError(`this is a sentence (“${word.slice(0, 40)}”), not an equation`, { start: t.start, end: r.span.end });
   return undefined;
 }
 

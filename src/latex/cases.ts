@@ -29,7 +29,18 @@ export function parseCases(p: Parser, from: number, to: number, s: Span): Expr |
   const num = (value: number): Expr => ({ kind: 'number', value, span: s });
   const bin = (op: '+' | '-' | '*', left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, span: s, grouped: true });
   const stated = rows.flatMap((r) => (r.condition ? [r.condition] : []));
-  const terms = rows.map((r) => bin('*', r.value, r.condition ?? bin('-', num(1), stated.reduce((x, y) => bin('+', x, y)))));
+  const terms = rows.map((r) =>
+    bin(
+      '*',
+      r.value,
+      r.condition ??
+        bin(
+          '-',
+          num(1),
+          stated.reduce((x, y) => bin('+', x, y)),
+        ),
+    ),
+  );
   return terms.reduce((x, y) => bin('+', x, y));
 }
 

@@ -24,7 +24,10 @@ export function skipLineSpacing(tokens: readonly Token[], i: number): number {
   if (tokens[at + 1]?.text !== '[') return at;
   for (let close = at + 2; close < tokens.length && close <= at + 8; close++) {
     if (tokens[close].text !== ']') continue;
-    const inside = tokens.slice(at + 2, close).map((x) => x.text).join('');
+    const inside = tokens
+      .slice(at + 2, close)
+      .map((x) => x.text)
+      .join('');
     return LENGTH.test(inside) ? close : at;
   }
   return at;
@@ -54,12 +57,32 @@ export function wideSpace(tokens: readonly Token[], i: number): number {
 
 /** Connective words after which a condition follows. */
 export const CONDITION_WORDS = new Set(['if', 'when', 'whenever']);
-const CONNECTIVE_WORDS = new Set(['if', 'for', 'where', 'when', 'whenever', 'otherwise', 'else', 'and', 'since', 'with', 'so', 'then', 'as', 'because']);
+const CONNECTIVE_WORDS = new Set([
+  'if',
+  'for',
+  'where',
+  'when',
+  'whenever',
+  'otherwise',
+  'else',
+  'and',
+  'since',
+  'with',
+  'so',
+  'then',
+  'as',
+  'because',
+]);
 
 /** If `\text{ if }` (or another connective word) starts at token `i`, the index of its closing brace. */
 export function connectiveWord(tokens: readonly Token[], i: number): number | undefined {
   if (!TEXT_COMMANDS.has(tokens[i].text) || tokens[i + 1]?.text !== '{') return undefined;
   const close = closingBrace(tokens, i + 1);
-  const word = tokens.slice(i + 2, close).map((t) => t.text).join('').toLowerCase().replace(/[,.:]$/, '');
+  const word = tokens
+    .slice(i + 2, close)
+    .map((t) => t.text)
+    .join('')
+    .toLowerCase()
+    .replace(/[,.:]$/, '');
   return CONNECTIVE_WORDS.has(word) ? close : undefined;
 }

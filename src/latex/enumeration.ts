@@ -24,4 +24,3 @@ export function enumerationEnd(tokens: readonly Token[], comma: number, before: 
   }
   return ellipsis ? i - 1 : undefined;
 }
-

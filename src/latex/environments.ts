@@ -37,8 +37,17 @@ export function parseEnvironment(p: Parser, t: Token): Expr {
   const numbers = NUMERIC_MATRICES.has(name) ? numericMatrix(p, bodyFrom, bodyTo, span(t, last)) : undefined;
   if (numbers) return numbers;
   const names = NUMERIC_MATRICES.has(name) ? matrixCells(p, bodyFrom, bodyTo, span(t, last), (e) => e.kind === 'symbol') : undefined;
-  const cells = names?.kind === 'call' ? { rows: names.rows ?? 1, names: names.args.filter((a): a is Expr & { kind: 'symbol' } => a.kind === 'symbol') } : undefined;
-  return { kind: 'unsupported', reason: `a ${name} environment (matrices written out entry by entry are not checked)`, children: [], span: span(t, last), ...(cells && { cells }) };
+  const cells =
+    names?.kind === 'call'
+      ? { rows: names.rows ?? 1, names: names.args.filter((a): a is Expr & { kind: 'symbol' } => a.kind === 'symbol') }
+      : undefined;
+  return {
+    kind: 'unsupported',
+    reason: `a ${name} environment (matrices written out entry by entry are not checked)`,
+    children: [],
+    span: span(t, last),
+    ...(cells && { cells }),
+  };
 }
 
 const NUMERIC_MATRICES = new Set(['bmatrix', 'pmatrix', 'matrix', 'Bmatrix', 'array', 'smallmatrix']);

@@ -93,7 +93,8 @@ function fraction(p: Parser, num: Range, den: Range, whole: { start: number; end
   const wrt = denOp !== undefined ? singleSymbol(p, denOp, den.to) : undefined;
   if (denOp !== undefined && wrt) {
     if (isBareOperator(p, num.from, num.to)) {
-      return (operand: Expr) => derivative(p, operand, wrt, { start: whole.start, end: operand.span.end }, p.toks[den.from].text === '\\partial');
+      return (operand: Expr) =>
+        derivative(p, operand, wrt, { start: whole.start, end: operand.span.end }, p.toks[den.from].text === '\\partial');
     }
     const numOp = operatorEnd(p, num.from, num.to);
     if (numOp !== undefined && p.toks[numOp]?.text === '^') {
@@ -104,7 +105,12 @@ function fraction(p: Parser, num: Range, den: Range, whole: { start: number; end
       p.ctx.suspicions.push(`${p.ctx.src.slice(whole.start, whole.end)} has ∂ below but not above (OCR?)`);
     }
   } else if (denOp !== undefined && p.toks[den.from].text === '\\partial') {
-    return { kind: 'unsupported', reason: 'a derivative with respect to more than one variable (second derivatives are not checked)', children: [], span: whole };
+    return {
+      kind: 'unsupported',
+      reason: 'a derivative with respect to more than one variable (second derivatives are not checked)',
+      children: [],
+      span: whole,
+    };
   }
   const ocr = ocrDerivative(p, num, den);
   if (ocr) return { kind: 'unsupported', reason: ocr, children: [], span: whole };
@@ -127,7 +133,9 @@ function ocrDerivative(p: Parser, num: { from: number; to: number }, den: { from
 
 function derivative(p: Parser, of: Expr, wrt: SymbolNode, s: { start: number; end: number }, partial: boolean): Expr {
   if (of.kind === 'symbol' && of.name === wrt.name) {
-    p.ctx.suspicions.push(`∂${displayName(of.name)}/∂${displayName(wrt.name)} is a derivative of a variable with respect to itself (a transcription slip?)`);
+    p.ctx.suspicions.push(
+      `∂${displayName(of.name)}/∂${displayName(wrt.name)} is a derivative of a variable with respect to itself (a transcription slip?)`,
+    );
   }
   return partial ? { kind: 'derivative', of, wrt, span: s, partial } : { kind: 'derivative', of, wrt, span: s };
 }
@@ -137,14 +145,19 @@ export function parseDerivativeSlash(p: Parser, t: Token): Expr | undefined {
   const save = p.pos;
   p.next();
   const of = p.peek();
-  if (!of || of.spaceBefore && t.text === 'd') return restore(p, save);
+  if (!of || (of.spaceBefore && t.text === 'd')) return restore(p, save);
   // `δE_total/δw5` in plain-text notes: δ as ∂, but `δ_j` and `δ^l` are a variable's name
   if (t.text === '\\delta' && (of.text === '_' || of.text === '^' || of.spaceBefore)) return restore(p, save);
   const top = slashOperand(p);
   if (!top || !p.is('/')) return restore(p, save);
   p.next();
   const op2 = p.peek();
-  if (!op2 || (t.text === '\\delta' ? op2.text !== '\\delta' : (op2.text !== '\\partial' && op2.text !== 'd') || (t.text === '\\partial') !== (op2.text === '\\partial'))) {
+  if (
+    !op2 ||
+    (t.text === '\\delta'
+      ? op2.text !== '\\delta'
+      : (op2.text !== '\\partial' && op2.text !== 'd') || (t.text === '\\partial') !== (op2.text === '\\partial'))
+  ) {
     return restore(p, save);
   }
   p.next();
@@ -156,7 +169,7 @@ export function parseDerivativeSlash(p: Parser, t: Token): Expr | undefined {
 function slashOperand(p: Parser): Expr | undefined {
   try {
     const t = p.peek();
-    if (!t || t.text === '/' ) return undefined;
+    if (!t || t.text === '/') return undefined;
     const atom = p.parseFactorOrNothing();
     return atom && typeof atom !== 'function' ? atom : undefined;
   } catch {

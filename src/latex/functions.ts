@@ -34,7 +34,12 @@ export function parseWordCall(p: Parser, t: Token): Expr | undefined {
     letters.push(n);
   }
   for (let len = letters.length; len >= 2; len--) {
-    const fn = functionForWord(letters.slice(0, len).map((l) => l.text).join(''));
+    const fn = functionForWord(
+      letters
+        .slice(0, len)
+        .map((l) => l.text)
+        .join(''),
+    );
     if (fn && opensArgument(p, len)) {
       for (let k = 0; k < len - 1; k++) p.next();
       return parseCall(p, t, fn, false);
@@ -62,7 +67,9 @@ const BARE_ARGUMENT_WORDS: ReadonlySet<string> = new Set(FUNCTIONS.filter((f) =>
 function startsArgument(p: Parser, k: number): boolean {
   const n = p.peek(k);
   if (!n) return false;
-  return n.type === 'letter' || n.type === 'number' || n.text === '{' || n.text === '^' || (n.type === 'command' && !n.text.startsWith('\\,'));
+  return (
+    n.type === 'letter' || n.type === 'number' || n.text === '{' || n.text === '^' || (n.type === 'command' && !n.text.startsWith('\\,'))
+  );
 }
 
 /**
@@ -203,5 +210,10 @@ export function parseFunctionCommand(p: Parser, t: Token, fn: string): Expr {
   if (c && fn === 'max' && c.args.length === 2 && zero >= 0 && c.primes === 0) {
     return { ...c, fn: 'relu', args: [c.args[1 - zero]] };
   }
-  return { kind: 'unsupported', reason: `${t.text} of ${c?.args.length ?? 0} arguments (only \\max(0, z), ReLU, is understood)`, children: c?.args ?? [], span: call.span };
+  return {
+    kind: 'unsupported',
+    reason: `${t.text} of ${c?.args.length ?? 0} arguments (only \\max(0, z), ReLU, is understood)`,
+    children: c?.args ?? [],
+    span: call.span,
+  };
 }

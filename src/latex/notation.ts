@@ -7,12 +7,43 @@ import { TENSOR_FUNCTIONS } from '../tensorFunctions';
 
 /** Greek letters as symbols, with the Unicode used in messages. */
 export const GREEK: Readonly<Record<string, string>> = {
-  '\\alpha': 'α', '\\beta': 'β', '\\gamma': 'γ', '\\delta': 'δ', '\\epsilon': 'ϵ', '\\varepsilon': 'ε',
-  '\\zeta': 'ζ', '\\eta': 'η', '\\theta': 'θ', '\\vartheta': 'ϑ', '\\iota': 'ι', '\\kappa': 'κ',
-  '\\lambda': 'λ', '\\mu': 'μ', '\\nu': 'ν', '\\xi': 'ξ', '\\pi': 'π', '\\rho': 'ρ', '\\sigma': 'σ',
-  '\\tau': 'τ', '\\upsilon': 'υ', '\\phi': 'ϕ', '\\varphi': 'φ', '\\chi': 'χ', '\\psi': 'ψ',
-  '\\omega': 'ω', '\\Gamma': 'Γ', '\\Delta': 'Δ', '\\Theta': 'Θ', '\\Lambda': 'Λ', '\\Xi': 'Ξ',
-  '\\Pi': 'Π', '\\Sigma': 'Σ', '\\Phi': 'Φ', '\\Psi': 'Ψ', '\\Omega': 'Ω', '\\ell': 'ℓ',
+  '\\alpha': 'α',
+  '\\beta': 'β',
+  '\\gamma': 'γ',
+  '\\delta': 'δ',
+  '\\epsilon': 'ϵ',
+  '\\varepsilon': 'ε',
+  '\\zeta': 'ζ',
+  '\\eta': 'η',
+  '\\theta': 'θ',
+  '\\vartheta': 'ϑ',
+  '\\iota': 'ι',
+  '\\kappa': 'κ',
+  '\\lambda': 'λ',
+  '\\mu': 'μ',
+  '\\nu': 'ν',
+  '\\xi': 'ξ',
+  '\\pi': 'π',
+  '\\rho': 'ρ',
+  '\\sigma': 'σ',
+  '\\tau': 'τ',
+  '\\upsilon': 'υ',
+  '\\phi': 'ϕ',
+  '\\varphi': 'φ',
+  '\\chi': 'χ',
+  '\\psi': 'ψ',
+  '\\omega': 'ω',
+  '\\Gamma': 'Γ',
+  '\\Delta': 'Δ',
+  '\\Theta': 'Θ',
+  '\\Lambda': 'Λ',
+  '\\Xi': 'Ξ',
+  '\\Pi': 'Π',
+  '\\Sigma': 'Σ',
+  '\\Phi': 'Φ',
+  '\\Psi': 'Ψ',
+  '\\Omega': 'Ω',
+  '\\ell': 'ℓ',
 };
 
 /** Function commands: `\tanh(u)`, `\sigma(z)` (σ is a function only when applied); from the function registry. */
@@ -46,24 +77,82 @@ export const GENERIC_FUNCTION_LETTERS: ReadonlySet<string> = new Set(['f', 'g', 
 
 /** Accents and fonts that make a new symbol out of a letter: `\hat{y}`, `\mathcal{L}`. */
 export const DECORATIONS: ReadonlySet<string> = new Set([
-  '\\hat', '\\widehat', '\\bar', '\\overline', '\\tilde', '\\widetilde', '\\dot', '\\ddot', '\\vec', '\\mathbf',
-  '\\boldsymbol', '\\bm', '\\mathcal', '\\mathscr', '\\mathit', '\\mathsf', '\\mathfrak', '\\check', '\\breve',
+  '\\hat',
+  '\\widehat',
+  '\\bar',
+  '\\overline',
+  '\\tilde',
+  '\\widetilde',
+  '\\dot',
+  '\\ddot',
+  '\\vec',
+  '\\mathbf',
+  '\\boldsymbol',
+  '\\bm',
+  '\\mathcal',
+  '\\mathscr',
+  '\\mathit',
+  '\\mathsf',
+  '\\mathfrak',
+  '\\check',
+  '\\breve',
 ]);
 
 /** Commands whose argument is text: a function name, a subscript word, or an annotation. */
 export const TEXT_COMMANDS: ReadonlySet<string> = new Set([
-  '\\text', '\\textrm', '\\textit', '\\textbf', '\\textsf', '\\textnormal', '\\mathrm', '\\operatorname', '\\mbox',
+  '\\text',
+  '\\textrm',
+  '\\textit',
+  '\\textbf',
+  '\\textsf',
+  '\\textnormal',
+  '\\mathrm',
+  '\\operatorname',
+  '\\mbox',
 ]);
 
 /** Spacing and style commands that mean nothing to the math. */
 export const IGNORED_COMMANDS: ReadonlySet<string> = new Set([
-  '\\,', '\\;', '\\:', '\\!', '\\ ', '\\>', '\\space', '\\enspace', '\\thinspace', '\\medspace', '\\thickspace',
-  '\\displaystyle', '\\textstyle', '\\scriptstyle', '\\limits', '\\nolimits', '\\big', '\\Big', '\\bigg', '\\Bigg',
-  '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\biggl', '\\biggr', '\\nonumber', '\\notag',
+  '\\,',
+  '\\;',
+  '\\:',
+  '\\!',
+  '\\ ',
+  '\\>',
+  '\\space',
+  '\\enspace',
+  '\\thinspace',
+  '\\medspace',
+  '\\thickspace',
+  '\\displaystyle',
+  '\\textstyle',
+  '\\scriptstyle',
+  '\\limits',
+  '\\nolimits',
+  '\\big',
+  '\\Big',
+  '\\bigg',
+  '\\Bigg',
+  '\\bigl',
+  '\\bigr',
+  '\\Bigl',
+  '\\Bigr',
+  '\\biggl',
+  '\\biggr',
+  '\\nonumber',
+  '\\notag',
 ]);
 
 /** Spacing commands that take an argument (`\hspace{1em}`): skipped with it. */
-export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['\\hspace', '\\vspace', '\\label', '\\tag', '\\color', '\\require', '\\textcolor']);
+export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set([
+  '\\hspace',
+  '\\vspace',
+  '\\label',
+  '\\tag',
+  '\\color',
+  '\\require',
+  '\\textcolor',
+]);
 
 /** Explicit multiplication signs. */
 export const MULTIPLY: ReadonlySet<string> = new Set(['\\cdot', '\\times', '*', '\\ast', '\\centerdot']);
@@ -73,22 +162,63 @@ export const DERIVATIVE_OPERATORS: ReadonlySet<string> = new Set(['\\partial', '
 
 /** What separates statements inside one block. */
 export const STATEMENT_SEPARATORS: ReadonlySet<string> = new Set([
-  ',', ';', '\\quad', '\\qquad', '\\because', '\\therefore', '\\\\', '\\newline',
+  ',',
+  ';',
+  '\\quad',
+  '\\qquad',
+  '\\because',
+  '\\therefore',
+  '\\\\',
+  '\\newline',
   // `… \Rightarrow \frac{\partial L}{\partial w} = …`: an implication between equations sets them apart
-  '\\Rightarrow', '\\implies', '\\Longrightarrow', '\\iff', '\\Leftrightarrow',
+  '\\Rightarrow',
+  '\\implies',
+  '\\Longrightarrow',
+  '\\iff',
+  '\\Leftrightarrow',
 ]);
 
 /** Relations other than `=`: a statement with one of these is not an equation chain. */
 export const OTHER_RELATIONS: ReadonlySet<string> = new Set([
-  '\\equiv', '\\neq', '\\ne', '\\leq', '\\le', '\\geq', '\\ge', '<', '>', '\\rightarrow', '\\to',
-  '\\Leftarrow', '\\impliedby', '\\in', '\\notin',
-  '\\sim', '\\propto', '\\subset', '\\subseteq', '\\mapsto', '\\longrightarrow', '\\longleftarrow',
-  '\\leftrightarrow', '\\lt', '\\gt', '\\cong', '\\simeq',
+  '\\equiv',
+  '\\neq',
+  '\\ne',
+  '\\leq',
+  '\\le',
+  '\\geq',
+  '\\ge',
+  '<',
+  '>',
+  '\\rightarrow',
+  '\\to',
+  '\\Leftarrow',
+  '\\impliedby',
+  '\\in',
+  '\\notin',
+  '\\sim',
+  '\\propto',
+  '\\subset',
+  '\\subseteq',
+  '\\mapsto',
+  '\\longrightarrow',
+  '\\longleftarrow',
+  '\\leftrightarrow',
+  '\\lt',
+  '\\gt',
+  '\\cong',
+  '\\simeq',
 ]);
 
 /** Comparisons inside an indicator `(z > 0)`. */
 export const COMPARISONS: Readonly<Record<string, '>' | '<' | '>=' | '<='>> = {
-  '>': '>', '<': '<', '\\gt': '>', '\\lt': '<', '\\geq': '>=', '\\ge': '>=', '\\leq': '<=', '\\le': '<=',
+  '>': '>',
+  '<': '<',
+  '\\gt': '>',
+  '\\lt': '<',
+  '\\geq': '>=',
+  '\\ge': '>=',
+  '\\leq': '<=',
+  '\\le': '<=',
 };
 
 /** Constructs that parse but are not checked, with the reason shown to the user (`\sum`, `\odot` and norms have rules of their own). */
@@ -110,13 +240,36 @@ export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
 
 /** Environments that are just alignment around equations: their rows are statements. */
 export const ALIGNMENT_ENVIRONMENTS: ReadonlySet<string> = new Set([
-  'equation', 'equation*', 'align', 'align*', 'aligned', 'gather', 'gather*', 'gathered', 'split', 'alignat',
-  'alignat*', 'alignedat', 'multline', 'multline*', 'eqnarray', 'eqnarray*',
+  'equation',
+  'equation*',
+  'align',
+  'align*',
+  'aligned',
+  'gather',
+  'gather*',
+  'gathered',
+  'split',
+  'alignat',
+  'alignat*',
+  'alignedat',
+  'multline',
+  'multline*',
+  'eqnarray',
+  'eqnarray*',
 ]);
 
 /** Unicode subscript digits for readable messages: w_2 → w₂. */
 const SUBSCRIPT_DIGITS: Readonly<Record<string, string>> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
 };
 
 const DECORATION_UNICODE: Readonly<Record<string, (s: string) => string>> = {
@@ -126,7 +279,7 @@ const DECORATION_UNICODE: Readonly<Record<string, (s: string) => string>> = {
   '\\overline': (s) => `${s}\u0304`,
   '\\tilde': (s) => `${s}\u0303`,
   '\\dot': (s) => `${s}\u0307`,
-  '\\mathcal': (s) => ({ L: 'ℒ', J: '𝒥', C: '𝒞' } as Record<string, string>)[s] ?? s,
+  '\\mathcal': (s) => (({ L: 'ℒ', J: '𝒥', C: '𝒞' }) as Record<string, string>)[s] ?? s,
 };
 
 const DISPLAY_CACHE = new Map<string, string>();

@@ -54,7 +54,8 @@ export function parseNumpyCall(p: Parser, t: Token, name: string, length: number
   if (name === 'square') return { kind: 'binary', op: '^', left: a, right: { kind: 'number', value: 2, span: s }, span: s };
   if (name in ELEMENTWISE) return { kind: 'call', fn: ELEMENTWISE[name], generic: false, primes: 0, args: [a], span: s };
   if (!b) throw new LatexError(`np.${name} needs two arguments`, s);
-  if (name === 'maximum' && a.kind === 'number' && a.value === 0) return { kind: 'call', fn: 'relu', generic: false, primes: 0, args: [b], span: s };
+  if (name === 'maximum' && a.kind === 'number' && a.value === 0)
+    return { kind: 'call', fn: 'relu', generic: false, primes: 0, args: [b], span: s };
   if (name === 'maximum') throw new LatexError('np.maximum of something other than 0', s);
   return { kind: 'binary', op: name === 'multiply' ? 'hadamard' : '*', left: a, right: b, span: s };
 }
@@ -81,7 +82,8 @@ function keywordAt(p: Parser): { name: string; value: string } | undefined {
   }
   if (name === '' || p.peek(k)?.text !== '=') return undefined;
   let value = '';
-  for (k++; p.peek(k) && p.peek(k)!.text !== ',' && p.peek(k)!.text !== ')'; k++) value += TEXT_COMMANDS.has(p.peek(k)!.text) || p.peek(k)!.text === '{' || p.peek(k)!.text === '}' ? '' : p.peek(k)!.text;
+  for (k++; p.peek(k) && p.peek(k)!.text !== ',' && p.peek(k)!.text !== ')'; k++)
+    value += TEXT_COMMANDS.has(p.peek(k)!.text) || p.peek(k)!.text === '{' || p.peek(k)!.text === '}' ? '' : p.peek(k)!.text;
   for (let i = 0; i < k; i++) p.next();
   return { name, value: value.trim() };
 }

@@ -33,9 +33,22 @@ export function parsePrefixOperator(p: Parser, t: Token): (operand: Expr) => Exp
   }
   if (t.text !== '\\sum') return (body) => unsupported(t.text, [body], span(t, body.span));
   if (range !== undefined) {
-    return (body) => ({ kind: 'unsupported', reason: `a sum over ${range} (only sums over a whole index or over samples are checked)`, children: [body], span: span(t, body.span) });
+    return (body) => ({
+      kind: 'unsupported',
+      reason: `a sum over ${range} (only sums over a whole index or over samples are checked)`,
+      children: [body],
+      span: span(t, body.span),
+    });
   }
-  return (body) => ({ kind: 'sum', body, index, upper, ...(lower !== undefined && { lower }), ...(except && { except }), span: span(t, body.span) });
+  return (body) => ({
+    kind: 'sum',
+    body,
+    index,
+    upper,
+    ...(lower !== undefined && { lower }),
+    ...(except && { except }),
+    span: span(t, body.span),
+  });
 }
 
 /**
@@ -54,13 +67,14 @@ function parseGradient(p: Parser, t: Token): (operand: Expr) => Expr {
     let of = operand;
     let by = wrt ?? (of.kind === 'call' && of.args.length === 1 ? of.args[0] : undefined);
     // `\nabla \mathcal{L}(\theta)`: a name applied to a bracketed variable reads as a product; it is the cost of θ
-    if (!by && of.kind === 'binary' && of.op === '*' && of.left.kind === 'symbol' && of.right.kind === 'symbol' && of.right.inner) [of, by] = [of.left, of.right];
+    if (!by && of.kind === 'binary' && of.op === '*' && of.left.kind === 'symbol' && of.right.kind === 'symbol' && of.right.inner)
+      [of, by] = [of.left, of.right];
     // `\nabla a^l = \frac{\partial C}{\partial a^l}`: ∇ before a variable names the cost's gradient by it, as `da` does
     // (not of a cost itself: `\nabla L` is L's gradient by a variable it does not name)
-    if (!by && of.kind === 'symbol' && !/^(?:[LJCE]|\\ell|\\mathcal\{[A-Z]\})(?:[_^]|$)/.test(of.name)) return { kind: 'shorthand', of, span: span(t, operand.span) };
+    if (!by && of.kind === 'symbol' && !/^(?:[LJCE]|\\ell|\\mathcal\{[A-Z]\})(?:[_^]|$)/.test(of.name))
+      return { kind: 'shorthand', of, span: span(t, operand.span) };
     if (by?.kind !== 'symbol') return unsupported(t.text, [operand], span(t, operand.span));
     return { kind: 'derivative', of, wrt: by, partial: true, span: span(t, operand.span) };
   };
   return Object.assign(gradient, { untilSpace: true });
 }
-

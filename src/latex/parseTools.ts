@@ -9,7 +9,10 @@ import type { Token } from './tokens';
 
 /** A parse failure with the place it happened; caught at the statement level, never thrown to callers. */
 export class LatexError extends Error {
-  constructor(message: string, readonly span: Span) {
+  constructor(
+    message: string,
+    readonly span: Span,
+  ) {
     super(message);
   }
 }

@@ -186,7 +186,10 @@ export class Parser {
       if (spaced && this.spaceEnds === this.termDepth) break;
       const parsed = this.parseFactorOrNothing();
       // `0 \ (s < 0)`: a condition set apart after a value, as in the rows of a case distinction
-      const right = spaced && parsed !== undefined && typeof parsed !== 'function' && parsed.kind === 'indicator' ? { ...parsed, condition: true } : parsed;
+      const right =
+        spaced && parsed !== undefined && typeof parsed !== 'function' && parsed.kind === 'indicator'
+          ? { ...parsed, condition: true }
+          : parsed;
       if (right === undefined) {
         if (op) throw new LatexError(`nothing after ${t.text}`, { start: t.start, end: t.end });
         continue;
@@ -201,7 +204,14 @@ export class Parser {
       acc =
         op === 'unsupported'
           ? unsupported(t.text, [acc, r], s)
-          : { kind: 'binary', op: op ?? '*', left: acc, right: r, span: s, ...((t.text === '*' || t.text === '\\ast') && op === '*' && { asterisk: true }) };
+          : {
+              kind: 'binary',
+              op: op ?? '*',
+              left: acc,
+              right: r,
+              span: s,
+              ...((t.text === '*' || t.text === '\\ast') && op === '*' && { asterisk: true }),
+            };
       if (typeof right === 'function' && !endsAtSpace(right)) break;
     }
     return acc;
@@ -294,7 +304,7 @@ function nameApplied(left: Expr, right: Expr, s: Span): Expr | undefined {
   // (the name may be the last factor so far: `- s(\mathbf x)_i s(\mathbf x)_j`)
   if (left.kind === 'negate') {
     const inner = nameApplied(left.arg, right, s);
-    return inner && { kind: 'negate', arg: inner, span: s } as Expr;
+    return inner && ({ kind: 'negate', arg: inner, span: s } as Expr);
   }
   if (left.kind === 'binary' && left.op === '*' && !left.grouped) {
     const inner = nameApplied(left.right, right, join(left.right.span, right.span));
@@ -307,7 +317,14 @@ function nameApplied(left: Expr, right: Expr, s: Span): Expr | undefined {
   if (left.kind !== 'symbol' || /[_^]/.test(left.name)) return undefined;
   const power = right.kind === 'binary' && right.op === '^' ? right : undefined;
   const sub = power ? power.left : right;
-  if (sub.kind !== 'unsupported' || !sub.subscript || !/^[a-z]$/.test(sub.subscript) || sub.children[0]?.kind !== 'symbol' || sub.children[0].inner === undefined) return undefined;
+  if (
+    sub.kind !== 'unsupported' ||
+    !sub.subscript ||
+    !/^[a-z]$/.test(sub.subscript) ||
+    sub.children[0]?.kind !== 'symbol' ||
+    sub.children[0].inner === undefined
+  )
+    return undefined;
   const entry: Expr = { kind: 'symbol', name: `${left.name}_${sub.subscript}`, span: { start: left.span.start, end: sub.span.end } };
   return power ? { ...power, left: entry, span: s } : entry;
 }

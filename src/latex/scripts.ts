@@ -99,7 +99,15 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
       const r = p.argumentRange();
       sub = `${sub}_${rawText(p, r.from, r.to)}`;
       end = r.span.end;
-    } else if (t?.text === '[' && layer === undefined && sub === undefined && t.start === end && p.peek(1)?.type === 'number' && /^\d$/.test(p.peek(1)!.text) && p.peek(2)?.text === ']') {
+    } else if (
+      t?.text === '[' &&
+      layer === undefined &&
+      sub === undefined &&
+      t.start === end &&
+      p.peek(1)?.type === 'number' &&
+      /^\d$/.test(p.peek(1)!.text) &&
+      p.peek(2)?.text === ']'
+    ) {
       // `W[1]`, `Z[2]` (the layer written as code does): W^{[1]}
       layer = `[${p.peek(1)!.text}]`;
       end = p.peek(2)!.end;
@@ -114,7 +122,11 @@ export function parseSymbolTail(p: Parser, base: string, first: Token): Expr {
       // `A^{[1]2}` (the course's square of A^{[1]}): the layer, then a power
       const squared = /^(\[[^\]]*\])(\d+)$/.exec(raw);
       if (squared) {
-        const symbol: SymbolNode = { kind: 'symbol', name: `${nameOf(base, sub)}^{${squared[1]}}`, span: { start: first.start, end: r.span.end } };
+        const symbol: SymbolNode = {
+          kind: 'symbol',
+          name: `${nameOf(base, sub)}^{${squared[1]}}`,
+          span: { start: first.start, end: r.span.end },
+        };
         const power: Expr = { kind: 'number', value: Number(squared[2]), span: r.span };
         return { kind: 'binary', op: '^', left: symbol, right: power, span: symbol.span };
       }
@@ -152,7 +164,13 @@ export function parseScripts(p: Parser, atom: Expr): Expr {
       const s = join(e.span, r.span);
       const text = p.ctx.src.slice(e.span.start, r.span.end);
       if (e.kind === 'number') p.ctx.suspicions.push(`${text} is a number with a subscript (OCR?)`);
-      e = { kind: 'unsupported', reason: `${text}: a subscript on ${e.kind === 'number' ? 'a number' : 'an expression'}`, children: [e], span: s, subscript: rawText(p, r.from, r.to) };
+      e = {
+        kind: 'unsupported',
+        reason: `${text}: a subscript on ${e.kind === 'number' ? 'a number' : 'an expression'}`,
+        children: [e],
+        span: s,
+        subscript: rawText(p, r.from, r.to),
+      };
     } else if (t.text === "'" && e.kind === 'symbol' && !e.name.endsWith("'")) {
       // `w_1'`: a name of its own (the new w₁ of an update rule, say); a derivative needs its variable written
       p.next();
@@ -166,7 +184,12 @@ export function parseScripts(p: Parser, atom: Expr): Expr {
         e = { kind: 'derivative', of: e, wrt, partial: false, span: join(e.span, t) };
         continue;
       }
-      e = { kind: 'unsupported', reason: 'a prime on a variable (only functions take primes here, as in σ′(z))', children: [e], span: join(e.span, t) };
+      e = {
+        kind: 'unsupported',
+        reason: 'a prime on a variable (only functions take primes here, as in σ′(z))',
+        children: [e],
+        span: join(e.span, t),
+      };
     } else if (t.text === '!') {
       p.next();
       e = { kind: 'unsupported', reason: 'a factorial', children: [e], span: join(e.span, t) };

@@ -5,11 +5,12 @@
 import { cellValues, tupleAssignments } from './tuples';
 import { type Expr, type Span, childrenOf } from './ast';
 import { enumerationEnd } from './enumeration';
-import { CONDITION_WORDS, MATRIX_DEPTH_CLOSE, MATRIX_DEPTH_OPEN, closingBrace, connectiveWord, depthChange, skipLineSpacing, wideSpace } from './connectives';
-import { ALIGNMENT_ENVIRONMENTS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, OTHER_RELATIONS, STATEMENT_SEPARATORS, TEXT_COMMANDS } from './notation';
+import { CONDITION_WORDS, connectiveWord, depthChange, wideSpace } from './connectives';
+import { IGNORED_COMMANDS, OTHER_RELATIONS, STATEMENT_SEPARATORS, TEXT_COMMANDS } from './notation';
 import { Parser, type ParseContext } from './parser';
 import { LatexError } from './parseTools';
 import { type Token, tokenize } from './tokens';
+import { stripAlignment, unwrapStrikes } from './alignment';
 import { depthOf } from '../trees';
 
 /** One side of an `=`: its tree, or why it could not be read. */
@@ -66,74 +67,6 @@ export function parseBlock(latex: string): ParsedStatement[] {
   });
 }
 
-const SIZED_OPEN = new Set(['\\left', '\\bigl', '\\Bigl', '\\biggl', '\\Biggl', '\\big', '\\Big', '\\bigg', '\\Bigg']);
-const SIZED_CLOSE = new Set(['\\right', '\\bigr', '\\Bigr', '\\biggr', '\\Biggr', '\\big', '\\Big', '\\bigg', '\\Bigg']);
-
-/** Removes `\begin{aligned}`/`\end{aligned}` and the `&` alignment marks outside matrices. */
-function stripAlignment(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  let matrixDepth = 0;
-  let brackets = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if ((t.text === '\\begin' || t.text === '\\end') && tokens[i + 1]?.text === '{') {
-      let close = i + 2;
-      while (close < tokens.length && tokens[close].text !== '}') close++;
-      const name = tokens.slice(i + 2, close).map((x) => x.text).join('');
-      if (ALIGNMENT_ENVIRONMENTS.has(name) && matrixDepth === 0) {
-        out.push({ ...t, text: '\\\\', start: t.start, end: tokens[Math.min(close, tokens.length - 1)].end });
-        i = close;
-        continue;
-      }
-      matrixDepth += t.text === '\\begin' ? 1 : -1;
-      matrixDepth = Math.max(0, matrixDepth);
-    }
-    if (t.text === '&' && matrixDepth === 0) continue;
-    // a row break inside sized brackets (`{1 \over 2}\Bigg( … \\ +& … \Bigg)`) only breaks the line
-    if (SIZED_OPEN.has(t.text) && MATRIX_DEPTH_OPEN.has(tokens[i + 1]?.text ?? '')) brackets++;
-    if (SIZED_CLOSE.has(t.text) && MATRIX_DEPTH_CLOSE.has(tokens[i + 1]?.text ?? '')) brackets = Math.max(0, brackets - 1);
-    if (t.text === '\\\\' && brackets > 0 && matrixDepth === 0) {
-      i = skipLineSpacing(tokens, i);
-      continue;
-    }
-    // `\tag{7}`, `\label{eq:…}`, `\require{cancel}`, `\color{red}`: not math, wherever they stand
-    if (IGNORED_WITH_ARGUMENT.has(t.text) && tokens[i + 1]?.text === '{') {
-      const close = closingBrace(tokens, i + 1);
-      // a horizontal space stays a space (it may set two equations apart)
-      if (t.text === '\\hspace') out.push({ ...t, text: '\\enspace', end: tokens[close].end });
-      i = close;
-      continue;
-    }
-    out.push(t);
-    if (t.text === '\\\\') i = skipLineSpacing(tokens, i);
-  }
-  return out;
-}
-
-const STRIKES = new Set(['\\cancel', '\\bcancel', '\\xcancel', '\\sout']);
-
-/**
- * `y \cancel{- y h} - h \cancel{+ y h}`: struck-out terms are still terms of the sum (they cancel each other), so
- * the strike and its braces go and what it holds stays in place. `\cancelto{0}{x}` keeps x.
- */
-function unwrapStrikes(tokens: Token[]): Token[] {
-  if (!tokens.some((t) => STRIKES.has(t.text) || t.text === '\\cancelto')) return tokens;
-  const drop = new Set<number>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i].text;
-    if (!STRIKES.has(t) && t !== '\\cancelto') continue;
-    let open = i + 1;
-    if (t === '\\cancelto' && tokens[open]?.text === '{') {
-      const close = closingBrace(tokens, open);
-      for (let k = open; k <= close; k++) drop.add(k);
-      open = close + 1;
-    }
-    if (tokens[open]?.text !== '{') continue;
-    drop.add(i).add(open).add(closingBrace(tokens, open));
-  }
-  return tokens.filter((_, i) => !drop.has(i));
-}
-
 /** Does an equation (a top-level `=` before the next separator or wide space) start at token `i`? */
 function equationFollows(tokens: readonly Token[], i: number): boolean {
   let end = i;
@@ -188,7 +121,11 @@ function splitStatements(tokens: readonly Token[]): RawStatement[] {
       if (current.toks.length > 0) out.push({ ...current, conditioned: true });
       // `\text{if } y = 1 ; L = -\log \hat{y}`: what follows `if` or `when` is a condition, neither a definition nor a
       // claim, and an equation after it holds under it
-      const word = tokens.slice(i + 2, connective).map((x) => x.text).join('').toLowerCase();
+      const word = tokens
+        .slice(i + 2, connective)
+        .map((x) => x.text)
+        .join('')
+        .toLowerCase();
       current = CONDITION_WORDS.has(word) ? { toks: [], isCondition: true } : { toks: [] };
       i = connective;
       continue;
@@ -225,7 +162,8 @@ function endsEquation(toks: readonly Token[]): boolean {
  * next line starts a new one: it has its own `=` and does not start with an operator.
  */
 function startsEquation(tokens: readonly Token[], i: number): boolean {
-  if (CONTINUES_AT_START.has(tokens[i].text) || OTHER_RELATIONS.has(tokens[i].text) || STATEMENT_SEPARATORS.has(tokens[i].text)) return false;
+  if (CONTINUES_AT_START.has(tokens[i].text) || OTHER_RELATIONS.has(tokens[i].text) || STATEMENT_SEPARATORS.has(tokens[i].text))
+    return false;
   let end = i + 1;
   // (the line up to a row break: `… \right] \\[4pt] &= …` is this row's end and the next row's start)
   while (end < tokens.length && !tokens[end].lineBreakBefore && !STATEMENT_SEPARATORS.has(tokens[end].text)) end++;
@@ -242,7 +180,14 @@ const APPROXIMATELY = new Set(['\\approx', '≈']);
  * Indexes of the top-level `=` signs (a `:` right before one makes it `:=`; `\leftarrow` counts as one, for
  * update rules), whether one was an assignment, and any other relation.
  */
-function relations(toks: readonly Token[]): { equals: number[]; approximate: Set<number>; assignment: boolean; other?: string; otherAt?: number; remarkAt?: number } {
+function relations(toks: readonly Token[]): {
+  equals: number[];
+  approximate: Set<number>;
+  assignment: boolean;
+  other?: string;
+  otherAt?: number;
+  remarkAt?: number;
+} {
   const equals: number[] = [];
   const approximate = new Set<number>();
   let other: string | undefined;
@@ -283,7 +228,12 @@ function parseStatement(src: string, all: Token[], connective?: 'because' | 'the
     found = relations(toks);
   }
   // `Z = W X + b \in \mathbb{R}^{n \times m}`: the equation, its shape said in passing
-  if (found.other === '\\in' && found.otherAt !== undefined && found.equals.length > 0 && found.otherAt > found.equals[found.equals.length - 1]) {
+  if (
+    found.other === '\\in' &&
+    found.otherAt !== undefined &&
+    found.equals.length > 0 &&
+    found.otherAt > found.equals[found.equals.length - 1]
+  ) {
     toks = toks.slice(0, found.otherAt);
     found = relations(toks);
   }
@@ -316,7 +266,18 @@ function parseStatement(src: string, all: Token[], connective?: 'because' | 'the
   }
   if (parts.length === 0) return undefined;
   const span = { start: toks[0].start, end: toks[toks.length - 1].end };
-  return { parts, equals: equalSpans, approximate: approximate.size > 0 ? approximate : undefined, leadingEquals, trailingEquals, connective, otherRelation: other, assignment, suspicions: ctx.suspicions, span };
+  return {
+    parts,
+    equals: equalSpans,
+    approximate: approximate.size > 0 ? approximate : undefined,
+    leadingEquals,
+    trailingEquals,
+    connective,
+    otherRelation: other,
+    assignment,
+    suspicions: ctx.suspicions,
+    span,
+  };
 }
 
 function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: number): ParsedPart {
@@ -327,7 +288,10 @@ function parsePart(ctx: ParseContext, toks: readonly Token[], from: number, to: 
   const nesting = bracketNesting(toks, from, to);
   if (nesting > MAX_NESTING) return { error: `nested ${nesting} brackets deep (derivcheck reads up to ${MAX_NESTING})`, span };
   // `\text{grad} = \frac{1}{m} …`: a side that is one word written as text names a quantity
-  const word = to - from >= 4 && TEXT_COMMANDS.has(toks[from].text) && toks[from + 1].text === '{' && toks[to - 1].text === '}' ? ctx.src.slice(toks[from + 2].start, toks[to - 2].end) : '';
+  const word =
+    to - from >= 4 && TEXT_COMMANDS.has(toks[from].text) && toks[from + 1].text === '{' && toks[to - 1].text === '}'
+      ? ctx.src.slice(toks[from + 2].start, toks[to - 2].end)
+      : '';
   if (/^[A-Za-z]{2,}$/.test(word)) return { expr: { kind: 'symbol', name: word, span }, span };
   try {
     const expr = new Parser(ctx, toks, from, to).parseWhole();

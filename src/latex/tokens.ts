@@ -28,16 +28,35 @@ const isWordScript = (c: string): boolean => /[\p{Script=Hangul}\p{Script=Han}\p
 
 /** Characters typed as Unicode that mean a command (`∂`, `·`, `×`, `−`, `≤`, `∑`), and Greek letters (`σ` is `\sigma`). */
 const UNICODE_COMMANDS: ReadonlyMap<string, string> = new Map([
-  ['∂', '\\partial'], ['·', '\\cdot'], ['⋅', '\\cdot'], ['×', '\\times'], ['≠', '\\neq'], ['≤', '\\leq'], ['≥', '\\geq'],
-  ['→', '\\to'], ['⇒', '\\Rightarrow'], ['∑', '\\sum'], ['∈', '\\in'], ['∇', '\\nabla'], ['√', '\\sqrt'], ['⊙', '\\odot'],
-  ['∘', '\\circ'], ['∞', '\\infty'], ['ℓ', '\\ell'],
+  ['∂', '\\partial'],
+  ['·', '\\cdot'],
+  ['⋅', '\\cdot'],
+  ['×', '\\times'],
+  ['≠', '\\neq'],
+  ['≤', '\\leq'],
+  ['≥', '\\geq'],
+  ['→', '\\to'],
+  ['⇒', '\\Rightarrow'],
+  ['∑', '\\sum'],
+  ['∈', '\\in'],
+  ['∇', '\\nabla'],
+  ['√', '\\sqrt'],
+  ['⊙', '\\odot'],
+  ['∘', '\\circ'],
+  ['∞', '\\infty'],
+  ['ℓ', '\\ell'],
   ...Object.entries(GREEK).map(([command, letter]) => [letter, command] as [string, string]),
-  ['ε', '\\epsilon'], ['φ', '\\phi'],
+  ['ε', '\\epsilon'],
+  ['φ', '\\phi'],
 ]);
 /** Commands other spellings of which are in use: `\part` (for `\partial`). */
 const COMMAND_ALIASES: ReadonlyMap<string, string> = new Map([['\\part', '\\partial']]);
 /** Characters typed as Unicode that are ASCII operators. */
-const UNICODE_CHARS: ReadonlyMap<string, string> = new Map([['−', '-'], ['–', '-'], ['∗', '*']]);
+const UNICODE_CHARS: ReadonlyMap<string, string> = new Map([
+  ['−', '-'],
+  ['–', '-'],
+  ['∗', '*'],
+]);
 
 /** Splits LaTeX into tokens; `%` comments and whitespace are dropped (and noted on the next token). */
 export function tokenize(src: string): Token[] {
@@ -121,7 +140,11 @@ function splitFractionDigits(tokens: Token[]): Token[] {
     if (digitArguments > 0 && t.type === 'number' && /^\d+$/.test(t.text) && t.text.length > 1) {
       out.push({ ...t, text: t.text[0], end: t.start + 1 });
       const rest: Token = { type: 'number', text: t.text.slice(1), start: t.start + 1, end: t.end, spaceBefore: false };
-      if (digitArguments === 2) out.push({ ...rest, text: rest.text[0], end: rest.start + 1 }, ...(rest.text.length > 1 ? [{ ...rest, text: rest.text.slice(1), start: rest.start + 1 }] : []));
+      if (digitArguments === 2)
+        out.push(
+          { ...rest, text: rest.text[0], end: rest.start + 1 },
+          ...(rest.text.length > 1 ? [{ ...rest, text: rest.text.slice(1), start: rest.start + 1 }] : []),
+        );
       else out.push(rest);
       digitArguments = 0;
       continue;

@@ -16,7 +16,8 @@ function items(toks: readonly Token[], from: number): { items: Token[][]; end: n
   const out: Token[][] = [[]];
   for (; i < toks.length; i++) {
     const t = toks[i].text;
-    if (CLOSE.has(t) || (t === '\\right' && CLOSE.has(`\\right${toks[i + 1]?.text}`))) return { items: out, end: t === '\\right' ? i + 2 : i + 1 };
+    if (CLOSE.has(t) || (t === '\\right' && CLOSE.has(`\\right${toks[i + 1]?.text}`)))
+      return { items: out, end: t === '\\right' ? i + 2 : i + 1 };
     if (OPEN.has(t) || t === '{' || t === '}' || t === '=') return undefined;
     if (t === ',') out.push([]);
     else out[out.length - 1].push(toks[i]);
@@ -37,7 +38,8 @@ export function tupleAssignments(toks: readonly Token[]): Token[][] | undefined 
   if (!right || right.end !== toks.length || right.items.length !== left.items.length) return undefined;
   const equals = toks[left.end];
   const pairs = left.items.map((name, k) => ({ name, value: right.items[k] }));
-  if (pairs.some(({ name, value }) => name.length === 0 || !NUMBER.test(value.map((t) => t.text).join('')) || name[0].type === 'number')) return undefined;
+  if (pairs.some(({ name, value }) => name.length === 0 || !NUMBER.test(value.map((t) => t.text).join('')) || name[0].type === 'number'))
+    return undefined;
   return pairs.map(({ name, value }) => [...name, equals, ...value]);
 }
 
@@ -54,7 +56,15 @@ export function cellValues(s: ParsedStatement): ParsedStatement[] {
     cells.names.forEach((name, i) => {
       const value: Expr = b.args[i];
       const span: Span = { start: name.span.start, end: value.span.end };
-      out.push({ parts: [{ expr: name, span: name.span }, { expr: value, span: value.span }], equals: [s.equals[k]], suspicions: [], span });
+      out.push({
+        parts: [
+          { expr: name, span: name.span },
+          { expr: value, span: value.span },
+        ],
+        equals: [s.equals[k]],
+        suspicions: [],
+        span,
+      });
     });
   }
   return out;

@@ -37,18 +37,26 @@ export function parsedBlock(latex: string): ParsedStatement[] {
  * The model of a note whose math blocks are given in reading order. `inputs` are names (LaTeX) the note declares
  * inputs: what it writes for them is not a definition (`S = …` loses its `S =`; the rest of the chain stays).
  */
-export function buildModel(blocks: readonly { readonly latex: string; readonly display?: boolean; readonly part?: number; readonly section?: number }[], inputs: readonly string[] = []): NoteModel {
-  const declared = new Set(inputs.flatMap((latex) => {
-    const e = parseBlock(latex)[0]?.parts[0]?.expr;
-    return e?.kind === 'symbol' ? [e.name] : [];
-  }));
+export function buildModel(
+  blocks: readonly { readonly latex: string; readonly display?: boolean; readonly part?: number; readonly section?: number }[],
+  inputs: readonly string[] = [],
+): NoteModel {
+  const declared = new Set(
+    inputs.flatMap((latex) => {
+      const e = parseBlock(latex)[0]?.parts[0]?.expr;
+      return e?.kind === 'symbol' ? [e.name] : [];
+    }),
+  );
   const parsed = blocks.map((b) => parsedBlock(b.latex));
-  return buildModelFromStatements(declared.size === 0 ? parsed : parsed.map((block) => block.map((st) => withoutDefinitionOf(st, declared))), {
-    source: (block, span) => blocks[block].latex.slice(span.start, span.end),
-    display: (block) => blocks[block].display ?? true,
-    // a notebook's cells are sections too, in order
-    section: (block) => (blocks[block].part ?? 0) * 100_000 + (blocks[block].section ?? 0),
-  });
+  return buildModelFromStatements(
+    declared.size === 0 ? parsed : parsed.map((block) => block.map((st) => withoutDefinitionOf(st, declared))),
+    {
+      source: (block, span) => blocks[block].latex.slice(span.start, span.end),
+      display: (block) => blocks[block].display ?? true,
+      // a notebook's cells are sections too, in order
+      section: (block) => (blocks[block].part ?? 0) * 100_000 + (blocks[block].section ?? 0),
+    },
+  );
 }
 
 /** A statement without its defining `S =` when S is a declared input. */
@@ -72,15 +80,18 @@ export interface BlockFacts {
 const NO_FACTS: BlockFacts = { source: () => '', display: () => true, section: () => 0 };
 
 /** Same, from already parsed blocks (the live checker caches parses per block). */
-export function buildModelFromStatements(
-  parsed: readonly (readonly ParsedStatement[])[],
-  facts: BlockFacts = NO_FACTS,
-): NoteModel {
+export function buildModelFromStatements(parsed: readonly (readonly ParsedStatement[])[], facts: BlockFacts = NO_FACTS): NoteModel {
   // (`L = (y_1 - \hat{y})^2` beside a lone `\hat{y}_1`: one output written both ways)
   const lone = loneEntries(parsed);
   const wrote = new Set<string>();
-  for (const block of parsed) for (const st of block) if (st.parts[0]?.expr?.kind === 'symbol' && st.parts.slice(1).some((p) => p.expr && [...symbolsOf(p.expr)].some((n) => lone.has(n)))) wrote.add(st.parts[0].expr.name);
-  const chains = buildChains(readPerSample(readNewValues(readFunctionHeads(readSuperscriptLabels(readEAsVariable(withLoneEntries(parsed, lone)))))), facts.display);
+  for (const block of parsed)
+    for (const st of block)
+      if (st.parts[0]?.expr?.kind === 'symbol' && st.parts.slice(1).some((p) => p.expr && [...symbolsOf(p.expr)].some((n) => lone.has(n))))
+        wrote.add(st.parts[0].expr.name);
+  const chains = buildChains(
+    readPerSample(readNewValues(readFunctionHeads(readSuperscriptLabels(readEAsVariable(withLoneEntries(parsed, lone)))))),
+    facts.display,
+  );
   const defs = collectDefinitions(chains, facts.section);
   const variables = new Set<string>();
   // a letter counts as a variable when an equation uses it, not when prose mentions it (`the activation $g$`)
@@ -94,7 +105,14 @@ export function buildModelFromStatements(
     unusable: defs.unusable,
     scopes: defs.scopes,
     variables,
-    claims: withLastLayerGradients(markLoneEntries(withProseCases(collectClaims(chains, defs), chains, facts), defs.definitions, lone, wrote), namesUsed(parsed.flatMap((block) => block.flatMap((s) => (s.parts.length < 2 ? [] : s.parts.flatMap((part) => (part.expr ? [part.expr] : []))))))),
+    claims: withLastLayerGradients(
+      markLoneEntries(withProseCases(collectClaims(chains, defs), chains, facts), defs.definitions, lone, wrote),
+      namesUsed(
+        parsed.flatMap((block) =>
+          block.flatMap((s) => (s.parts.length < 2 ? [] : s.parts.flatMap((part) => (part.expr ? [part.expr] : [])))),
+        ),
+      ),
+    ),
     declarations: collectDeclarations(parsed, facts.source),
     indexNotation: indexNotationOf(parsed),
   };

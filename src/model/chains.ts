@@ -44,21 +44,35 @@ export function buildChains(blocks: readonly (readonly ParsedStatement[])[], dis
       const canContinue = continued !== undefined && !continued.chain.otherRelation && !s.otherRelation;
       if (s.leadingEquals && canContinue && continued) {
         const eqs = [s.leadingEquals, ...s.equals];
-        sides.forEach((side, i) => continued.chain.links.push({ side, eq: { block, span: eqs[i] }, approximate: s.approximate?.has(eqs[i].start) }));
+        sides.forEach((side, i) =>
+          continued.chain.links.push({ side, eq: { block, span: eqs[i] }, approximate: s.approximate?.has(eqs[i].start) }),
+        );
         continued.chain.suspicions.push(...doubtsOf(s));
         previous = { chain: continued.chain, block };
         if (display(block)) previousDisplay = previous;
         continue;
       }
       // "… = X \quad \therefore Y": a bare conclusion restates the chain's value.
-      if (s.connective === 'therefore' && sides.length === 1 && previous && previous.block === block && !previous.chain.otherRelation && !s.otherRelation && previous.chain.links.length >= 2) {
+      if (
+        s.connective === 'therefore' &&
+        sides.length === 1 &&
+        previous &&
+        previous.block === block &&
+        !previous.chain.otherRelation &&
+        !s.otherRelation &&
+        previous.chain.links.length >= 2
+      ) {
         previous.chain.links.push({ side: sides[0], eq: { block, span: sides[0].span }, implicit: true });
         previous.chain.suspicions.push(...s.suspicions);
         continue;
       }
       const chain: Chain = {
         id: chains.length,
-        links: sides.map((side, i) => ({ side, eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span }, approximate: i > 0 && s.approximate?.has(s.equals[i - 1]?.start ?? -1) })),
+        links: sides.map((side, i) => ({
+          side,
+          eq: i === 0 ? undefined : { block, span: s.equals[i - 1] ?? side.span },
+          approximate: i > 0 && s.approximate?.has(s.equals[i - 1]?.start ?? -1),
+        })),
         suspicions: doubtsOf(s),
         otherRelation: s.otherRelation ?? (indexCondition(s, indices) ? INDEX_CONDITION : undefined),
         assignment: s.assignment,
@@ -86,7 +100,8 @@ function subscriptLetters(blocks: readonly (readonly ParsedStatement[])[]): Set<
       for (const p of s.parts) {
         if (!p.expr) continue;
         for (const name of symbolsOf(p.expr)) {
-          for (const m of name.matchAll(/_(?:\{([a-z](?:\s*,?\s*[a-z])*)\}|([a-z]))/g)) for (const letter of (m[1] ?? m[2]).replace(/[\s,]/g, '')) out.add(letter);
+          for (const m of name.matchAll(/_(?:\{([a-z](?:\s*,?\s*[a-z])*)\}|([a-z]))/g))
+            for (const letter of (m[1] ?? m[2]).replace(/[\s,]/g, '')) out.add(letter);
         }
       }
     }

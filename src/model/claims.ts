@@ -22,7 +22,10 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
       const head = chain.links[0].side.expr;
       const redefined = head?.kind === 'symbol' ? head.name : head?.kind === 'call' ? head.fn : undefined;
       // (and in such a chain, `z = f(x, y) = xy`, the link that gives f its new body)
-      const alias = i > 0 && left.expr?.kind === 'call' && left.expr.generic && left.expr.args.every((a) => a.kind === 'symbol') ? left.expr.fn : undefined;
+      const alias =
+        i > 0 && left.expr?.kind === 'call' && left.expr.generic && left.expr.args.every((a) => a.kind === 'symbol')
+          ? left.expr.fn
+          : undefined;
       const redefines = defs.boundaries.includes(chain.id) ? (i === 0 ? redefined : alias) : undefined;
       claims.push({
         id: claims.length,
@@ -46,7 +49,8 @@ export function collectClaims(chains: readonly Chain[], defs: Definitions): Clai
 }
 
 /** Why a part of a chain that ends in 0 is not refuted. */
-export const CONDITION_CHAIN = 'the chain ends in = 0, so it may state a condition: its other parts may rescale it rather than equal each other';
+export const CONDITION_CHAIN =
+  'the chain ends in = 0, so it may state a condition: its other parts may rescale it rather than equal each other';
 
 /** The first claim's text starts at its left side when both sides share a block; a step's at its `=`. */
 function claimSpan(chain: Chain, i: number, first: boolean): BlockSpan {

@@ -28,7 +28,10 @@ function space(e: Expr): [number | string, number | string] | undefined {
 }
 
 /** Every declaration among the note's statements; `between` is the LaTeX of a block between two offsets. */
-export function collectDeclarations(blocks: readonly (readonly ParsedStatement[])[], between: (block: number, span: Span) => string): Declaration[] {
+export function collectDeclarations(
+  blocks: readonly (readonly ParsedStatement[])[],
+  between: (block: number, span: Span) => string,
+): Declaration[] {
   const out: Declaration[] = [];
   blocks.forEach((statements, block) => {
     statements.forEach((s, i) => {

@@ -42,7 +42,17 @@ export function collectDefinitions(chains: readonly Chain[], sectionOf: (block: 
   const differentiated = new Map<string, number>();
   for (const chain of chains) {
     if (chain.otherRelation) continue;
-    if (chain.links.length >= 2) defineFromChain(chain, { symbols, functions, defining, updates, boundaries, usedAsInput, differentiated, section: sectionOf(chain.links[0].side.block) });
+    if (chain.links.length >= 2)
+      defineFromChain(chain, {
+        symbols,
+        functions,
+        defining,
+        updates,
+        boundaries,
+        usedAsInput,
+        differentiated,
+        section: sectionOf(chain.links[0].side.block),
+      });
     for (const link of chain.links) if (link.side.expr) defineLabels(link.side.expr, link.side.block, chain.id, symbols);
     // what a claim differentiates by is a variable there: `w = (X^T X)^{-1} X^T y` in a later section starts a scope
     const section = sectionOf(chain.links[0].side.block);
@@ -55,7 +65,15 @@ export function collectDefinitions(chains: readonly Chain[], sectionOf: (block: 
   }
   const sorted = [...boundaries].sort((a, b) => a - b);
   const scopes = [undefined, ...sorted].map((after) => scopeAfter(after, symbols, functions));
-  return { definitions: scopes[0].definitions, functions: scopes[0].functions, defining, updates, unusable: scopes[0].unusable, scopes, boundaries: sorted };
+  return {
+    definitions: scopes[0].definitions,
+    functions: scopes[0].functions,
+    defining,
+    updates,
+    unusable: scopes[0].unusable,
+    scopes,
+    boundaries: sorted,
+  };
 }
 
 interface Collecting {
@@ -95,7 +113,16 @@ function defineFromChain(chain: Chain, c: Collecting): void {
       c.boundaries.add(chain.id);
     }
     const later = chain.links.slice(2).flatMap((l) => (l.side.expr && !l.approximate ? [l.side] : []));
-    list.push({ chain: chain.id, value: { symbol: head.name, value, at: { block: first.block, span: head.span }, source: 'equation', ...(later.length > 0 && { later }) } });
+    list.push({
+      chain: chain.id,
+      value: {
+        symbol: head.name,
+        value,
+        at: { block: first.block, span: head.span },
+        source: 'equation',
+        ...(later.length > 0 && { later }),
+      },
+    });
     c.symbols.set(head.name, list);
     if (list.filter((p) => p.value).length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
@@ -113,7 +140,10 @@ function defineFromChain(chain: Chain, c: Collecting): void {
       list.push({ chain: -1, value: undefined });
       c.boundaries.add(chain.id);
     }
-    list.push({ chain: chain.id, value: { name: head.fn, params: params as string[], body: value.expr, at: { block: first.block, span: head.span } } });
+    list.push({
+      chain: chain.id,
+      value: { name: head.fn, params: params as string[], body: value.expr, at: { block: first.block, span: head.span } },
+    });
     c.functions.set(head.fn, list);
     if (list.filter((p) => p.value).length === 1) c.defining.add(chain.id);
     else c.boundaries.add(chain.id);
@@ -152,7 +182,12 @@ function defineAliases(chain: Chain, c: Collecting): void {
     }
     if (alias.expr?.kind !== 'symbol' || c.symbols.has(alias.expr.name) || next.approximate || !next.side.expr) continue;
     if (symbolsOf(next.side.expr).has(alias.expr.name)) continue;
-    c.symbols.set(alias.expr.name, [{ chain: chain.id, value: { symbol: alias.expr.name, value: next.side, at: { block: alias.block, span: alias.expr.span }, source: 'equation' } }]);
+    c.symbols.set(alias.expr.name, [
+      {
+        chain: chain.id,
+        value: { symbol: alias.expr.name, value: next.side, at: { block: alias.block, span: alias.expr.span }, source: 'equation' },
+      },
+    ]);
   }
 }
 
@@ -165,7 +200,11 @@ function defineLabels(e: Expr, block: number, chain: number, symbols: Map<string
 }
 
 /** The definitions in force after chain `after` (undefined: before any redefinition): each symbol's latest, else its first. */
-function scopeAfter(after: number | undefined, symbols: Map<string, Placed<Definition>[]>, functions: Map<string, Placed<FunctionDefinition>[]>): DefinitionScope {
+function scopeAfter(
+  after: number | undefined,
+  symbols: Map<string, Placed<Definition>[]>,
+  functions: Map<string, Placed<FunctionDefinition>[]>,
+): DefinitionScope {
   const pick = <T>(list: readonly Placed<T>[]): T | undefined => {
     let chosen = list[0];
     for (const p of list) if (after !== undefined && p.chain <= after) chosen = p;
@@ -194,14 +233,23 @@ function withRelations(definitions: Map<string, Definition>): Map<string, Defini
   const computed = (name: string): boolean => {
     const body = definitions.get(name)?.value.expr;
     // (a matrix of numbers written out is given too)
-    const given = body?.kind === 'number' || (body?.kind === 'negate' && body.arg.kind === 'number') || (body?.kind === 'call' && body.fn === 'matrix');
+    const given =
+      body?.kind === 'number' || (body?.kind === 'negate' && body.arg.kind === 'number') || (body?.kind === 'call' && body.fn === 'matrix');
     return body !== undefined && !given && symbolsOf(body).size === 0;
   };
   const usesComputed = (e: Expr): boolean => [...symbolsOf(e)].some(computed);
   for (const [name, d] of definitions) {
     const last = d.later?.[d.later.length - 1];
     // (the last part must say what the value is of: names, none of them numbers computed)
-    if (!d.value.expr || !last?.expr || !usesComputed(d.value.expr) || symbolsOf(last.expr).size === 0 || usesComputed(last.expr) || symbolsOf(last.expr).has(name)) continue;
+    if (
+      !d.value.expr ||
+      !last?.expr ||
+      !usesComputed(d.value.expr) ||
+      symbolsOf(last.expr).size === 0 ||
+      usesComputed(last.expr) ||
+      symbolsOf(last.expr).has(name)
+    )
+      continue;
     definitions.set(name, { ...d, value: last });
   }
   return definitions;

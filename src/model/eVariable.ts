@@ -7,7 +7,9 @@ import type { ParsedStatement } from '../latex/statements';
 
 /** Does an equation of the note define e (`e = y - a`)? */
 function definesE(parsed: readonly (readonly ParsedStatement[])[]): boolean {
-  return parsed.some((block) => block.some((s) => s.parts.length > 1 && s.parts[0].expr?.kind === 'symbol' && s.parts[0].expr.name === 'e'));
+  return parsed.some((block) =>
+    block.some((s) => s.parts.length > 1 && s.parts[0].expr?.kind === 'symbol' && s.parts[0].expr.name === 'e'),
+  );
 }
 
 const rewriteAll = (parsed: readonly (readonly ParsedStatement[])[], f: (n: Expr) => Expr): readonly (readonly ParsedStatement[])[] =>
@@ -17,11 +19,21 @@ const rewriteAll = (parsed: readonly (readonly ParsedStatement[])[], f: (n: Expr
 export function readEAsVariable(parsed: readonly (readonly ParsedStatement[])[]): readonly (readonly ParsedStatement[])[] {
   if (definesE(parsed)) {
     return rewriteAll(parsed, (n) =>
-      n.kind === 'call' && n.fromE ? { kind: 'binary', op: '^', left: { kind: 'symbol', name: 'e', span: { start: n.span.start, end: n.span.start + 1 } }, right: n.args[0], span: n.span } : n,
+      n.kind === 'call' && n.fromE
+        ? {
+            kind: 'binary',
+            op: '^',
+            left: { kind: 'symbol', name: 'e', span: { start: n.span.start, end: n.span.start + 1 } },
+            right: n.args[0],
+            span: n.span,
+          }
+        : n,
     );
   }
   const usesBareE = parsed.some((block) => block.some((s) => s.parts.some((p) => p.expr && mentionsE(p.expr))));
-  return usesBareE ? rewriteAll(parsed, (n) => (n.kind === 'symbol' && n.name === 'e' ? { kind: 'number', value: Math.E, span: n.span } : n)) : parsed;
+  return usesBareE
+    ? rewriteAll(parsed, (n) => (n.kind === 'symbol' && n.name === 'e' ? { kind: 'number', value: Math.E, span: n.span } : n))
+    : parsed;
 }
 
 function mentionsE(e: Expr): boolean {

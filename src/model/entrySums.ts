@@ -39,10 +39,16 @@ export function vectorizeEntrySums(model: NoteModel): NoteModel {
       });
       if (!ok || entries === 0) return n;
       changed = true;
-      const body = mapExpr(n.body, (x) => (x.kind === 'symbol' && entryOf(x.name)?.index === index ? { ...x, name: entryOf(x.name)!.stem } : x));
+      const body = mapExpr(n.body, (x) =>
+        x.kind === 'symbol' && entryOf(x.name)?.index === index ? { ...x, name: entryOf(x.name)!.stem } : x,
+      );
       return { kind: 'sum', body: hadamard(body), span: n.span };
     });
-  const definitions = new Map([...model.definitions].map(([name, d]) => [name, d.value.expr ? { ...d, value: { ...d.value, expr: rewrite(d.value.expr) } } : d] as const));
+  const definitions = new Map(
+    [...model.definitions].map(
+      ([name, d]) => [name, d.value.expr ? { ...d, value: { ...d.value, expr: rewrite(d.value.expr) } } : d] as const,
+    ),
+  );
   return changed ? { ...model, definitions } : model;
 }
 

@@ -11,10 +11,13 @@ import type { ParsedStatement } from '../latex/statements';
 function headName(e: Expr | undefined): string | undefined {
   // `H(\mathbf y, \mathbf s)`, the cross-entropy of two distributions: H is a cost here, not a generic function (f(x, y)
   // of a matrix-calculus note's examples stays one)
-  if (e?.kind === 'call' && e.generic && e.fn === 'H' && e.primes === 0 && e.args.length >= 2 && e.args.every((a) => a.kind === 'symbol')) return e.fn;
+  if (e?.kind === 'call' && e.generic && e.fn === 'H' && e.primes === 0 && e.args.length >= 2 && e.args.every((a) => a.kind === 'symbol'))
+    return e.fn;
   if (e?.kind !== 'binary' || e.op !== '*' || e.left.kind !== 'symbol' || e.grouped) return undefined;
   const args = e.right;
-  const bracketed = args.inner !== undefined && (args.kind === 'symbol' || (args.kind === 'unsupported' && args.children.every((c) => c.kind === 'symbol')));
+  const bracketed =
+    args.inner !== undefined &&
+    (args.kind === 'symbol' || (args.kind === 'unsupported' && args.children.every((c) => c.kind === 'symbol')));
   return bracketed ? e.left.name : undefined;
 }
 

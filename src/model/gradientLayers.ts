@@ -29,8 +29,18 @@ export function withLastLayerGradients(claims: readonly Claim[], names: Readonly
     const right = rewrite(claim.right.expr);
     const context = claim.context.map((c) => ({ ...c, expr: rewrite(c.expr) }));
     if (renamed.size === 0) return claim;
-    const readings = [...renamed].map(([from, to]) => `the derivative by ${displayName(from)} was read as one by ${displayName(to)} (the note has no ${displayName(from)} of its own)`);
-    return { ...claim, left: { ...claim.left, expr: left }, right: { ...claim.right, expr: right }, context, suspicions: [...claim.suspicions, ...readings], readings: [...(claim.readings ?? []), ...readings] };
+    const readings = [...renamed].map(
+      ([from, to]) =>
+        `the derivative by ${displayName(from)} was read as one by ${displayName(to)} (the note has no ${displayName(from)} of its own)`,
+    );
+    return {
+      ...claim,
+      left: { ...claim.left, expr: left },
+      right: { ...claim.right, expr: right },
+      context,
+      suspicions: [...claim.suspicions, ...readings],
+      readings: [...(claim.readings ?? []), ...readings],
+    };
   });
 }
 

@@ -40,16 +40,28 @@ function statesValue(s: ParsedStatement): boolean {
 }
 
 /** The statements with each such bare name read as its entry (a value stated for the bare name is left as it is). */
-export function withLoneEntries(parsed: readonly (readonly ParsedStatement[])[], lone: ReadonlyMap<string, string>): readonly (readonly ParsedStatement[])[] {
+export function withLoneEntries(
+  parsed: readonly (readonly ParsedStatement[])[],
+  lone: ReadonlyMap<string, string>,
+): readonly (readonly ParsedStatement[])[] {
   if (lone.size === 0) return parsed;
   const rewrite = (e: Expr): Expr => mapExpr(e, (n) => (n.kind === 'symbol' && lone.has(n.name) ? { ...n, name: lone.get(n.name)! } : n));
-  return parsed.map((block) => block.map((s) => (statesValue(s) ? s : { ...s, parts: s.parts.map((p) => (p.expr ? { ...p, expr: rewrite(p.expr) } : p)) })));
+  return parsed.map((block) =>
+    block.map((s) => (statesValue(s) ? s : { ...s, parts: s.parts.map((p) => (p.expr ? { ...p, expr: rewrite(p.expr) } : p)) })),
+  );
 }
 
 /** The claims that rest on a definition that used such a name, with the reading said and no refutation on it. */
-export function markLoneEntries(claims: readonly Claim[], definitions: ReadonlyMap<string, Definition>, lone: ReadonlyMap<string, string>, wrote: ReadonlySet<string>): Claim[] {
+export function markLoneEntries(
+  claims: readonly Claim[],
+  definitions: ReadonlyMap<string, Definition>,
+  lone: ReadonlyMap<string, string>,
+  wrote: ReadonlySet<string>,
+): Claim[] {
   if (lone.size === 0) return [...claims];
-  const reading = [...lone].map(([bare, entry]) => `${displayName(bare)} was read as ${displayName(entry)}, its only entry in the note`).join('; ');
+  const reading = [...lone]
+    .map(([bare, entry]) => `${displayName(bare)} was read as ${displayName(entry)}, its only entry in the note`)
+    .join('; ');
   const rests = new Map<string, boolean>();
   const restsOn = (name: string): boolean => {
     if (!rests.has(name)) {

@@ -9,13 +9,27 @@ import type { ParsedStatement } from '../latex/statements';
 
 /** The variable a name is the new value of: `w_1'` → `w_1`, `W_{new}` → `W`, `w^{(t+1)}` → `w`. */
 function newValueOf(name: string): string | undefined {
-  const m = /^(.+?)(?:'|\^\{\+\}|\^\{new\}|\^\{\(new\)\}|_\{new\}|\^\{\((?:t|k|i|n)\+1\)\}|\^\{\[(?:t|k)\+1\]\}|_\{(?:t|k)\+1\}|\^\{(?:t|k)\+1\})$/.exec(name);
+  const m =
+    /^(.+?)(?:'|\^\{\+\}|\^\{new\}|\^\{\(new\)\}|_\{new\}|\^\{\((?:t|k|i|n)\+1\)\}|\^\{\[(?:t|k)\+1\]\}|_\{(?:t|k)\+1\}|\^\{(?:t|k)\+1\})$/.exec(
+      name,
+    );
   return m?.[1];
 }
 
 /** The names the old value of `base` may go by on the right side: itself, `W_{old}`, `w^{(t)}`, `w_t`. */
 function oldValues(base: string): string[] {
-  return [base, `${base}_{old}`, `${base}^{old}`, `${base}^{(old)}`, `${base}^{(t)}`, `${base}^{(k)}`, `${base}^{[t]}`, `${base}_t`, `${base}_k`, `${base}^{t}`];
+  return [
+    base,
+    `${base}_{old}`,
+    `${base}^{old}`,
+    `${base}^{(old)}`,
+    `${base}^{(t)}`,
+    `${base}^{(k)}`,
+    `${base}^{[t]}`,
+    `${base}_t`,
+    `${base}_k`,
+    `${base}^{t}`,
+  ];
 }
 
 function differentiates(e: Expr): boolean {

@@ -9,7 +9,9 @@ import type { ParsedStatement } from '../latex/statements';
 
 /** The matrix whose column `a^{[L](i)}` is (sample index `i`): `A^{[L]}`; `y^{(i)}` → `Y`. */
 function matrixOf(name: string, index: string): string | undefined {
-  const m = new RegExp(`^(\\\\[a-z]+\\{)?([a-zA-Z])(\\})?((?:_\\{?[^}^]*\\}?)?)\\^\\{((?:\\[[^\\]]*\\])?)\\s*\\(${index}\\)\\}$`).exec(name);
+  const m = new RegExp(`^(\\\\[a-z]+\\{)?([a-zA-Z])(\\})?((?:_\\{?[^}^]*\\}?)?)\\^\\{((?:\\[[^\\]]*\\])?)\\s*\\(${index}\\)\\}$`).exec(
+    name,
+  );
   if (!m) return undefined;
   const [, decoration = '', letter, close = '', sub, layer] = m;
   return `${decoration}${letter.toUpperCase()}${close}${sub}${layer ? `^{${layer}}` : ''}`;
@@ -25,7 +27,8 @@ function namesOf(e: Expr): Set<string> {
 /** The statements with every such sum over samples rewritten in the note's matrices; the input if there is none. */
 export function readPerSample(parsed: readonly (readonly ParsedStatement[])[]): readonly (readonly ParsedStatement[])[] {
   const used = new Set<string>();
-  for (const block of parsed) for (const s of block) for (const part of s.parts) if (part.expr) for (const n of symbolsOf(part.expr)) used.add(n);
+  for (const block of parsed)
+    for (const s of block) for (const part of s.parts) if (part.expr) for (const n of symbolsOf(part.expr)) used.add(n);
   let changed = false;
   const rewrite = (e: Expr): Expr =>
     mapExpr(e, (n) => {
@@ -41,7 +44,10 @@ export function readPerSample(parsed: readonly (readonly ParsedStatement[])[]): 
       if ([...matrices.values()].some((m) => m === undefined) || ![...matrices.values()].some((m) => written(m!))) return n;
       // another use of the index (`w_i`) keeps the sum as it is
       let other = false;
-      walk(n.body, (x) => (other ||= x.kind === 'symbol' && !matrices.has(x.name) && new RegExp(`_\\{?${index}\\}?|\\(${index}\\)`).test(x.name)));
+      walk(
+        n.body,
+        (x) => (other ||= x.kind === 'symbol' && !matrices.has(x.name) && new RegExp(`_\\{?${index}\\}?|\\(${index}\\)`).test(x.name)),
+      );
       if (other) return n;
       changed = true;
       const body = mapExpr(n.body, (x) => {
@@ -52,6 +58,8 @@ export function readPerSample(parsed: readonly (readonly ParsedStatement[])[]): 
       });
       return { kind: 'sum', body, span: n.span };
     });
-  const out = parsed.map((block) => block.map((s) => ({ ...s, parts: s.parts.map((part) => (part.expr ? { ...part, expr: rewrite(part.expr) } : part)) })));
+  const out = parsed.map((block) =>
+    block.map((s) => ({ ...s, parts: s.parts.map((part) => (part.expr ? { ...part, expr: rewrite(part.expr) } : part)) })),
+  );
   return changed ? out : parsed;
 }

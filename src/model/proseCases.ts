@@ -33,7 +33,13 @@ export function withProseCases(claims: readonly Claim[], chains: readonly Chain[
   let previous: { block: number; c: Condition; paired: boolean } | undefined;
   for (const block of [...stated.keys()].sort((a, b) => a - b)) {
     for (const c of stated.get(block)!) {
-      const together = previous && !previous.paired && block - previous.block <= 2 && section(block) === section(previous.block) && previous.c.equal !== c.equal && !displayBetween(previous.block, block, display);
+      const together =
+        previous &&
+        !previous.paired &&
+        block - previous.block <= 2 &&
+        section(block) === section(previous.block) &&
+        previous.c.equal !== c.equal &&
+        !displayBetween(previous.block, block, display);
       after.push({ block, c: together ? undefined : c });
       previous = { block, c, paired: !!together };
     }
@@ -58,6 +64,7 @@ function displayBetween(a: number, b: number, display: (block: number) => boolea
 
 function ownCases(claim: Claim): boolean {
   let found = false;
-  for (const e of [claim.left.expr, claim.right.expr]) if (e) walk(e, (n) => (found ||= n.kind === 'indicator' && (n.op === '=' || n.op === '≠')));
+  for (const e of [claim.left.expr, claim.right.expr])
+    if (e) walk(e, (n) => (found ||= n.kind === 'indicator' && (n.op === '=' || n.op === '≠')));
   return found;
 }

@@ -37,7 +37,8 @@ function layeredNames(parsed: readonly (readonly ParsedStatement[])[]): Set<stri
       for (const e of exprs) {
         if (!e) continue;
         walk(e, (n) => {
-          if (n.kind === 'binary' && n.op === '^' && n.left.kind === 'symbol' && n.right.kind === 'number' && n.right.value === 1) out.add(n.left.name);
+          if (n.kind === 'binary' && n.op === '^' && n.left.kind === 'symbol' && n.right.kind === 'number' && n.right.value === 1)
+            out.add(n.left.name);
         });
       }
       const declared = s.membership?.left.expr;
@@ -64,6 +65,8 @@ export function readSuperscriptLabels(parsed: readonly (readonly ParsedStatement
       changed = true;
       return { kind: 'symbol', name: label, span: n.span };
     });
-  const out = parsed.map((block) => block.map((s) => ({ ...s, parts: s.parts.map((p) => (p.expr ? { ...p, expr: rewrite(p.expr) } : p)) })));
+  const out = parsed.map((block) =>
+    block.map((s) => ({ ...s, parts: s.parts.map((p) => (p.expr ? { ...p, expr: rewrite(p.expr) } : p)) })),
+  );
   return changed ? out : parsed;
 }

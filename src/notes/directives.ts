@@ -68,7 +68,15 @@ function splitNames(list: string): string[] {
     } else current += ch;
   }
   names.push(current);
-  return names.map((n) => n.trim().replace(/^\$|\$$/g, '').replace(/^["']|["']$/g, '').trim()).filter((n) => n !== '');
+  return names
+    .map((n) =>
+      n
+        .trim()
+        .replace(/^\$|\$$/g, '')
+        .replace(/^["']|["']$/g, '')
+        .trim(),
+    )
+    .filter((n) => n !== '');
 }
 
 /** The message for a `$$` that opens a block never closed before the next one's. */

@@ -147,8 +147,12 @@ function placesOf(scene: unknown): Map<string, DrawingPlace> {
     if (!isRecord(element) || element.isDeleted === true || typeof element.id !== 'string') continue;
     const { x, y, width, height } = element;
     if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(width) || !isFiniteNumber(height)) continue;
-    const key = element.type === 'image' && typeof element.fileId === 'string' ? `file:${element.fileId.toLowerCase()}`
-      : element.type === 'text' ? `text:${element.id}` : undefined;
+    const key =
+      element.type === 'image' && typeof element.fileId === 'string'
+        ? `file:${element.fileId.toLowerCase()}`
+        : element.type === 'text'
+          ? `text:${element.id}`
+          : undefined;
     if (key && !places.has(key)) places.set(key, { elementId: element.id, x, y, width, height });
   }
   return places;

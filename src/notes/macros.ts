@@ -53,7 +53,11 @@ function takeDefinitions(source: Located, macros: Map<string, Macro>): Located {
   for (const m of text.matchAll(DEFINERS)) {
     const start = m.index ?? 0;
     if (!keep[start]) continue;
-    const read = m[1].startsWith('Declare') ? readOperator(text, start + m[0].length) : m[1].endsWith('def') ? readDef(text, start + m[0].length) : readNewcommand(text, start + m[0].length);
+    const read = m[1].startsWith('Declare')
+      ? readOperator(text, start + m[0].length)
+      : m[1].endsWith('def')
+        ? readDef(text, start + m[0].length)
+        : readNewcommand(text, start + m[0].length);
     if (!read) continue;
     if (m[1] !== 'providecommand' || !macros.has(read.name)) macros.set(read.name, read.macro);
     for (let i = start; i < read.end; i++) keep[i] = false;
@@ -172,7 +176,12 @@ function expandFirst(source: Located, macros: ReadonlyMap<string, Macro>): Locat
         if (close < 0) return undefined;
         args.push({ text: text.slice(open + 1, close), at: at.slice(open + 1, close), made: made.slice(open + 1, close) });
         i = close + 1;
-      } else args.push({ text: macro.optional, at: macro.optional.split('').map(() => at[start]), made: macro.optional.split('').map(() => true) });
+      } else
+        args.push({
+          text: macro.optional,
+          at: macro.optional.split('').map(() => at[start]),
+          made: macro.optional.split('').map(() => true),
+        });
     }
     while (args.length < macro.params) {
       const arg = argument(text, skipSpace(text, i));
@@ -182,7 +191,10 @@ function expandFirst(source: Located, macros: ReadonlyMap<string, Macro>): Locat
     }
     const body = substitute(macro.body, args, at[start]);
     // a macro name run into a letter (`\Rx`) is another name; a body ending in a command gets a space after it
-    const gap = /\\[a-zA-Z]+$/.test(body.text) && /^[a-zA-Z]/.test(text.slice(i)) ? { text: ' ', at: [at[start]], made: [true] } : { text: '', at: [], made: [] };
+    const gap =
+      /\\[a-zA-Z]+$/.test(body.text) && /^[a-zA-Z]/.test(text.slice(i))
+        ? { text: ' ', at: [at[start]], made: [true] }
+        : { text: '', at: [], made: [] };
     return {
       text: text.slice(0, start) + body.text + gap.text + text.slice(i),
       at: [...at.slice(0, start), ...body.at, ...gap.at, ...at.slice(i)],

@@ -53,7 +53,11 @@ export function readMarkdown(text: string, part: number): MarkdownMath {
   const inputs = inputNames(text);
   if (ignored.length === 0) return { blocks, errors, inputs };
   const isIgnored = (offset: number): boolean => ignored.some(([from, to]) => offset >= from && offset < to);
-  return { blocks: blocks.map((b) => (isIgnored(b.offsets[0]) ? { ...b, ignored: true } : b)), errors: errors.filter((e) => !isIgnored(e.offset)), inputs };
+  return {
+    blocks: blocks.map((b) => (isIgnored(b.offsets[0]) ? { ...b, ignored: true } : b)),
+    errors: errors.filter((e) => !isIgnored(e.offset)),
+    inputs,
+  };
 }
 
 /** Just the blocks (for text embedded in another format, an Excalidraw drawing's). */
@@ -95,7 +99,9 @@ function readBlocks(text: string, part: number, env: ParseEnv): { blocks: MathBl
       const previous = tokens[i - 1]?.type;
       const before = walk.found.length;
       inlineMath(walk, token, previous === 'td_open' || previous === 'th_open');
-      if (table) for (let k = before; k < walk.found.length; k++) table.cells.push({ found: k, latex: walk.found[k].latex, row: table.row, column: table.column });
+      if (table)
+        for (let k = before; k < walk.found.length; k++)
+          table.cells.push({ found: k, latex: walk.found[k].latex, row: table.row, column: table.column });
     }
   });
   // a note without any math delimiter may write its equations as plain text
@@ -137,7 +143,14 @@ function plainMath(tokens: readonly Token[], norm: NormalizedText, walk: Walk): 
     let offset = 0;
     for (const line of token.content.split('\n')) {
       const eq = plainEquation(line);
-      if (eq) walk.found.push({ latex: line.slice(eq.start, eq.end), at: at.slice(offset + eq.start, offset + eq.end), display: true, delimiter: 'text', section });
+      if (eq)
+        walk.found.push({
+          latex: line.slice(eq.start, eq.end),
+          at: at.slice(offset + eq.start, offset + eq.end),
+          display: true,
+          delimiter: 'text',
+          section,
+        });
       offset += line.length + 1;
     }
   }
@@ -188,7 +201,10 @@ function ownParagraph(text: string, start: number, end: number): boolean {
 }
 
 function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
-  const maths = (token.children ?? []).filter((child) => child.type === 'math_inline' || child.type === 'math_block' || (child.type === 'code_inline' && GIVEN_VALUE.test(child.content)));
+  const maths = (token.children ?? []).filter(
+    (child) =>
+      child.type === 'math_inline' || child.type === 'math_block' || (child.type === 'code_inline' && GIVEN_VALUE.test(child.content)),
+  );
   if (maths.length === 0 && !isCell) return;
   const { at, end } = alignLines(walk.norm, token.content, walk.line, walk.cursor, !isCell);
   let searchFrom = 0;
@@ -200,7 +216,13 @@ function inlineMath(walk: Walk, token: Token, isCell: boolean): void {
     // `\[` is display wherever it stands)
     const display = child.type === 'math_block' && (child.markup !== '$$' || ownParagraph(token.content, start, searchFrom));
     // (a code span's value is math the way a worked example's `$x = 1.0$` is)
-    walk.found.push({ latex: child.content, at: at.slice(start, searchFrom), display, delimiter: child.type === 'code_inline' ? '`' : child.markup, section: walk.section });
+    walk.found.push({
+      latex: child.content,
+      at: at.slice(start, searchFrom),
+      display,
+      delimiter: child.type === 'code_inline' ? '`' : child.markup,
+      section: walk.section,
+    });
   }
   walk.cursor = end;
 }
@@ -216,7 +238,8 @@ function contentStart(content: string, child: Token, searchFrom: number): number
     // inside its backticks, not the same text elsewhere on the line
     const m = new RegExp(`${child.markup}\\s*`, 'g');
     m.lastIndex = searchFrom;
-    for (let hit = m.exec(content); hit; hit = m.exec(content)) if (content.startsWith(child.content, hit.index + hit[0].length)) return hit.index + hit[0].length;
+    for (let hit = m.exec(content); hit; hit = m.exec(content))
+      if (content.startsWith(child.content, hit.index + hit[0].length)) return hit.index + hit[0].length;
     return -1;
   }
   return content.indexOf(child.content, searchFrom);

@@ -23,7 +23,13 @@ function readAnyNote(path: string, text: string): NoteDocument {
 export function readMarkdownCells(cells: readonly { readonly text: string; readonly cell: number }[]): NoteDocument {
   const parts = cells.map((c) => ({ text: c.text, cell: c.cell }));
   const read = cells.map((c, part) => readMarkdown(c.text, part));
-  return { kind: 'ipynb', parts, blocks: expandMacros(read.flatMap((r) => r.blocks)), errors: read.flatMap((r) => r.errors), inputs: read.flatMap((r) => r.inputs) };
+  return {
+    kind: 'ipynb',
+    parts,
+    blocks: expandMacros(read.flatMap((r) => r.blocks)),
+    errors: read.flatMap((r) => r.errors),
+    inputs: read.flatMap((r) => r.inputs),
+  };
 }
 
 /** Which reader a note needs: by its content (JSON with `cells`, Excalidraw front matter), else by its name. */

@@ -21,7 +21,8 @@ export function symbolHoverMarkdown(info: HoverInfo): string {
   }
   if (info.claim) {
     md += `\n\n${VERDICT_TITLE[info.claim.verdict]}: ${escapeMarkdown(info.claim.message)}`;
-    if (info.value !== undefined) md += `\n\nAt the ${info.claim.verdict === 'refuted' ? 'counterexample' : 'sample point'}, ${escapeMarkdown(symbolTitle(info.symbol))} = ${formatNumber(info.value)}.`;
+    if (info.value !== undefined)
+      md += `\n\nAt the ${info.claim.verdict === 'refuted' ? 'counterexample' : 'sample point'}, ${escapeMarkdown(symbolTitle(info.symbol))} = ${formatNumber(info.value)}.`;
   }
   return md;
 }
@@ -29,10 +30,13 @@ export function symbolHoverMarkdown(info: HoverInfo): string {
 /** The hover on a claim: its verdict and message, what the left side should be, and the two sides' values. */
 export function claimHoverMarkdown(c: ClaimReport): string {
   let md = `**${VERDICT_TITLE[c.verdict]}**: ${escapeMarkdown(c.message)}`;
-  if (c.wrongFactor) md += `\n\nThe wrong factor should be ${escapeMarkdown(c.wrongFactor.derivativeLatex)}:${codeBlock(c.wrongFactor.expectedLatex)}`;
+  if (c.wrongFactor)
+    md += `\n\nThe wrong factor should be ${escapeMarkdown(c.wrongFactor.derivativeLatex)}:${codeBlock(c.wrongFactor.expectedLatex)}`;
   if (c.expected) md += `\n\nExpected:${codeBlock(c.expected)}`;
   if (c.counterexample) {
-    const point = Object.entries(c.counterexample.point).map(([name, value]) => `${escapeMarkdown(displayName(name))} = ${formatNumber(value)}`);
+    const point = Object.entries(c.counterexample.point).map(
+      ([name, value]) => `${escapeMarkdown(displayName(name))} = ${formatNumber(value)}`,
+    );
     md += `\n\nAt ${point.join(', ')}: claimed ${formatNumber(c.counterexample.claimed)}, true ${formatNumber(c.counterexample.actual)}.`;
   }
   const e = c.engine;

@@ -138,12 +138,19 @@ export class NoteFile {
     return this.literalAt(literals, offset, side)?.offset;
   }
 
-  private literalAt(literals: readonly JsonStringLiteral[], offset: number, side: 'start' | 'end'): { literal: JsonStringLiteral; offset: number } | undefined {
+  private literalAt(
+    literals: readonly JsonStringLiteral[],
+    offset: number,
+    side: 'start' | 'end',
+  ): { literal: JsonStringLiteral; offset: number } | undefined {
     let base = 0;
     for (const [i, literal] of literals.entries()) {
       const length = literal.value.length;
       const isLast = i === literals.length - 1;
-      const inside = side === 'start' ? offset < base + length || (isLast && offset === base + length) : offset <= base + length && (offset > base || length === 0);
+      const inside =
+        side === 'start'
+          ? offset < base + length || (isLast && offset === base + length)
+          : offset <= base + length && (offset > base || length === 0);
       if (inside) return { literal, offset: literal.offsets[offset - base] };
       base += length;
     }

@@ -24,10 +24,13 @@ export interface PresentationOptions {
 
 /** The internal errors of a check, each with its place and stack, for a host's log (an output channel, stderr). */
 export function internalErrors(report: Pick<NoteReport, 'claims' | 'errors'>, name: string): string[] {
-  const at = (l: { start: { line: number; column: number }; cell?: number } | undefined): string => (l ? `${name}:${l.cell !== undefined ? `cell ${l.cell + 1}:` : ''}${l.start.line}:${l.start.column}` : name);
+  const at = (l: { start: { line: number; column: number }; cell?: number } | undefined): string =>
+    l ? `${name}:${l.cell !== undefined ? `cell ${l.cell + 1}:` : ''}${l.start.line}:${l.start.column}` : name;
   return [
     ...report.errors.filter((e) => e.stack).map((e) => `internal error in ${at(e.location)}: ${e.stack}`),
-    ...report.claims.filter((c) => c.internalError).map((c) => `internal error in ${at(c.location)} (${c.latex.trim()}): ${c.internalError}`),
+    ...report.claims
+      .filter((c) => c.internalError)
+      .map((c) => `internal error in ${at(c.location)} (${c.latex.trim()}): ${c.internalError}`),
   ];
 }
 
@@ -47,7 +50,9 @@ const LENS: Record<Verdict, string> = { verified: '✓ verified · explain', ref
 
 /** The lens of a claim; a verdict that rests on an assumption says it (`✓ verified, assuming J = cross-entropy`). */
 export function lensTitle(v: Verdict, assumption?: string): string {
-  return assumption && v === 'verified' ? `✓ verified, ${assumption.startsWith('assuming') || assumption.startsWith('for') ? assumption : `assuming ${assumption}`} · explain` : LENS[v];
+  return assumption && v === 'verified'
+    ? `✓ verified, ${assumption.startsWith('assuming') || assumption.startsWith('for') ? assumption : `assuming ${assumption}`} · explain`
+    : LENS[v];
 }
 
 /** `✓ 3 ✗ 1 ? 2` for the status bar. */
@@ -83,21 +88,39 @@ export interface Fix {
 }
 
 /** The quick fix of a refuted claim: replace only the wrong factor when one is named, else the right side. */
-export function fixFor(c: ClaimReport, locate: ClaimReportLocator, source?: (at: { startOffset: number; endOffset: number; part: number }) => string): Fix | undefined {
+export function fixFor(
+  c: ClaimReport,
+  locate: ClaimReportLocator,
+  source?: (at: { startOffset: number; endOffset: number; part: number }) => string,
+): Fix | undefined {
   if (c.verdict !== 'refuted') return undefined;
   if (c.wrongFactor) {
     const at = locate(c.wrongFactor.at);
     // (text a macro wrote is not the note's to replace)
     if (at.fromMacro) return undefined;
-    const text = hasTopLevelSum(c.wrongFactor.expectedLatex) ? `\\left(${c.wrongFactor.expectedLatex}\\right)` : c.wrongFactor.expectedLatex;
-    return { title: `Replace ${c.wrongFactor.claimedLatex} with ${c.wrongFactor.expectedLatex}`, startOffset: at.startOffset, endOffset: at.endOffset, part: at.part, text };
+    const text = hasTopLevelSum(c.wrongFactor.expectedLatex)
+      ? `\\left(${c.wrongFactor.expectedLatex}\\right)`
+      : c.wrongFactor.expectedLatex;
+    return {
+      title: `Replace ${c.wrongFactor.claimedLatex} with ${c.wrongFactor.expectedLatex}`,
+      startOffset: at.startOffset,
+      endOffset: at.endOffset,
+      part: at.part,
+      text,
+    };
   }
   if (!c.expected || c.claim.right.expr === undefined) return undefined;
   const at = locate(c.claim.right);
   if (at.fromMacro) return undefined;
   // (only the text that changes: a flipped sign, an inserted factor, not the whole side written anew)
   const edit = source ? minimalEdit(source(at), c.expected) : { start: 0, end: at.endOffset - at.startOffset, text: c.expected };
-  return { title: repairTitle(c) ?? `Replace the right side with ${c.expected}`, startOffset: at.startOffset + edit.start, endOffset: at.startOffset + edit.end, part: at.part, text: edit.text };
+  return {
+    title: repairTitle(c) ?? `Replace the right side with ${c.expected}`,
+    startOffset: at.startOffset + edit.start,
+    endOffset: at.startOffset + edit.end,
+    part: at.part,
+    text: edit.text,
+  };
 }
 
 /** The quick fix's title for a repair the numbers found. */
@@ -116,8 +139,10 @@ export function minimalEdit(before: string, after: string): { start: number; end
   // (back to a boundary: `\hat` must not become `\ha` + `t`)
   while (start > 0 && /[A-Za-z\\]/.test(before[start - 1]) && /[A-Za-z]/.test(before[start] ?? '')) start--;
   let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  while (tail > 0 && /[A-Za-z]/.test(before[before.length - tail] ?? '') && /[A-Za-z\\]/.test(before[before.length - tail - 1] ?? '')) tail--;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail])
+    tail++;
+  while (tail > 0 && /[A-Za-z]/.test(before[before.length - tail] ?? '') && /[A-Za-z\\]/.test(before[before.length - tail - 1] ?? ''))
+    tail--;
   const edit = { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
   return edit.start === edit.end ? alignedInsertion(before, edit) : edit;
 }
@@ -126,7 +151,10 @@ export function minimalEdit(before: string, after: string): { start: number; end
  * An insertion slid left over text it repeats (`\frac{\partial a}…` inserted before another `\frac{\partial`
  * is found inside it) to the nearest place where it begins with a space and a command: the same result, read as written.
  */
-function alignedInsertion(before: string, edit: { start: number; end: number; text: string }): { start: number; end: number; text: string } {
+function alignedInsertion(
+  before: string,
+  edit: { start: number; end: number; text: string },
+): { start: number; end: number; text: string } {
   let { start, text } = edit;
   // (at a word's edge: the inserted text begins with the space that separates it)
   const starts = (t: string): boolean => /^\s\\/.test(t);
@@ -137,7 +165,12 @@ function alignedInsertion(before: string, edit: { start: number; end: number; te
   return starts(text) ? { start, end: start, text } : edit;
 }
 
-export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => { startOffset: number; endOffset: number; part: number; fromMacro?: boolean };
+export type ClaimReportLocator = (at: { block: number; span: { start: number; end: number } }) => {
+  startOffset: number;
+  endOffset: number;
+  part: number;
+  fromMacro?: boolean;
+};
 
 export interface Insertion {
   readonly title: string;
@@ -161,7 +194,14 @@ export function ignoreFixFor(c: ClaimReport, report: Pick<NoteReport, 'document'
 export function inputFixesFor(c: ClaimReport, report: Pick<NoteReport, 'document' | 'model'>): Insertion[] {
   return c.uses.slice(0, MAX_INPUT_FIXES).flatMap((symbol) => {
     const def = report.model.definitions.get(symbol);
-    const fix = def && lineBefore(report, def.at.block, `Treat ${displayName(symbol)} as an input (derivcheck-input)`, `<!-- derivcheck-input: ${symbol} -->`);
+    const fix =
+      def &&
+      lineBefore(
+        report,
+        def.at.block,
+        `Treat ${displayName(symbol)} as an input (derivcheck-input)`,
+        `<!-- derivcheck-input: ${symbol} -->`,
+      );
     return fix ? [fix] : [];
   });
 }

@@ -18,11 +18,20 @@ export interface AssumedLoss {
 
 const SPAN: Span = { start: 0, end: 0 };
 const num = (value: number): Expr => ({ kind: 'number', value, span: SPAN });
-const bin = (op: '+' | '-' | '*' | '/' | '^' | 'hadamard', left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, span: SPAN });
+const bin = (op: '+' | '-' | '*' | '/' | '^' | 'hadamard', left: Expr, right: Expr): Expr => ({
+  kind: 'binary',
+  op,
+  left,
+  right,
+  span: SPAN,
+});
 const call = (fn: string, arg: Expr): Expr => ({ kind: 'call', fn, generic: false, primes: 0, args: [arg], span: SPAN });
 const total = (body: Expr, vector: boolean): Expr => (vector ? { kind: 'sum', body, span: SPAN } : body);
 const times = (a: Expr, b: Expr, vector: boolean): Expr => bin(vector ? 'hadamard' : '*', a, b);
-const outputIs = (fn: string) => (output: Expr): boolean => output.kind === 'call' && output.fn === fn;
+const outputIs =
+  (fn: string) =>
+  (output: Expr): boolean =>
+    output.kind === 'call' && output.fn === fn;
 const linear = (output: Expr): boolean => output.kind !== 'call' || output.generic;
 
 export const ASSUMED_LOSSES: readonly AssumedLoss[] = [
@@ -30,7 +39,11 @@ export const ASSUMED_LOSSES: readonly AssumedLoss[] = [
     name: 'the binary cross-entropy −Σ(y log a + (1 − y) log(1 − a))',
     short: 'binary cross-entropy',
     fits: outputIs('sigmoid'),
-    build: (a, y, v) => ({ kind: 'negate', arg: total(bin('+', times(y, call('log', a), v), times(bin('-', num(1), y), call('log', bin('-', num(1), a)), v)), v), span: SPAN }),
+    build: (a, y, v) => ({
+      kind: 'negate',
+      arg: total(bin('+', times(y, call('log', a), v), times(bin('-', num(1), y), call('log', bin('-', num(1), a)), v)), v),
+      span: SPAN,
+    }),
   },
   {
     name: 'the cross-entropy −Σ y log a',

@@ -18,7 +18,11 @@ export class ClaimCache {
   misses = 0;
 
   /** Starts a check of a (possibly edited) note: entries made under other definitions or options are dropped. */
-  begin(model: NoteModel, options: Required<CheckOptions>, source: (at: { block: number; span: { start: number; end: number } }) => string): void {
+  begin(
+    model: NoteModel,
+    options: Required<CheckOptions>,
+    source: (at: { block: number; span: { start: number; end: number } }) => string,
+  ): void {
     // every scope's definitions: a redefinition anywhere changes what the claims after it mean
     const scopes = model.scopes.map((scope) => [
       [...scope.definitions.values()].map((d) => `${d.symbol}=${d.value.expr ? source(d.value) : `!${d.value.error}`}`),
@@ -31,7 +35,17 @@ export class ClaimCache {
   }
 
   key(claim: Claim, source: (at: { block: number; span: { start: number; end: number } }) => string): string {
-    return JSON.stringify([claim.kind, claim.scope, claim.context.map(source), source(claim.right), claim.suspicions, claim.redefines ?? '', claim.implicit ?? false, claim.approximate ?? false, claim.unverifiable ?? '']);
+    return JSON.stringify([
+      claim.kind,
+      claim.scope,
+      claim.context.map(source),
+      source(claim.right),
+      claim.suspicions,
+      claim.redefines ?? '',
+      claim.implicit ?? false,
+      claim.approximate ?? false,
+      claim.unverifiable ?? '',
+    ]);
   }
 
   get(key: string, claim: Claim): ClaimResult | undefined {
@@ -46,7 +60,10 @@ export class ClaimCache {
     // a wrong factor lies inside the right side: move it with the claim
     const wrongFactor = result.wrongFactor && {
       ...result.wrongFactor,
-      at: { block: claim.right.block, span: { start: result.wrongFactor.at.span.start + shift, end: result.wrongFactor.at.span.end + shift } },
+      at: {
+        block: claim.right.block,
+        span: { start: result.wrongFactor.at.span.start + shift, end: result.wrongFactor.at.span.end + shift },
+      },
     };
     return { ...result, wrongFactor, claim };
   }

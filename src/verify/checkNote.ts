@@ -96,15 +96,41 @@ function* checkSteps(document: NoteDocument, options: CheckOptions, cache: Claim
     const startOffset = block.offsets[clamp(at.span.start)];
     const endOffset = at.span.end > 0 ? block.offsets[clamp(at.span.end - 1)] + 1 : startOffset;
     const index = indexes[block.part];
-    const fromMacro = block.fromMacro?.slice(at.span.start, Math.max(at.span.start + 1, at.span.end)).some((m) => m) ? { fromMacro: true } : {};
-    return { start: index.positionAt(startOffset), end: index.positionAt(endOffset), cell: document.parts[block.part].cell, startOffset, endOffset, part: block.part, ...fromMacro };
+    const fromMacro = block.fromMacro?.slice(at.span.start, Math.max(at.span.start + 1, at.span.end)).some((m) => m)
+      ? { fromMacro: true }
+      : {};
+    return {
+      start: index.positionAt(startOffset),
+      end: index.positionAt(endOffset),
+      cell: document.parts[block.part].cell,
+      startOffset,
+      endOffset,
+      part: block.part,
+      ...fromMacro,
+    };
   };
   const source = (at: BlockSpan): string => document.blocks[at.block]?.latex.slice(at.span.start, at.span.end) ?? '';
   const errors: NoteError[] = document.errors.map((e) => ({
     message: e.message,
-    location: { start: indexes[e.part].positionAt(e.offset), end: indexes[e.part].positionAt(e.offset), cell: document.parts[e.part].cell, startOffset: e.offset, endOffset: e.offset, part: e.part },
+    location: {
+      start: indexes[e.part].positionAt(e.offset),
+      end: indexes[e.part].positionAt(e.offset),
+      cell: document.parts[e.part].cell,
+      startOffset: e.offset,
+      endOffset: e.offset,
+      part: e.part,
+    },
   }));
-  let model: NoteModel = { definitions: new Map(), functions: new Map(), unusable: new Map(), scopes: [], variables: new Set(), claims: [], declarations: [], indexNotation: { bases: new Set(), sums: false } };
+  let model: NoteModel = {
+    definitions: new Map(),
+    functions: new Map(),
+    unusable: new Map(),
+    scopes: [],
+    variables: new Set(),
+    claims: [],
+    declarations: [],
+    indexNotation: { bases: new Set(), sums: false },
+  };
   const claims: ClaimReport[] = [];
   try {
     model = buildModel(document.blocks, document.inputs);
@@ -149,7 +175,9 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
     const result = judge(claim);
     const checked = result.verdict === 'refuted' && result.reading?.kind === 'cost' ? refutedInEveryScope(result, model, judgeIn) : result;
     // (a verification says what notation it read, as a suspicion says why nothing was refuted)
-    return checked.verdict === 'verified' && claim.readings?.length ? { ...checked, message: `${checked.message}; ${claim.readings.join('; ')}` } : checked;
+    return checked.verdict === 'verified' && claim.readings?.length
+      ? { ...checked, message: `${checked.message}; ${claim.readings.join('; ')}` }
+      : checked;
   };
   function judgeIn(claim: Claim, scope: number): ClaimResult {
     let judge = scopes.get(scope);
@@ -169,9 +197,20 @@ function makeJudge(model: NoteModel, options: Required<CheckOptions>, source: (a
 function refutedInEveryScope(result: ClaimResult, model: NoteModel, judgeIn: (claim: Claim, scope: number) => ClaimResult): ClaimResult {
   const own = model.scopes[result.claim.scope];
   for (const [index, scope] of model.scopes.entries()) {
-    if (index === result.claim.scope || !own || ![...scope.definitions.keys()].some((name) => own.definitions.get(name) !== scope.definitions.get(name))) continue;
+    if (
+      index === result.claim.scope ||
+      !own ||
+      ![...scope.definitions.keys()].some((name) => own.definitions.get(name) !== scope.definitions.get(name))
+    )
+      continue;
     const there = judgeIn(result.claim, index);
-    if (there.verdict !== 'refuted') return { ...result, verdict: 'unverifiable', code: 'unverifiable/redefinition', message: `${result.message}; but the note defines its names another way elsewhere, and read so the claim ${there.verdict === 'verified' ? 'holds' : 'cannot be settled'}` };
+    if (there.verdict !== 'refuted')
+      return {
+        ...result,
+        verdict: 'unverifiable',
+        code: 'unverifiable/redefinition',
+        message: `${result.message}; but the note defines its names another way elsewhere, and read so the claim ${there.verdict === 'verified' ? 'holds' : 'cannot be settled'}`,
+      };
   }
   return result;
 }
@@ -191,7 +230,14 @@ function judgeSafely(claim: Claim, judge: () => ClaimResult, timeLimitMs: number
       timedOut.add(result);
       return result;
     }
-    return { claim, verdict: 'unverifiable', code: 'unverifiable/internal-error', message: `internal error while checking this claim: ${(e as Error).message}`, uses: [], internalError: stackOf(e) };
+    return {
+      claim,
+      verdict: 'unverifiable',
+      code: 'unverifiable/internal-error',
+      message: `internal error while checking this claim: ${(e as Error).message}`,
+      uses: [],
+      internalError: stackOf(e),
+    };
   } finally {
     stopClock();
   }

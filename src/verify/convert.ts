@@ -218,7 +218,10 @@ class Converter {
  * `h(1 - h)` and `h_1(1 - h_1)` are products when h is a variable of the note and the bracket uses it (or the note
  * defines h); `f(x)`, `h_\\theta(x)` stay calls of a function.
  */
-export function readsAsProduct(e: CallNode, model: { readonly variables: ReadonlySet<string>; readonly definitions: ReadonlyMap<string, unknown> }): boolean {
+export function readsAsProduct(
+  e: CallNode,
+  model: { readonly variables: ReadonlySet<string>; readonly definitions: ReadonlyMap<string, unknown> },
+): boolean {
   if (!e.generic || e.primes > 0 || e.args.length !== 1 || !model.variables.has(e.fn)) return false;
   return model.definitions.has(e.fn) || symbolsOf(e.args[0]).has(e.fn);
 }

@@ -4,7 +4,7 @@ import { displayName } from '../latex/notation';
 import { FUNCTION_BY_NAME } from '../functions';
 
 const textOf = (fn: string): string | undefined => FUNCTION_BY_NAME.get(fn)?.text;
-const PRECEDENCE = { '+': 1, '-': 1, '*': 2, 'hadamard': 2, '/': 2, '^': 3 } as const;
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, hadamard: 2, '/': 2, '^': 3 } as const;
 
 function precedence(e: Expr): number {
   if (e.kind === 'binary') return PRECEDENCE[e.op];
@@ -41,7 +41,13 @@ function text(e: Expr): string {
       return `${wrap(e.left, p)}${sign}${wrap(e.right, e.op === '+' ? p : p + 1)}`;
     }
     case 'call':
-      if (e.fn === 'matrix' && e.rows) return `[${Array.from({ length: e.rows }, (_, i) => e.args.slice((i * e.args.length) / e.rows!, ((i + 1) * e.args.length) / e.rows!).map(text).join(', ')).join('; ')}]`;
+      if (e.fn === 'matrix' && e.rows)
+        return `[${Array.from({ length: e.rows }, (_, i) =>
+          e.args
+            .slice((i * e.args.length) / e.rows!, ((i + 1) * e.args.length) / e.rows!)
+            .map(text)
+            .join(', '),
+        ).join('; ')}]`;
       return `${(!e.generic && textOf(e.fn)) || displayName(e.fn)}${'′'.repeat(e.primes)}(${e.args.map(text).join(', ')})`;
     case 'indicator':
       return `[${text(e.left)} ${e.op} ${text(e.right)}]`;

@@ -17,20 +17,50 @@ import { type Doubt, doubt } from './reasons';
  * definition, and symbols the right side uses that are neither defined nor inputs of the left side.
  * `alsoAllowed` are symbols that may appear anyway (sizes, the cost a shorthand stands for).
  */
-export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: string) => boolean = () => false, context: Iterable<string> = []): Doubt[] {
+export function claimDoubts(
+  claim: Claim,
+  env: NoteEnvironment,
+  alsoAllowed: (name: string) => boolean = () => false,
+  context: Iterable<string> = [],
+): Doubt[] {
   const doubts = claim.suspicions.map((m) => doubt(m));
   if (claim.implicit) doubts.push(doubt('“∴ X” after a chain was read as “= X”, which the note does not write'));
-  if (claim.redefines) doubts.push(doubt(`${displayName(claim.redefines)} is defined again here; it is read as a new definition from here on, not as a claim about the earlier one`, 'unverifiable/redefinition'));
+  if (claim.redefines)
+    doubts.push(
+      doubt(
+        `${displayName(claim.redefines)} is defined again here; it is read as a new definition from here on, not as a claim about the earlier one`,
+        'unverifiable/redefinition',
+      ),
+    );
   const names = new Set<string>(context);
   for (const side of claim.context) if (side.expr) for (const s of symbolsOf(side.expr)) names.add(s);
   const allowed = env.inputsOf(names);
   if (claim.right.expr) {
     for (const s of symbolsOf(claim.right.expr)) {
-      if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s)) doubts.push(doubt(`${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`, 'unverifiable/undefined-symbol'));
+      if (!env.isDefined(s) && !allowed.has(s) && !alsoAllowed(s))
+        doubts.push(
+          doubt(
+            `${displayName(s)} is not defined here (it is neither defined in the note nor an input of the left side)`,
+            'unverifiable/undefined-symbol',
+          ),
+        );
     }
   }
-  const readings = [...layerTwins(claim, env), ...kroneckers(claim, env), ...signedSums(claim), ...jacobianOperators(claim, env), ...exampleResults(claim, env)];
-  readings.push(...conditionDoubts(claim, env), ...foreignInputs(claim, env, alsoAllowed), ...indexNotation(claim, env), ...otherSign(claim, env), ...alternativeFunctions(claim, env), ...operatorScope(claim));
+  const readings = [
+    ...layerTwins(claim, env),
+    ...kroneckers(claim, env),
+    ...signedSums(claim),
+    ...jacobianOperators(claim, env),
+    ...exampleResults(claim, env),
+  ];
+  readings.push(
+    ...conditionDoubts(claim, env),
+    ...foreignInputs(claim, env, alsoAllowed),
+    ...indexNotation(claim, env),
+    ...otherSign(claim, env),
+    ...alternativeFunctions(claim, env),
+    ...operatorScope(claim),
+  );
   return [...doubts, ...readings.map((m) => doubt(m))];
 }
 
@@ -38,7 +68,11 @@ export function claimDoubts(claim: Claim, env: NoteEnvironment, alsoAllowed: (na
 function kroneckers(claim: Claim, env: NoteEnvironment): string[] {
   for (const side of [claim.left.expr, claim.right.expr]) {
     if (!side) continue;
-    for (const s of symbolsOf(side)) if (/^\\delta_\{?[a-z],?\s*[a-z]\}?$/.test(s) && !env.isDefined(s)) return [`${displayName(s)} may be the Kronecker delta (1 where its indices agree, else 0), which this reading takes for a free value`];
+    for (const s of symbolsOf(side))
+      if (/^\\delta_\{?[a-z],?\s*[a-z]\}?$/.test(s) && !env.isDefined(s))
+        return [
+          `${displayName(s)} may be the Kronecker delta (1 where its indices agree, else 0), which this reading takes for a free value`,
+        ];
   }
   return [];
 }
@@ -46,15 +80,20 @@ function kroneckers(claim: Claim, env: NoteEnvironment): string[] {
 /** `-\sum_i y_i \delta_{ik} + y_i s_k`: read as −Σ(…+…), though the minus may be the first term's alone. */
 export function signedSums(claim: Claim): string[] {
   let found = false;
-  for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => (found ||= n.kind === 'sum' && n.extendedPastSign === true));
-  return found ? ['a sum after a minus sign was read over the terms after it, −Σ(a + b); the minus may be meant for its first term only (−Σa + Σb)'] : [];
+  for (const side of [claim.left.expr, claim.right.expr])
+    if (side) walk(side, (n) => (found ||= n.kind === 'sum' && n.extendedPastSign === true));
+  return found
+    ? ['a sum after a minus sign was read over the terms after it, −Σ(a + b); the minus may be meant for its first term only (−Σa + Σb)']
+    : [];
 }
 
 /** `\mathbf Y \mathbf J_{\mathbf S} \log \mathbf S`: a Jacobian written as an operator without its argument, defined in words. */
 function jacobianOperators(claim: Claim, env: NoteEnvironment): string[] {
   for (const side of [claim.left.expr, claim.right.expr]) {
     if (!side) continue;
-    for (const s of symbolsOf(side)) if (/^\\(?:mathbf|boldsymbol|bm)\{J\}_/.test(s) && !env.isDefined(s)) return [`${displayName(s)} is a Jacobian written without its argument, an operator the note defines in words`];
+    for (const s of symbolsOf(side))
+      if (/^\\(?:mathbf|boldsymbol|bm)\{J\}_/.test(s) && !env.isDefined(s))
+        return [`${displayName(s)} is a Jacobian written without its argument, an operator the note defines in words`];
   }
   return [];
 }
@@ -72,8 +111,12 @@ function exampleResults(claim: Claim, env: NoteEnvironment): string[] {
   const varies = (s: string): boolean => !env.isDefined(s) || [...env.dependencies(s)].some((d) => !env.isDefined(d));
   const [l, r] = [claim.left.expr, claim.right.expr].map((e) => (e ? [...symbolsOf(e)] : []));
   // one side made of such results only, the other of quantities the points vary
-  for (const [a, b] of [[l, r], [r, l]]) {
-    if (a.length > 0 && a.every(computed) && b.some(varies)) return [`${displayName(a[0])} is a number the note computes from its example's values, which random points do not reproduce`];
+  for (const [a, b] of [
+    [l, r],
+    [r, l],
+  ]) {
+    if (a.length > 0 && a.every(computed) && b.some(varies))
+      return [`${displayName(a[0])} is a number the note computes from its example's values, which random points do not reproduce`];
   }
   return [];
 }
@@ -100,7 +143,8 @@ function layerTwins(claim: Claim, env: NoteEnvironment): string[] {
     for (const s of symbolsOf(side)) {
       if (env.isDefined(s) || !/\^\{[[(]/.test(s)) continue;
       const twin = byShape.get(withoutLayer(s));
-      if (twin && !out.some((o) => o.startsWith(displayName(s)))) out.push(`${displayName(s)} is not defined here, but the note defines ${displayName(twin)}: it may be that, at another layer`);
+      if (twin && !out.some((o) => o.startsWith(displayName(s))))
+        out.push(`${displayName(s)} is not defined here, but the note defines ${displayName(twin)}: it may be that, at another layer`);
     }
   }
   return out;
@@ -142,7 +186,11 @@ function alternativeFunctions(claim: Claim, env: NoteEnvironment): string[] {
     const about = (c: Claim): boolean => c.redefines !== fn && (calls(c.left.expr, fn).size > 0 || calls(c.right.expr, fn).size > 0);
     return !env.model.claims.some((c) => c.at.block >= from && c.at.block <= to && about(c));
   });
-  return several.length > 0 ? [`the note defines ${several.map(displayName).join(', ')} several times in a row (as alternatives?), so which definition is meant is unclear`] : [];
+  return several.length > 0
+    ? [
+        `the note defines ${several.map(displayName).join(', ')} several times in a row (as alternatives?), so which definition is meant is unclear`,
+      ]
+    : [];
 }
 
 /**
@@ -174,7 +222,11 @@ function derivativeClaims(env: NoteEnvironment): Map<string, { id: number; right
       if (c.left.expr?.kind !== 'derivative' || !c.right.expr) continue;
       const key = describe(c.left.expr, Infinity);
       const list = index.get(key) ?? [];
-      list.push({ id: c.id, right: describe(c.right.expr, Infinity), negated: describe({ kind: 'negate', arg: c.right.expr, span: c.right.expr.span }, Infinity) });
+      list.push({
+        id: c.id,
+        right: describe(c.right.expr, Infinity),
+        negated: describe({ kind: 'negate', arg: c.right.expr, span: c.right.expr.span }, Infinity),
+      });
       index.set(key, list);
     }
     derivativeIndex.set(env, index);
@@ -199,7 +251,8 @@ function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
   const left = claim.left.expr;
   const right = claim.right.expr;
   if (!left || !right) return [];
-  if (isZero(right) && !isZero(left)) return ['“… = 0” may state a condition (as at an optimum or on a decision boundary), not an identity'];
+  if (isZero(right) && !isZero(left))
+    return ['“… = 0” may state a condition (as at an optimum or on a decision boundary), not an identity'];
   // `\text{ReLU}'(z) = 1`: a piecewise derivative given for one side of its kink (the side named in prose, often)
   if (isKinkedDerivative(left) && (right.kind === 'number' || (right.kind === 'negate' && right.arg.kind === 'number'))) {
     return ['the derivative of a piecewise function is a constant on one side of its kink only; the note may name the side in words'];
@@ -208,7 +261,12 @@ function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
   if (claim.kind !== 'identity' || symbolsOf(left).size === 0) return [];
   const usesModel = [...symbolsOf(left), ...symbolsOf(right)].some((s) => env.isDefined(s)) || hasDerivative(left) || hasDerivative(right);
   const bare = right.kind === 'number' || right.kind === 'symbol' || (right.kind === 'negate' && right.arg.kind === 'number');
-  const head = left.kind === 'binary' && left.op === '*' && left.left.kind === 'symbol' && left.right.kind === 'symbol' && left.right.inner !== undefined;
+  const head =
+    left.kind === 'binary' &&
+    left.op === '*' &&
+    left.left.kind === 'symbol' &&
+    left.right.kind === 'symbol' &&
+    left.right.inner !== undefined;
   // an equation that ties different inputs together (`X^T X w = X^T y`: w on one side, y on the other) states a
   // condition; one with the same inputs on both sides (`(P Q)^T = Q^T P^T`, `\tanh(z) = 2\sigma(2z) - 1`) is an
   // identity to check
@@ -217,7 +275,6 @@ function conditionDoubts(claim: Claim, env: NoteEnvironment): string[] {
   if (usesModel || !(bare || head || ties)) return [];
   return ['an equation between inputs of the note reads as a condition, an assumption or a definition (such as Σ y = 1), not an identity'];
 }
-
 
 /** ReLU′(z), or ∂ReLU(z)/∂z, max(0, z) and |z| differentiated. */
 function isKinkedDerivative(e: Expr): boolean {
@@ -233,7 +290,8 @@ function inputsOfModel(env: NoteEnvironment): ReadonlySet<string> {
   const cached = modelInputs.get(env);
   if (cached && cached.size === env.model.definitions.size) return cached.inputs;
   const inputs = new Set<string>();
-  for (const d of env.model.definitions.values()) if (d.value.expr) for (const s of symbolsOf(d.value.expr)) if (!env.isDefined(s)) inputs.add(s);
+  for (const d of env.model.definitions.values())
+    if (d.value.expr) for (const s of symbolsOf(d.value.expr)) if (!env.isDefined(s)) inputs.add(s);
   modelInputs.set(env, { size: env.model.definitions.size, inputs });
   return inputs;
 }
@@ -248,7 +306,11 @@ function foreignInputs(claim: Claim, env: NoteEnvironment, alsoAllowed: (name: s
   const wrt = claim.left.expr?.kind === 'derivative' ? claim.left.expr.wrt.name : undefined;
   const inputs = inputsOfModel(env);
   const foreign = [...new Set(symbols)].filter((s) => !env.isDefined(s) && !inputs.has(s) && s !== wrt && !alsoAllowed(s));
-  return foreign.length > 0 ? [`${foreign.slice(0, 3).map(displayName).join(', ')} ${foreign.length > 1 ? 'are' : 'is'} never defined or used by a definition of the note, so what ${foreign.length > 1 ? 'they stand' : 'it stands'} for is unknown`] : [];
+  return foreign.length > 0
+    ? [
+        `${foreign.slice(0, 3).map(displayName).join(', ')} ${foreign.length > 1 ? 'are' : 'is'} never defined or used by a definition of the note, so what ${foreign.length > 1 ? 'they stand' : 'it stands'} for is unknown`,
+      ]
+    : [];
 }
 
 /**
@@ -276,5 +338,7 @@ function indexNotation(claim: Claim, env: NoteEnvironment): string[] {
     const idx = indexOf(s);
     return idx !== undefined && (notation.bases.has(idx.base) || (notation.sums && [...idx.index].some((i) => !sums.has(i))));
   });
-  return indexed.length > 0 ? [`${indexed.slice(0, 3).map(displayName).join(', ')} look like entries in index notation, which is read here as separate variables`] : [];
+  return indexed.length > 0
+    ? [`${indexed.slice(0, 3).map(displayName).join(', ')} look like entries in index notation, which is read here as separate variables`]
+    : [];
 }

@@ -31,7 +31,8 @@ export function halfUnitOf(text: string, approximate = false): number {
   return 0.5 * 10 ** -decimals;
 }
 
-const numberValue = (e: Expr | undefined): number | undefined => (e?.kind === 'number' ? e.value : e?.kind === 'negate' && e.arg.kind === 'number' ? -e.arg.value : undefined);
+const numberValue = (e: Expr | undefined): number | undefined =>
+  e?.kind === 'number' ? e.value : e?.kind === 'negate' && e.arg.kind === 'number' ? -e.arg.value : undefined;
 
 /** Results the note states: each chain from a symbol that ends in a number (`a_1 = ReLU(z_1) = 0.5`), by symbol, in note order. */
 export function statedResults(model: NoteModel, source: (at: BlockSpan) => string): Map<string, { chain: number; known: Known }[]> {
@@ -120,7 +121,12 @@ export class WorkedExample {
    * How far the rounding of the numbers a side rests on may move its value (to first order); a given number counts as
    * rounded at its last digit too (`a = 0.5374` may be σ(0.15) rounded), the claim's own literals as exact.
    */
-  private spreadOf(side: Expr, at: BlockSpan, claim: Claim, v: { readonly value: number; readonly leaves: ReadonlyMap<string, Known> }): number {
+  private spreadOf(
+    side: Expr,
+    at: BlockSpan,
+    claim: Claim,
+    v: { readonly value: number; readonly leaves: ReadonlyMap<string, Known> },
+  ): number {
     let spread = 0;
     for (const [name, known] of v.leaves) {
       const half = known.halfUnit || (name.startsWith(LITERAL) ? 0 : halfUnitOf(String(known.value)));
@@ -135,14 +141,25 @@ export class WorkedExample {
    * The value of a side at the example, and the given or stated values it rests on; or which values the note does
    * not give. `moved` shifts some of those values (to measure how much their rounding may change the result).
    */
-  valueAt(side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean, moved: ReadonlyMap<string, number> = new Map(), stated: ReadonlyMap<string, Known> = new Map(), exact: ReadonlySet<number> = new Set()): Valued {
+  valueAt(
+    side: Expr,
+    at: BlockSpan,
+    claim: Claim,
+    literalsRounded: boolean,
+    moved: ReadonlyMap<string, number> = new Map(),
+    stated: ReadonlyMap<string, Known> = new Map(),
+    exact: ReadonlySet<number> = new Set(),
+  ): Valued {
     const literals = new Map<string, Known>();
     const rewritten = mapExpr(side, (n) => {
       if (n.kind !== 'number') return n;
       const name = `${LITERAL}${literals.size}`;
       const text = this.source({ block: at.block, span: n.span });
       // (`exact`: literals that stand for a given input, written as given, not rounded results)
-      literals.set(name, { value: n.value, halfUnit: literalsRounded && !exact.has(n.span.start) ? halfUnitOf(text, claim.approximate) : 0 });
+      literals.set(name, {
+        value: n.value,
+        halfUnit: literalsRounded && !exact.has(n.span.start) ? halfUnitOf(text, claim.approximate) : 0,
+      });
       return { kind: 'symbol', name, span: n.span };
     });
     let node: MathNode;
@@ -159,7 +176,13 @@ export class WorkedExample {
    * `stated`: values the step itself writes in their place, which stand as written: an input the note gives nowhere
    * else (`η` of `w - η g = 0.5 - 0.1 g`), or a computed value written as the note stated it.
    */
-  private valueOf(node: MathNode, literals: ReadonlyMap<string, Known>, chain: number, moved: ReadonlyMap<string, number>, stated: ReadonlyMap<string, Known>): Valued {
+  private valueOf(
+    node: MathNode,
+    literals: ReadonlyMap<string, Known>,
+    chain: number,
+    moved: ReadonlyMap<string, number>,
+    stated: ReadonlyMap<string, Known>,
+  ): Valued {
     const scope: Record<string, number> = {};
     const leaves = new Map<string, Known>();
     const missing: string[] = [];
@@ -314,7 +337,8 @@ export function substitutions(left: Expr, right: Expr, out: [Expr, Expr][] = [])
   }
   if (left.kind !== r.kind) return undefined;
   if (left.kind === 'number') return out;
-  if (left.kind === 'binary' && r.kind === 'binary' && left.op === r.op) return substitutions(left.left, r.left, out) && substitutions(left.right, r.right, out);
+  if (left.kind === 'binary' && r.kind === 'binary' && left.op === r.op)
+    return substitutions(left.left, r.left, out) && substitutions(left.right, r.right, out);
   if (left.kind === 'negate' && r.kind === 'negate') return substitutions(left.arg, r.arg, out);
   if (left.kind === 'call' && r.kind === 'call' && left.fn === r.fn && left.args.length === r.args.length) {
     for (let i = 0; i < left.args.length; i++) if (!substitutions(left.args[i], r.args[i], out)) return undefined;

@@ -21,7 +21,15 @@ interface Bounded {
   readonly rests: ReadonlyMap<string, number>;
 }
 
-function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim, literalsRounded: boolean, stated: ReadonlyMap<string, Known> = new Map(), exact: ReadonlySet<number> = new Set()): Bounded | readonly string[] {
+function bounded(
+  example: WorkedExample,
+  side: Expr,
+  at: BlockSpan,
+  claim: Claim,
+  literalsRounded: boolean,
+  stated: ReadonlyMap<string, Known> = new Map(),
+  exact: ReadonlySet<number> = new Set(),
+): Bounded | readonly string[] {
   const v = example.valueAt(side, at, claim, literalsRounded, new Map(), stated, exact);
   if ('missing' in v) return v.missing;
   let spread = 0;
@@ -40,7 +48,13 @@ function bounded(example: WorkedExample, side: Expr, at: BlockSpan, claim: Claim
  * The verdict on a worked-example step; doubts keep a difference from refuting it (`doubtsFor` gives them, with the
  * inputs the step writes values for allowed: those stand for what the step says); `tolerance` is relative.
  */
-export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor: (allowed: (name: string) => boolean) => Doubt[], result: ResultBuilder, tolerance: number): ClaimResult {
+export function judgeExampleStep(
+  claim: Claim,
+  example: WorkedExample,
+  doubtsFor: (allowed: (name: string) => boolean) => Doubt[],
+  result: ResultBuilder,
+  tolerance: number,
+): ClaimResult {
   const left = claim.left.expr!;
   const right = claim.right.expr!;
   const unverifiable = (code: ReasonOf<'unverifiable'>, message: string): ClaimResult => result({ verdict: 'unverifiable', code, message });
@@ -55,9 +69,14 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor
   const spread = l.spread + r.spread;
   // differences in the last of many digits of a value substituted (1.105905967 written again as 1.1059059067) are no
   // slip; a result wrong in its seventh digit (0.0821671041 for 0.0821670407) is, whatever the tolerance for random points
-  const substituting = (substitutions(left, right) ?? []).some(([symbol, literal]) => symbolsOf(symbol).size > 0 && literal.kind === 'number');
+  const substituting = (substitutions(left, right) ?? []).some(
+    ([symbol, literal]) => symbolsOf(symbol).size > 0 && literal.kind === 'number',
+  );
   const floor = (substituting ? tolerance : Math.min(tolerance, 1e-8)) * Math.max(1, Math.abs(l.value), Math.abs(r.value));
-  const rests = [...new Map([...l.rests, ...r.rests])].map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).slice(0, 5).join(', ');
+  const rests = [...new Map([...l.rests, ...r.rests])]
+    .map(([k, v]) => `${displayName(k)} = ${fmt(v)}`)
+    .slice(0, 5)
+    .join(', ');
   const where = rests ? `at the note's values (${rests})` : symbolsOf(left).size > 0 ? "at the note's values" : 'as written';
   if (diff <= spread + floor) {
     const rounding = spread > 0 ? ` (to within the rounding of the numbers, ±${fmt(spread)})` : '';
@@ -69,7 +88,8 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor
   // a rounded result may be up to five units of its last digit off (careless rounding, truncation); a computation of
   // several rounded numbers, whose spread already adds up each one's rounding, up to about three times that spread
   const single = right.kind === 'number' || (right.kind === 'negate' && right.arg.kind === 'number');
-  if (diff <= (single ? 10 : 3) * spread + floor) return unverifiable('unverifiable/rounding', `${claimed}, but within what rounding the numbers shown may explain`);
+  if (diff <= (single ? 10 : 3) * spread + floor)
+    return unverifiable('unverifiable/rounding', `${claimed}, but within what rounding the numbers shown may explain`);
   const doubts = doubtsFor((name) => stated.has(name));
   if (doubts.length > 0) return unverifiable(doubts[0].code, `${claimed}; ${doubts[0].message}`);
   const other = otherValueSubstituted(example, claim, left, right);
@@ -78,7 +98,10 @@ export function judgeExampleStep(claim: Claim, example: WorkedExample, doubtsFor
   // but whose stated out_{h1} is right computes on with the stated value; the slip is where the two part)
   const asStated = bounded(example, left, claim.left, claim, false, new Map([...example.statedBefore(claim), ...stated]));
   if ('value' in asStated && Math.abs(asStated.value - r.value) <= asStated.spread + r.spread + floor) {
-    return unverifiable('unverifiable/ambiguous-reading', `${claimed}, but it holds with the results the note states earlier, which its own definitions do not give`);
+    return unverifiable(
+      'unverifiable/ambiguous-reading',
+      `${claimed}, but it holds with the results the note states earlier, which its own definitions do not give`,
+    );
   }
   const point: Record<string, number> = Object.fromEntries(l.rests);
   const carried = carriedValue(example, claim, left, right, stated);
@@ -104,7 +127,8 @@ function statedByStep(example: WorkedExample, claim: Claim, left: Expr, right: E
     if (definition && symbolsOf(definition).size > 0) {
       // a computed value written as the note stated it (ŷ₁ = 0.7676 above, 0.7676 here): the step uses the note's number
       const said = example.known(symbol.name, claim.chain);
-      if (said && Math.abs(said.value - literal.value) <= said.halfUnit + 1e-12) stated.set(symbol.name, { value: literal.value, halfUnit: 0 });
+      if (said && Math.abs(said.value - literal.value) <= said.halfUnit + 1e-12)
+        stated.set(symbol.name, { value: literal.value, halfUnit: 0 });
       continue;
     }
     const given = example.valueAt(symbol, claim.left, claim, false);
@@ -120,7 +144,13 @@ function statedByStep(example: WorkedExample, claim: Claim, left: Expr, right: E
  * `w_2 - η \frac{dL}{dw_2} = 0.5 - 0.1 \cdot 0.069` where ∂L/∂w₂ is 0.281 at the example: the step's arithmetic is
  * fine, the number it carries in is wrong. Says which, and whether an earlier step of the note wrote it so.
  */
-function carriedValue(example: WorkedExample, claim: Claim, left: Expr, right: Expr, stated: ReadonlyMap<string, Known>): string | undefined {
+function carriedValue(
+  example: WorkedExample,
+  claim: Claim,
+  left: Expr,
+  right: Expr,
+  stated: ReadonlyMap<string, Known>,
+): string | undefined {
   for (const [part, literal] of substitutions(left, right) ?? []) {
     if (literal.kind !== 'number' || part.kind === 'number' || (part.kind === 'symbol' && stated.has(part.name))) continue;
     const truth = example.valueAt(part, claim.left, claim, false, new Map(), stated);

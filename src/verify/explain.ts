@@ -118,10 +118,16 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     const s = tensor?.sizes.find((x) => x.name === id);
     return s && `= ${s.value}`;
   };
-  const shapeOf = (id: string): string | undefined => (tensor?.shapes ?? claim.update?.shapes)?.find((x) => x.name === id)?.shape ?? sizeText(id);
+  const shapeOf = (id: string): string | undefined =>
+    (tensor?.shapes ?? claim.update?.shapes)?.find((x) => x.name === id)?.shape ?? sizeText(id);
   // (a matrix update's scalar stand-ins mean nothing either)
-  const matrices = tensor !== undefined || (claim.update !== undefined && (claim.update.step.length > 1 || (claim.update.step[0]?.length ?? 0) > 1));
-  const focus = new Set<string>([...(left ? symbolsOf(left) : []), ...(right ? symbolsOf(right) : []), ...(shorthandCost ? [shorthandCost] : [])]);
+  const matrices =
+    tensor !== undefined || (claim.update !== undefined && (claim.update.step.length > 1 || (claim.update.step[0]?.length ?? 0) > 1));
+  const focus = new Set<string>([
+    ...(left ? symbolsOf(left) : []),
+    ...(right ? symbolsOf(right) : []),
+    ...(shorthandCost ? [shorthandCost] : []),
+  ]);
   const around = new Set<string>([...focus].flatMap((s) => [s, ...env.dependencies(s)]));
   const leftNode = tryConvert(left, env);
   const rightNode = tryConvert(right, env);
@@ -147,7 +153,11 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     // (a tensor claim's scalar stand-in values mean nothing: its nodes show shapes)
     value: matrices ? undefined : finite(scope[env.idOf(id)]),
     ...(shapeOf(id) && { shape: shapeOf(id) }),
-    definition: reading?.costs.has(id) ? reading.assumption(id).short : env.isDefined(id) ? report.source(model.definitions.get(id)!.value) : undefined,
+    definition: reading?.costs.has(id)
+      ? reading.assumption(id).short
+      : env.isDefined(id)
+        ? report.source(model.definitions.get(id)!.value)
+        : undefined,
     onPath: onPath.has(id),
     role: id === variable ? 'variable' : id === output ? 'output' : undefined,
   }));
@@ -156,17 +166,26 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     if (!env.isDefined(to) || to === variable) continue;
     for (const from of env.directDependencies(to)) {
       if (!around.has(from)) continue;
-      edges.push({ from, to, ...(matrices ? {} : edge(from, to)), onPath: paths.some((p) => p.some((s, i) => s === to && p[i + 1] === from)) });
+      edges.push({
+        from,
+        to,
+        ...(matrices ? {} : edge(from, to)),
+        onPath: paths.some((p) => p.some((s, i) => s === to && p[i + 1] === from)),
+      });
     }
   }
   const chainPaths = paths.slice(0, MAX_PATHS).map((p) =>
-    p.slice(0, -1).map((to, i) => {
-      const label = `\\frac{\\partial ${to}}{\\partial ${p[i + 1]}}`;
-      // (for tensors, the scalar local derivative is no matrix calculus: the factor is shown by its shapes)
-      if (matrices) return { label, expression: '', ...(shapeOf(to) && shapeOf(p[i + 1]) && { shapes: `${shapeOf(to)} by ${shapeOf(p[i + 1])}` }) };
-      const e = edge(p[i + 1], to);
-      return { label, expression: e.derivative ?? '?', value: e.value };
-    }).reverse(),
+    p
+      .slice(0, -1)
+      .map((to, i) => {
+        const label = `\\frac{\\partial ${to}}{\\partial ${p[i + 1]}}`;
+        // (for tensors, the scalar local derivative is no matrix calculus: the factor is shown by its shapes)
+        if (matrices)
+          return { label, expression: '', ...(shapeOf(to) && shapeOf(p[i + 1]) && { shapes: `${shapeOf(to)} by ${shapeOf(p[i + 1])}` }) };
+        const e = edge(p[i + 1], to);
+        return { label, expression: e.derivative ?? '?', value: e.value };
+      })
+      .reverse(),
   );
   return {
     claim: {
@@ -184,13 +203,30 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
     output,
     seed,
     // (a tensor's or an update's scalar stand-ins are no point of its verdict: sizes and the step are shown instead)
-    point: tensor || claim.update ? [] : [...env.inputsOf(focus)].sort().map((name) => ({ name, value: scope[env.idOf(name)] as number })).filter((p) => typeof p.value === 'number'),
+    point:
+      tensor || claim.update
+        ? []
+        : [...env.inputsOf(focus)]
+            .sort()
+            .map((name) => ({ name, value: scope[env.idOf(name)] as number }))
+            .filter((p) => typeof p.value === 'number'),
     nodes,
     edges,
     paths: chainPaths,
-    values: tensor || claim.update ? {} : { claimed: value(rightNode), actual: value(leftNode), finiteDifference: target && leftNode ? finiteDifference(pass, plan, env, scope, target) : undefined },
+    values:
+      tensor || claim.update
+        ? {}
+        : {
+            claimed: value(rightNode),
+            actual: value(leftNode),
+            finiteDifference: target && leftNode ? finiteDifference(pass, plan, env, scope, target) : undefined,
+          },
     engine: tensor ? claim.engine : engineAt(env, claim, scope, value(leftNode)),
-    wrongFactor: claim.wrongFactor && { claimed: claim.wrongFactor.claimedLatex, derivative: claim.wrongFactor.derivativeLatex, expected: claim.wrongFactor.expectedLatex },
+    wrongFactor: claim.wrongFactor && {
+      claimed: claim.wrongFactor.claimedLatex,
+      derivative: claim.wrongFactor.derivativeLatex,
+      expected: claim.wrongFactor.expectedLatex,
+    },
     structure: [...(claim.structure ?? []), ...(claim.reading?.kind === 'entries' ? [ENTRIES] : [])],
     definitions: [...inScope.definitions.values()].map((d) => ({ symbol: d.symbol, place: place(report.locate(d.at)) })),
     ...(tensor && { tensor }),
@@ -199,7 +235,8 @@ export function explainClaim(report: NoteReport, claim: ClaimReport, seed = 0): 
 }
 
 /** What the panel says of a claim checked entry by entry, whose numbers below are of the note read as a whole. */
-const ENTRIES = 'This claim was checked entry by entry (its indices set to 1…3): the numbers here read each indexed name as a variable of its own, not as those entries.';
+const ENTRIES =
+  'This claim was checked entry by entry (its indices set to 1…3): the numbers here read each indexed name as a variable of its own, not as those entries.';
 
 const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
@@ -211,7 +248,9 @@ function engineAt(env: NoteEnvironment, claim: ClaimReport, scope: Scope, actual
 }
 
 function place(l: { start: { line: number; column: number }; cell?: number }): PlaceRef {
-  return l.cell === undefined ? { line: l.start.line, column: l.start.column } : { line: l.start.line, column: l.start.column, cell: l.cell };
+  return l.cell === undefined
+    ? { line: l.start.line, column: l.start.column }
+    : { line: l.start.line, column: l.start.column, cell: l.cell };
 }
 
 function tryConvert(e: Expr | undefined, env: NoteEnvironment): MathNode | undefined {
@@ -248,7 +287,13 @@ function pointScope(pass: ForwardPass, plan: Plan, env: NoteEnvironment, claim: 
 }
 
 /** Central difference of the claim's derivative at the point. */
-function finiteDifference(pass: ForwardPass, plan: Plan, env: NoteEnvironment, scope: Scope, target: Extract<Expr, { kind: 'derivative' }>): number | undefined {
+function finiteDifference(
+  pass: ForwardPass,
+  plan: Plan,
+  env: NoteEnvironment,
+  scope: Scope,
+  target: Extract<Expr, { kind: 'derivative' }>,
+): number | undefined {
   const of = tryConvert(target.of, env);
   if (!of) return undefined;
   const v = env.idOf(target.wrt.name);

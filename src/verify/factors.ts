@@ -37,7 +37,6 @@ export function singlePath(env: NoteEnvironment, left: DerivativeNode): { upper:
   return links.reverse();
 }
 
-
 /** Values of a tree at the points, or undefined if any is not finite. */
 function valuesAt(node: MathNode, points: readonly Scope[]): number[] | undefined {
   const fn = node.compile();
@@ -77,12 +76,15 @@ export function findWrongFactor(ctx: FactorContext, left: DerivativeNode, right:
     if (!odd) continue;
     const [from, to] = groups[odd.group];
     // one bracketed factor: replace what is inside, keeping `\left( \underbrace{…}_{label} \right)` around it
-    const span = to - from === 1 ? factors[from].inner ?? factors[from].span : { start: factors[from].span.start, end: factors[to - 1].span.end };
+    const span =
+      to - from === 1 ? (factors[from].inner ?? factors[from].span) : { start: factors[from].span.start, end: factors[to - 1].span.end };
     const at = { block: right.block, span };
     const link = links[odd.link];
     if (!isPrintable(link.node)) return undefined; // a fix nobody could read is no fix
     const claimedLatex = ctx.source({ ...right, span: at.span });
-    const run = factors.slice(from, to).reduce((a, b): Expr => ({ kind: 'binary', op: '*', left: a, right: b, span: { start: a.span.start, end: b.span.end } }));
+    const run = factors
+      .slice(from, to)
+      .reduce((a, b): Expr => ({ kind: 'binary', op: '*', left: a, right: b, span: { start: a.span.start, end: b.span.end } }));
     const shown = describe(run);
     return {
       at,
@@ -107,7 +109,12 @@ function* segmentations(n: number, k: number, start = 0): Generator<[number, num
 }
 
 /** If every run but one matches a distinct link by value, the odd run and the odd link. */
-function oneUnmatched(groups: [number, number][], factorValues: number[][], linkValues: number[][], tol: number): { group: number; link: number } | undefined {
+function oneUnmatched(
+  groups: [number, number][],
+  factorValues: number[][],
+  linkValues: number[][],
+  tol: number,
+): { group: number; link: number } | undefined {
   const groupValues = groups.map(([from, to]) => factorValues[0].map((_, k) => factorValues.slice(from, to).reduce((p, v) => p * v[k], 1)));
   const freeLinks = new Set(linkValues.map((_, i) => i));
   const unmatched: number[] = [];

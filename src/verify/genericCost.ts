@@ -47,7 +47,10 @@ export function costReadings(model: NoteModel): CostReading[] {
   if (costs.size === 0) return [];
   // a course's J averages over the m samples (so that dZ = m ∂J/∂Z is the per-sample derivative)
   const averaged = (cost: string): boolean => cost === 'J' && shorthand.size > 0 && model.variables.has('m');
-  const reading = (define: (cost: string, args: readonly string[], vector: boolean) => Expr | undefined, assumption: CostReading['assumption']): CostReading | undefined => {
+  const reading = (
+    define: (cost: string, args: readonly string[], vector: boolean) => Expr | undefined,
+    assumption: CostReading['assumption'],
+  ): CostReading | undefined => {
     const make = (vector: boolean): NoteModel | undefined => {
       const definitions = new Map(model.definitions);
       for (const [cost, args] of costs) {
@@ -74,7 +77,10 @@ export function costReadings(model: NoteModel): CostReading[] {
         const output = args.length === 1 ? model.definitions.get(args[0])?.value.expr : undefined;
         return output && target && loss.fits(output) ? loss.build(sym(args[0]), sym(target), vector) : undefined;
       },
-      (cost) => ({ long: `assuming ${displayName(cost)} is ${loss.name} (the note does not define ${displayName(cost)})`, short: `assuming ${displayName(cost)} = ${loss.short}` }),
+      (cost) => ({
+        long: `assuming ${displayName(cost)} is ${loss.name} (the note does not define ${displayName(cost)})`,
+        short: `assuming ${displayName(cost)} = ${loss.short}`,
+      }),
     ),
   );
   return [generic, ...standard].filter((r): r is CostReading => r !== undefined);
@@ -90,7 +96,13 @@ function differentiatedCosts(model: NoteModel): Map<string, Set<string>> {
       walk(side, (n) => {
         if (n.kind !== 'derivative' || n.of.kind !== 'symbol') return;
         const cost = n.of.name;
-        if (!COST.test(cost) || (model.definitions.has(cost) && !averagesUnwritten(model, cost)) || model.functions.has(cost) || used.has(cost)) return;
+        if (
+          !COST.test(cost) ||
+          (model.definitions.has(cost) && !averagesUnwritten(model, cost)) ||
+          model.functions.has(cost) ||
+          used.has(cost)
+        )
+          return;
         if (!out.has(cost)) out.set(cost, new Set());
         out.get(cost)!.add(n.wrt.name);
       });
@@ -112,14 +124,22 @@ function averagesUnwritten(model: NoteModel, cost: string): boolean {
   if (!e) return false;
   let perExample = 0;
   let other = false;
-  const unwritten = (name: string): boolean => !model.definitions.has(name) && !model.functions.has(name) && COST.test(name.replace(/[_^].*$/, ''));
+  const unwritten = (name: string): boolean =>
+    !model.definitions.has(name) && !model.functions.has(name) && COST.test(name.replace(/[_^].*$/, ''));
   const visit = (n: Expr): void => {
     if (n.kind === 'symbol' && !SIZES.has(n.name)) {
       if (unwritten(n.name)) perExample++;
       else other = true;
     } else if (n.kind === 'call' && n.generic && unwritten(n.fn)) {
       perExample++; // (its arguments are what the loss is of)
-    } else if (n.kind === 'binary' && n.op === '*' && n.left.kind === 'symbol' && n.right.kind === 'unsupported' && n.right.inner && unwritten(n.left.name)) {
+    } else if (
+      n.kind === 'binary' &&
+      n.op === '*' &&
+      n.left.kind === 'symbol' &&
+      n.right.kind === 'unsupported' &&
+      n.right.inner &&
+      unwritten(n.left.name)
+    ) {
       perExample++; // `\mathfrak{L}(a^{[2]}, y)`: a loss named on its arguments, read as a product with a list
     } else if (n.kind === 'call' || n.kind === 'derivative') {
       other = true;

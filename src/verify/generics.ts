@@ -37,5 +37,8 @@ export function failsForEveryInstance(left: Converted, right: Converted, bad: Po
   const same = (xs: readonly number[]): boolean => xs.every((x) => Number.isFinite(x) && closeValues(x, xs[0], tol));
   // the instances must matter to the sides at all, or nothing was tried
   const moved = new Set(differences.map((d) => d.toPrecision(8))).size > 1 || new Set(ratios.map((x) => x.toPrecision(8))).size > 1;
-  return (same(differences) && Math.abs(differences[0]) > tol) || (same(ratios) && !closeValues(ratios[0], 1, tol) && (moved || same(differences)));
+  return (
+    (same(differences) && Math.abs(differences[0]) > tol) ||
+    (same(ratios) && !closeValues(ratios[0], 1, tol) && (moved || same(differences)))
+  );
 }

@@ -21,7 +21,8 @@ export function settledZero(env: NoteEnvironment, of: Expr, v: string): string |
   // (the entries of one input vector are independent: ∂e^{x₂}/∂x₁ = 0; an entry of another vector may be a function of v)
   const vector = env.model.inputVectorOf?.(v);
   const leaves = [...env.inputsOf(names)];
-  if (vector && leaves.length > 0 && leaves.every((s) => s !== v && env.model.inputVectorOf?.(s) === vector)) return `${leaves.map(displayName).join(', ')} and ${displayName(v)} are different entries of the input ${displayName(vector)}`;
+  if (vector && leaves.length > 0 && leaves.every((s) => s !== v && env.model.inputVectorOf?.(s) === vector))
+    return `${leaves.map(displayName).join(', ')} and ${displayName(v)} are different entries of the input ${displayName(vector)}`;
   // (inputs of one definition beside v, `(\sigma(h_1 u_{12}) - t_2)^2` of E's, are independent of v: the weights and targets of a formula)
   if (names.length > 0 && !env.isDefined(v) && names.every((s) => !env.isDefined(s) && s !== v)) {
     const stems0 = new Set([...env.model.definitions.keys()].map(stem));
@@ -39,7 +40,9 @@ export function settledZero(env: NoteEnvironment, of: Expr, v: string): string |
   const stems = new Set([...env.model.definitions.keys()].map(stem));
   if ([...inputs].some((s) => stems.has(stem(s)))) return undefined;
   // v's side of the network: its own inputs, or, for an input v, the other inputs of what it feeds
-  const side = env.isDefined(v) ? env.inputsOf([v]) : env.inputsOf(used.flatMap((u) => [...env.directDependencies(u)].filter((s) => s !== v)));
+  const side = env.isDefined(v)
+    ? env.inputsOf([v])
+    : env.inputsOf(used.flatMap((u) => [...env.directDependencies(u)].filter((s) => s !== v)));
   if (![...side].some((s) => inputs.has(s))) return undefined;
   const ofNode = expanded(env, names);
   if (!ofNode) return undefined;
@@ -47,7 +50,10 @@ export function settledZero(env: NoteEnvironment, of: Expr, v: string): string |
     const vNode = expanded(env, [v]);
     if (!vNode || mayAlias(ofNode, vNode)) return undefined;
   }
-  const feeds = used.length === 0 ? ` (nothing the note defines uses ${displayName(v)})` : ` (${displayName(v)} feeds ${used.slice(0, 2).map(displayName).join(' and ')})`;
+  const feeds =
+    used.length === 0
+      ? ` (nothing the note defines uses ${displayName(v)})`
+      : ` (${displayName(v)} feeds ${used.slice(0, 2).map(displayName).join(' and ')})`;
   return `${names.map(displayName).join(', ')} ${names.length > 1 ? 'do' : 'does'} not depend on ${displayName(v)} under the note's definitions${feeds}`;
 }
 

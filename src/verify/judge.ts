@@ -60,7 +60,8 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   // a case row (`= 1 \ (z > 0)`) claims its value only where its condition holds: compare the left side there
   const condition = caseCondition(claim.right.expr!);
   // the next row of a case distinction is another case of the chain's head, not a step from the row before
-  const head = condition && claim.kind === 'step' && caseCondition(claim.left.expr!) ? claim.context[0].expr ?? claim.left.expr! : claim.left.expr!;
+  const head =
+    condition && claim.kind === 'step' && caseCondition(claim.left.expr!) ? (claim.context[0].expr ?? claim.left.expr!) : claim.left.expr!;
   const leftExpr0: Expr = condition ? { kind: 'binary', op: '*', left: head, right: condition, span: head.span } : claim.left.expr!;
   try {
     left = convertExpr(leftExpr0, ctx.env);
@@ -70,18 +71,22 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
     throw e;
   }
   const doubts = doubtsAbout(claim, left, right, ctx.env);
-  const generics = [...new Set([...left.generics, ...right.generics])].map((g) => doubt(`${g} is a generic function here; the claim may hold only for a particular ${g}`, 'unverifiable/generic-function'));
+  const generics = [...new Set([...left.generics, ...right.generics])].map((g) =>
+    doubt(`${g} is a generic function here; the claim may hold only for a particular ${g}`, 'unverifiable/generic-function'),
+  );
   const { points, fdFailures, with: withValue } = samplePoints(claim, left, right, ctx);
   const holds = points.length > 0 && points.every((p) => closeValues(p.left, p.right, ctx.options.tolerance));
   // a step that substitutes numbers (`x w_1 = 1.0 · 0.5`) is judged at the note's own values, not at random points
   // (and a step of numbers alone, `0.7414 \cdot 0.1868 = 0.13848`, is right only to the rounding its numbers are printed with)
   const numbersOnly = symbolsOf(claim.left.expr!).size === 0 && symbolsOf(claim.right.expr!).size === 0;
-  if ((!holds || numbersOnly) && ctx.example?.isExampleStep(claim)) return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, ctx.env, allowed), result, ctx.options.tolerance);
+  if ((!holds || numbersOnly) && ctx.example?.isExampleStep(claim))
+    return judgeExampleStep(claim, ctx.example, (allowed) => claimDoubts(claim, ctx.env, allowed), result, ctx.options.tolerance);
   if (claim.approximate) doubts.push(doubt('it is written with ≈, as an approximation'));
   const leftExpr = claim.left.expr!;
   const structure = leftExpr.kind === 'derivative' ? analyseChain(ctx.env, leftExpr, claim.right.expr!) : undefined;
   if (points.length === 0) {
-    if (fdFailures > 0) return unverifiable('unverifiable/numerics', 'the symbolic derivative and finite differences disagree here, so no verdict is safe');
+    if (fdFailures > 0)
+      return unverifiable('unverifiable/numerics', 'the symbolic derivative and finite differences disagree here, so no verdict is safe');
     if (structure?.status === 'valid' && doubts.length > 0) return chainRuleVerified(claim, structure.order!, result);
     const why = doubts[0] ?? doubt('no sample point where both sides are defined', 'unverifiable/numerics');
     return unverifiable(why.code, structure?.remarks.length ? `${structure.remarks[0]}; ${why.message}` : why.message);
@@ -93,28 +98,54 @@ export function judgeClaim(claim: Claim, ctx: JudgeContext): ClaimResult {
   // a formula that writes both d and ∂ may mean ∂ as the partial derivative: if it holds so, that is its reading
   if (bad && mixesOperators(claim)) {
     const partial = holdsUnder(claim, ctx, { partialsHoldOthersFixed: true });
-    if (partial) return result({ verdict: 'verified', code: 'verified/holds', message: `holds at ${partial} random points, reading ∂ as the partial derivative (every other variable held fixed) and d as the total one` });
+    if (partial)
+      return result({
+        verdict: 'verified',
+        code: 'verified/holds',
+        message: `holds at ${partial} random points, reading ∂ as the partial derivative (every other variable held fixed) and d as the total one`,
+      });
   }
   const agreed = points.map((p) => ({ left: [p.left], right: [p.right] }));
-  const finding: Finding = bad ? { kind: 'differ' } : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim) ? { kind: 'undecided', reason: VANISHING_MESSAGE, code: 'unverifiable/numerics' } : { kind: 'agree', points: agreed };
+  const finding: Finding = bad
+    ? { kind: 'differ' }
+    : vanishesEverywhere(agreed, isZero(claim.right.expr!), claim)
+      ? { kind: 'undecided', reason: VANISHING_MESSAGE, code: 'unverifiable/numerics' }
+      : { kind: 'agree', points: agreed };
   // a difference that no instance of the generic functions changes is no doubt about them
   if (bad && generics.length > 0 && !failsForEveryInstance(left, right, bad, ctx)) doubts.push(...generics);
   // `-y_o \log \hat{y}_o = -\log \hat{y}_o` holds if y_o = 1, which the note may say in words ("y is one-hot")
   if (bad) doubts.push(...valuesThatMakeItHold(claim, points, withValue, ctx));
   // a claim that fails at random points but holds at the note's own values may be meant for its example only
-  if (bad && ctx.example?.holdsAtExample(claim)) doubts.push(doubt('it fails at random points but holds at the values the note gives: it may be meant for this example only', 'unverifiable/example-only'));
+  if (bad && ctx.example?.holdsAtExample(claim))
+    doubts.push(
+      doubt(
+        'it fails at random points but holds at the values the note gives: it may be meant for this example only',
+        'unverifiable/example-only',
+      ),
+    );
   const decision = decide(finding, doubts, ctx.options.tolerance);
   switch (decision.verdict) {
     case 'verified': {
       const worst = Math.max(...points.map((p) => Math.abs(p.left - p.right)));
       const agrees = claim.redefines ? `; it agrees with the earlier definition of ${displayName(claim.redefines)}` : '';
-      return result({ verdict: 'verified', code: 'verified/holds', message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})${agrees}`, engine });
+      return result({
+        verdict: 'verified',
+        code: 'verified/holds',
+        message: `holds at ${points.length} random points (largest difference ${worst.toExponential(1)})${agrees}`,
+        engine,
+      });
     }
     case 'unverifiable':
       if (bad && structure?.status === 'valid') return chainRuleVerified(claim, structure.order!, result);
-      return unverifiable(decision.code, bad && structure?.remarks.length ? `${structure.remarks[0]}; ${decision.reason}` : decision.reason);
+      return unverifiable(
+        decision.code,
+        bad && structure?.remarks.length ? `${structure.remarks[0]}; ${decision.reason}` : decision.reason,
+      );
     case 'refuted':
-      return { ...refute(claim, ctx, left, bad!, points, [...(structure?.remarks ?? []), ...new Set([...left.zeros, ...right.zeros])], result), engine };
+      return {
+        ...refute(claim, ctx, left, bad!, points, [...(structure?.remarks ?? []), ...new Set([...left.zeros, ...right.zeros])], result),
+        engine,
+      };
   }
 }
 
@@ -128,7 +159,8 @@ function caseCondition(right: Expr): Expr | undefined {
 /** Does the claim write both a d and a ∂ derivative? */
 function mixesOperators(claim: Claim): boolean {
   const kinds = new Set<boolean>();
-  for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => n.kind === 'derivative' && kinds.add(n.partial === true));
+  for (const side of [claim.left.expr, claim.right.expr])
+    if (side) walk(side, (n) => n.kind === 'derivative' && kinds.add(n.partial === true));
   return kinds.size === 2;
 }
 
@@ -150,12 +182,20 @@ function holdsUnder(claim: Claim, ctx: JudgeContext, reading: Reading): number {
  * An input written on one side only, that no definition uses, and that set to 1 makes the claim hold at every point: the claim may use
  * a value the note gives in words (a one-hot label's y_o = 1), so a difference elsewhere proves nothing.
  */
-function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue: (scope: Scope, id: string, value: number) => [number, number], ctx: JudgeContext): Doubt[] {
+function valuesThatMakeItHold(
+  claim: Claim,
+  points: readonly Point[],
+  withValue: (scope: Scope, id: string, value: number) => [number, number],
+  ctx: JudgeContext,
+): Doubt[] {
   const l = symbolsOf(claim.left.expr!);
   const r = symbolsOf(claim.right.expr!);
   // (an input the definitions use, a weight say, is no such value: setting it to 1 can hide a wrong term)
   const reached = new Set([...l, ...r].flatMap((s) => [...ctx.env.dependencies(s)]));
-  const lonely = [...l].filter((s) => !r.has(s)).concat([...r].filter((s) => !l.has(s))).filter((s) => !ctx.env.isDefined(s) && !reached.has(s));
+  const lonely = [...l]
+    .filter((s) => !r.has(s))
+    .concat([...r].filter((s) => !l.has(s)))
+    .filter((s) => !ctx.env.isDefined(s) && !reached.has(s));
   const one = lonely.find((s) => points.every((p) => closeValues(...withValue(p.scope, ctx.env.idOf(s), 1), ctx.options.tolerance)));
   if (one) return [doubt(`it holds when ${displayName(one)} = 1, a value the note may give in words`)];
   // `(t_0 + t_1 + t_2) y_0 - t_0 = y_0 - t_0`: it holds when a target's entries sum to 1 (one-hot), which the note may say in words
@@ -170,8 +210,14 @@ function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue:
     // (every entry of it the claim writes, on either side)
     const others = [...new Set([...l, ...r])].filter((s) => s !== last && targetOf(s) === base);
     if (others.length === 0) continue;
-    const sumsToOne = points.every((p) => closeValues(...withValue(p.scope, ctx.env.idOf(last), 1 - others.reduce((a, o) => a + (p.scope[ctx.env.idOf(o)] as number), 0)), ctx.options.tolerance));
-    if (sumsToOne) return [doubt(`it holds when the entries of ${displayName(base)} sum to 1 (a one-hot target), which the note may say in words`)];
+    const sumsToOne = points.every((p) =>
+      closeValues(
+        ...withValue(p.scope, ctx.env.idOf(last), 1 - others.reduce((a, o) => a + (p.scope[ctx.env.idOf(o)] as number), 0)),
+        ctx.options.tolerance,
+      ),
+    );
+    if (sumsToOne)
+      return [doubt(`it holds when the entries of ${displayName(base)} sum to 1 (a one-hot target), which the note may say in words`)];
   }
   return [];
 }
@@ -179,12 +225,18 @@ function valuesThatMakeItHold(claim: Claim, points: readonly Point[], withValue:
 /** Reasons a mismatch would not prove the claim wrong: the policy's, and what the scalar reading leaves open. */
 function doubtsAbout(claim: Claim, left: Converted, right: Converted, env: NoteEnvironment): Doubt[] {
   const doubts = claimDoubts(claim, env);
-  for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()])) doubts.push(doubt(reason, 'unverifiable/unsupported'));
+  for (const reason of new Set([...left.unknowns.values(), ...right.unknowns.values()]))
+    doubts.push(doubt(reason, 'unverifiable/unsupported'));
   return doubts;
 }
 
 /** Sample points where both sides are finite, away from kinks, and where finite differences agree with every derivative. */
-function samplePoints(claim: Claim, left: Converted, right: Converted, ctx: JudgeContext): { points: Point[]; fdFailures: number; with: (scope: Scope, id: string, value: number) => [number, number] } {
+function samplePoints(
+  claim: Claim,
+  left: Converted,
+  right: Converted,
+  ctx: JudgeContext,
+): { points: Point[]; fdFailures: number; with: (scope: Scope, id: string, value: number) => [number, number] } {
   const derivatives = [...left.derivatives, ...right.derivatives];
   const plan = ctx.pass.plan([left.node, right.node, ...derivatives.flatMap((d) => [d.of, d.value])]);
   const l = left.node.compile();
@@ -248,7 +300,13 @@ class KinkCoverage {
 type Compiled = { evaluate: (scope: Scope) => unknown };
 
 /** Central difference of the derivative's function against its symbolic value at the point. */
-function finiteDifferenceAgrees(use: DerivativeUse, of: Compiled, value: Compiled, scope: Scope, rerun: (s: Scope) => void): 'ok' | 'mismatch' | 'undefined' {
+function finiteDifferenceAgrees(
+  use: DerivativeUse,
+  of: Compiled,
+  value: Compiled,
+  scope: Scope,
+  rerun: (s: Scope) => void,
+): 'ok' | 'mismatch' | 'undefined' {
   const x = scope[use.wrt] as number;
   const h = 1e-5 * Math.max(1, Math.abs(x));
   const at = (v: number): number => {
@@ -262,12 +320,21 @@ function finiteDifferenceAgrees(use: DerivativeUse, of: Compiled, value: Compile
   return Math.abs(fd - symbolic) <= FD_TOLERANCE * Math.max(1, Math.abs(fd), Math.abs(symbolic)) ? 'ok' : 'mismatch';
 }
 
-export function chainRuleVerified(claim: Claim, order: string[], result: (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult, why?: string): ClaimResult {
+export function chainRuleVerified(
+  claim: Claim,
+  order: string[],
+  result: (r: Omit<ClaimResult, 'claim' | 'uses'>) => ClaimResult,
+  why?: string,
+): ClaimResult {
   const via = order.slice(1, -1).map(displayName).join(', ');
   const f = displayName(order[0]);
   const v = displayName(order[order.length - 1]);
   const notComputed = why ?? (claim.kind === 'chain' ? 'some definitions are not numeric' : 'unknown values');
-  return result({ verdict: 'verified', code: 'verified/chain-structure', message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${notComputed})` });
+  return result({
+    verdict: 'verified',
+    code: 'verified/chain-structure',
+    message: `the chain rule: every path from ${v} to ${f} passes through ${via} (values not computed: ${notComputed})`,
+  });
 }
 
 /** The defined symbols a claim's verdict rests on. */

@@ -14,7 +14,10 @@ export const DEPTH = 3;
 // a layer written after a name: `^{[l-1]}`, `^{(l)}`, Nielsen's `^{l-1}`, `_{l+1}`, `_l`; or the last one, `^{[L]}`, `_L` (letters: the
 // note's layer letters besides L)
 const layerPattern = (letters: string): RegExp =>
-  new RegExp(`(\\^\\{[[(]?)\\s*([${letters}L])\\s*(?:([+-])\\s*(\\d))?\\s*([\\])]?\\})|(_\\{?)([${letters}L])(?:([+-])(\\d))?(\\}?)(?=$|[\\^'])`, 'g');
+  new RegExp(
+    `(\\^\\{[[(]?)\\s*([${letters}L])\\s*(?:([+-])\\s*(\\d))?\\s*([\\])]?\\})|(_\\{?)([${letters}L])(?:([+-])(\\d))?(\\}?)(?=$|[\\^'])`,
+    'g',
+  );
 
 /**
  * The letters a note writes its general layer with: `l` always, and another letter when a definition recurs in it
@@ -153,16 +156,19 @@ export function layerNetwork(model: NoteModel, layering: Layering, uniform = fal
   const last: Definition[] = [];
   for (const [name, d] of model.definitions) {
     // (a cost of the last layer, `J = \frac{1}{m}\sum (A^{[L]} - Y)^2`, is of the network's last layer)
-    if (layering.nameAt(name, 1) === undefined) definitions.set(name, d.value.expr ? { ...d, value: { ...d.value, expr: at(layering, d.value.expr, DEPTH, input) } } : d);
+    if (layering.nameAt(name, 1) === undefined)
+      definitions.set(name, d.value.expr ? { ...d, value: { ...d.value, expr: at(layering, d.value.expr, DEPTH, input) } } : d);
     else (layering.hasGeneralLayer(name) ? general : last).push(d);
   }
   const write = (d: Definition, l: number): void => {
     const symbol = input(layering.nameAt(d.symbol, l)!);
     // the output layer's own definition (`A^{[L]} = \sigma(Z^{[L]})`) beats the general one there
-    if (!definitions.has(symbol) && d.value.expr) definitions.set(symbol, { ...d, symbol, value: { ...d.value, expr: at(layering, d.value.expr, l, input) } });
+    if (!definitions.has(symbol) && d.value.expr)
+      definitions.set(symbol, { ...d, symbol, value: { ...d.value, expr: at(layering, d.value.expr, l, input) } });
   };
   if (!uniform) for (const d of last) write(d, DEPTH);
-  for (const d of general) for (const l of layersFor(layering, [d.value.expr ?? NONE, { kind: 'symbol', name: d.symbol, span: d.at.span }])) write(d, l);
+  for (const d of general)
+    for (const l of layersFor(layering, [d.value.expr ?? NONE, { kind: 'symbol', name: d.symbol, span: d.at.span }])) write(d, l);
   const instances = (claim: Claim): { layer: number; claim: Claim }[] => {
     const sides = [claim.left.expr, claim.right.expr].filter((e): e is Expr => e !== undefined);
     if (!sides.some((e) => layering.usesLayerIndex(e)) && !sides.some((e) => layering.usesLastLayer(e))) return [{ layer: 0, claim }];
@@ -179,6 +185,11 @@ export function layerNetwork(model: NoteModel, layering: Layering, uniform = fal
     }));
   };
   // (its claims written out too, so that what they differentiate by is of the network: `W^{[2]}` of `dW^{[l]}`)
-  const network: NoteModel = { ...model, definitions, variables: new Set([...model.variables, ...definitions.keys()]), claims: model.claims.flatMap((c) => instances(c).map((i) => i.claim)) };
+  const network: NoteModel = {
+    ...model,
+    definitions,
+    variables: new Set([...model.variables, ...definitions.keys()]),
+    claims: model.claims.flatMap((c) => instances(c).map((i) => i.claim)),
+  };
   return { model: network, instances };
 }

@@ -43,7 +43,9 @@ const squash = (s: string): string => s.replace(/\s+|\\[,;:! ]|\{|\}/g, '');
 
 /** The innermost symbol written at a place, with its definitions; undefined when the place holds none. */
 export function symbolAt(report: NoteReport, place: NotePlace): SymbolAt | undefined {
-  const blockIndex = report.document.blocks.findIndex((b) => b.part === place.part && b.offsets[0] <= place.offset && place.offset < b.offsets[b.offsets.length - 1]);
+  const blockIndex = report.document.blocks.findIndex(
+    (b) => b.part === place.part && b.offsets[0] <= place.offset && place.offset < b.offsets[b.offsets.length - 1],
+  );
   if (blockIndex < 0) return undefined;
   const block = report.document.blocks[blockIndex];
   let i = 0;
@@ -55,7 +57,13 @@ export function symbolAt(report: NoteReport, place: NotePlace): SymbolAt | undef
       if (!part.expr) continue;
       walk(part.expr, (n) => {
         // (the innermost: a later, narrower node wins)
-        if (n.kind === 'symbol' && n.span.start <= i && i < n.span.end && (!found || n.span.end - n.span.start <= found.span.end - found.span.start)) found = n;
+        if (
+          n.kind === 'symbol' &&
+          n.span.start <= i &&
+          i < n.span.end &&
+          (!found || n.span.end - n.span.start <= found.span.end - found.span.start)
+        )
+          found = n;
       });
     }
   }
@@ -73,7 +81,11 @@ function definitionsOf(report: NoteReport, matches: (d: Definition) => boolean, 
   for (const scope of [report.model, ...report.model.scopes]) {
     for (const d of scope.definitions.values()) if (matches(d)) seen.set(`${d.at.block}:${d.at.span.start}`, d);
   }
-  const all = [...seen.values()].map((d) => ({ symbol: d.symbol, latex: `${report.source(d.at)} = ${report.source(d.value)}`, location: report.locate(d.at) }));
+  const all = [...seen.values()].map((d) => ({
+    symbol: d.symbol,
+    latex: `${report.source(d.at)} = ${report.source(d.value)}`,
+    location: report.locate(d.at),
+  }));
   const before = (l: Location): boolean => l.part < place.part || (l.part === place.part && l.startOffset <= place.offset);
   all.sort((a, b) => a.location.part - b.location.part || a.location.startOffset - b.location.startOffset);
   const inForce = all.filter((d) => before(d.location)).pop() ?? all[0];
@@ -84,7 +96,9 @@ function definitionsOf(report: NoteReport, matches: (d: Definition) => boolean, 
 export function hoverAt(report: NoteReport, place: NotePlace): HoverInfo | undefined {
   const symbol = symbolAt(report, place);
   if (!symbol) return undefined;
-  const claim = report.claims.find((c) => c.location.part === place.part && c.location.startOffset <= place.offset && place.offset <= c.location.endOffset);
+  const claim = report.claims.find(
+    (c) => c.location.part === place.part && c.location.startOffset <= place.offset && place.offset <= c.location.endOffset,
+  );
   const point = claim?.counterexample?.point;
   const value = point?.[symbol.name];
   return { symbol, ...(claim && { claim }), ...(value !== undefined && { value }) };

@@ -65,7 +65,14 @@ export function vanishesEverywhere(points: readonly SidePair[], rightIsZero: boo
  * function that vanishes (the step function's), a piecewise function.
  */
 function mayTrulyVanish(claim: Claim): boolean {
-  return claim.entryInstance === true || sidesHave(claim, (n) => n.kind === 'indicator' || (n.kind === 'call' && !n.generic && (n.primes > 0 || /step|heaviside|sign|relu|max|min/i.test(n.fn))));
+  return (
+    claim.entryInstance === true ||
+    sidesHave(
+      claim,
+      (n) =>
+        n.kind === 'indicator' || (n.kind === 'call' && !n.generic && (n.primes > 0 || /step|heaviside|sign|relu|max|min/i.test(n.fn))),
+    )
+  );
 }
 
 /** Whether a node of either side of the claim passes `test`. */
@@ -83,7 +90,8 @@ export function isZero(e: Expr | undefined): boolean {
   return e.kind === 'symbol' && /^\\(?:mathbf|boldsymbol|vec)\{0\}$/.test(e.name);
 }
 
-export const VANISHING_MESSAGE = 'both sides are 0 at every sample point, which says nothing about the claim (is a function of it read as 0?)';
+export const VANISHING_MESSAGE =
+  'both sides are 0 at every sample point, which says nothing about the claim (is a function of it read as 0?)';
 
 export const TOO_SMALL_MESSAGE = `both sides are below ${TINY} at every sample point, too small to tell apart (the true value may vanish without being 0)`;
 
@@ -93,7 +101,10 @@ export type Finding =
   | { readonly kind: 'differ' }
   | { readonly kind: 'undecided'; readonly reason: string; readonly code: ReasonOf<'unverifiable'> };
 
-export type Decision = { readonly verdict: 'verified' } | { readonly verdict: 'refuted' } | { readonly verdict: 'unverifiable'; readonly reason: string; readonly code: ReasonOf<'unverifiable'> };
+export type Decision =
+  | { readonly verdict: 'verified' }
+  | { readonly verdict: 'refuted' }
+  | { readonly verdict: 'unverifiable'; readonly reason: string; readonly code: ReasonOf<'unverifiable'> };
 
 /** The verdict a finding and the doubts about the claim's reading allow. */
 export function decide(finding: Finding, doubts: readonly Doubt[], tol: number): Decision {
@@ -101,7 +112,9 @@ export function decide(finding: Finding, doubts: readonly Doubt[], tol: number):
     case 'undecided':
       return { verdict: 'unverifiable', reason: finding.reason, code: finding.code };
     case 'agree':
-      return tooSmallToTell(finding.points, tol) ? { verdict: 'unverifiable', reason: TOO_SMALL_MESSAGE, code: 'unverifiable/numerics' } : { verdict: 'verified' };
+      return tooSmallToTell(finding.points, tol)
+        ? { verdict: 'unverifiable', reason: TOO_SMALL_MESSAGE, code: 'unverifiable/numerics' }
+        : { verdict: 'verified' };
     case 'differ':
       return doubts.length > 0 ? { verdict: 'unverifiable', reason: doubts[0].message, code: doubts[0].code } : { verdict: 'refuted' };
   }

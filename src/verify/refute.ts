@@ -18,7 +18,15 @@ const fmt = (x: number): string => String(+x.toPrecision(4));
 const MAX_EXPECTED_IN_MESSAGE = 70;
 
 /** The refuted verdict for a claim whose sides differ at `bad`. */
-export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Point, points: readonly Point[], remarks: readonly string[], result: ResultBuilder): ClaimResult {
+export function refute(
+  claim: Claim,
+  ctx: JudgeContext,
+  left: Converted,
+  bad: Point,
+  points: readonly Point[],
+  remarks: readonly string[],
+  result: ResultBuilder,
+): ClaimResult {
   const env = ctx.env;
   const leftExpr = claim.left.expr!;
   const rightExpr = claim.right.expr!;
@@ -29,17 +37,31 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
     const v = bad.scope[env.idOf(name)];
     if (typeof v === 'number') point[name] = v;
   }
-  const shown = Object.entries(point).slice(0, 5).map(([k, v]) => `${displayName(k)} = ${fmt(v)}`).join(', ');
+  const shown = Object.entries(point)
+    .slice(0, 5)
+    .map(([k, v]) => `${displayName(k)} = ${fmt(v)}`)
+    .join(', ');
   const expectedText = toText(expectedNode, (id) => textOf(env, id));
   const first = claim.redefines ? ' (its first definition)' : '';
   // "σ(o₁) = σ(o₁), not …" says nothing: the expected value is shown only when it differs from the left side
   const plain = (s: string): string => s.replace(/\s+/g, '');
   const informative = plain(expectedText) !== plain(describe(leftExpr));
-  const truth = informative && expectedText.length <= MAX_EXPECTED_IN_MESSAGE && expectedText !== TOO_LARGE_TEXT ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}` : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
+  const truth =
+    informative && expectedText.length <= MAX_EXPECTED_IN_MESSAGE && expectedText !== TOO_LARGE_TEXT
+      ? `${describe(leftExpr)} = ${expectedText}${first}, not ${describe(rightExpr)}`
+      : `${describe(leftExpr)} is not ${describe(rightExpr)}`;
   // (the names the left side reaches: one of them, or its reciprocal, may be the factor the right side lost)
-  const reached = leftExpr.kind === 'derivative' && leftExpr.of.kind === 'symbol' ? [...env.inputsOf([leftExpr.of.name]), ...env.dependencies(leftExpr.of.name)] : [];
+  const reached =
+    leftExpr.kind === 'derivative' && leftExpr.of.kind === 'symbol'
+      ? [...env.inputsOf([leftExpr.of.name]), ...env.dependencies(leftExpr.of.name)]
+      : [];
   const repair = wrongFactor || remarks.length > 0 ? undefined : findRepair(points, env, reached, ctx.options.tolerance);
-  const named = repair?.kind === 'factor' ? (repair.where === 'end' || /^[\d½]+$/.test(repair.text) ? ` (missing factor ${repair.text})` : ` (off by ${repair.text}: the right side lacks it)`) : undefined;
+  const named =
+    repair?.kind === 'factor'
+      ? repair.where === 'end' || /^[\d½]+$/.test(repair.text)
+        ? ` (missing factor ${repair.text})`
+        : ` (off by ${repair.text}: the right side lacks it)`
+      : undefined;
   // (a repaired right side is the expected value in the note's own style: ŷ − y, not the raw derivative)
   const sourceOf = (span: { start: number; end: number }): string => ctx.source({ block: claim.right.block, span });
   let rewritten = repair && repairedLatex(rightExpr, claim.right.span, sourceOf, repair);
@@ -49,7 +71,12 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   // a chain that skips a link: the link written in, if that makes it hold
   let link: string | undefined;
   if (!repairedExpr && !wrongFactor && remarks.length > 0 && leftExpr.kind === 'derivative') {
-    for (const c of missingLinks(rightExpr, claim.right.span, sourceOf, (of, by) => env.isDefined(of) && env.directDependencies(of).has(by))) {
+    for (const c of missingLinks(
+      rightExpr,
+      claim.right.span,
+      sourceOf,
+      (of, by) => env.isDefined(of) && env.directDependencies(of).has(by),
+    )) {
       const e = parseBlock(c.latex)[0]?.parts[0]?.expr;
       if (e && holdsAt(e, env, points, ctx.options.tolerance)) [rewritten, repairedExpr, link] = [c.latex, e, c.text];
       if (link) break;
@@ -64,7 +91,12 @@ export function refute(claim: Claim, ctx: JudgeContext, left: Converted, bad: Po
   const structure = remarks.length > 0 ? remarks : undefined;
   return result({
     verdict: 'refuted',
-    code: refutedCode({ wrongFactor, repair: finalRepair ?? (flipsSign(ratio) ? { kind: 'sign' } : undefined), structure, constantFactor: ratio !== undefined }),
+    code: refutedCode({
+      wrongFactor,
+      repair: finalRepair ?? (flipsSign(ratio) ? { kind: 'sign' } : undefined),
+      structure,
+      constantFactor: ratio !== undefined,
+    }),
     message: `${lead}: at ${shown || 'the sample point'} the left side is ${fmt(bad.left)} but the right side is ${fmt(bad.right)}`,
     // no expected expression (and so no quick fix) when it is too large to print
     expected: repaired ?? (isPrintable(expectedNode) ? tidyLatex(simplified(expectedNode, points), (id) => env.nameOf(id)) : undefined),

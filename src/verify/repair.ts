@@ -14,14 +14,23 @@ import type { Repair } from './types';
 const SIMPLIFY_DEPTH = 14;
 
 /** A sign or one factor that makes the right side equal the left at every point, if there is one. */
-export function findRepair(points: readonly Point[], env: NoteEnvironment, candidates: Iterable<string>, tolerance: number): Repair | undefined {
+export function findRepair(
+  points: readonly Point[],
+  env: NoteEnvironment,
+  candidates: Iterable<string>,
+  tolerance: number,
+): Repair | undefined {
   const ratios = points.map((p) => p.left / p.right);
   if (ratios.length === 0 || ratios.some((r) => !Number.isFinite(r) || r === 0)) return undefined;
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(tolerance * 10, 1e-9) * Math.max(Math.abs(a), Math.abs(b));
   if (ratios.every((r) => near(r, -1))) return { kind: 'sign' };
   // (a factor that is constant at every point is a number; 2 and ½ are the usual slips of a square)
   if (ratios.every((r) => near(r, ratios[0]))) {
-    for (const [c, latex, text] of [[2, '2', '2'], [0.5, '\\frac{1}{2}', '½']] as const) if (near(ratios[0], c)) return { kind: 'factor', latex, text, where: 'start' };
+    for (const [c, latex, text] of [
+      [2, '2', '2'],
+      [0.5, '\\frac{1}{2}', '½'],
+    ] as const)
+      if (near(ratios[0], c)) return { kind: 'factor', latex, text, where: 'start' };
     return undefined;
   }
   for (const name of candidates) {
@@ -29,7 +38,8 @@ export function findRepair(points: readonly Point[], env: NoteEnvironment, candi
     const values = points.map((p) => p.scope[id]);
     if (!values.every((v): v is number => typeof v === 'number' && Number.isFinite(v) && v !== 0)) continue;
     if (values.every((v, i) => near(v, ratios[i]))) return { kind: 'factor', latex: name, text: displayName(name), where: 'end' };
-    if (values.every((v, i) => near(1 / v, ratios[i]))) return { kind: 'factor', latex: `\\frac{1}{${name}}`, text: `1/${displayName(name)}`, where: 'start' };
+    if (values.every((v, i) => near(1 / v, ratios[i])))
+      return { kind: 'factor', latex: `\\frac{1}{${name}}`, text: `1/${displayName(name)}`, where: 'start' };
   }
   return undefined;
 }
@@ -71,7 +81,8 @@ export function repairedLatex(right: Expr, span: Span, source: (span: Span) => s
   if (repair.kind === 'factor') return repair.where === 'start' ? `${repair.latex} ${bracketed}` : `${bracketed} ${repair.latex}`;
   if (right.kind === 'negate') return source(right.arg.span).trim();
   // (a difference of two terms: the terms swapped, as one writes ŷ − y)
-  if (right.kind === 'binary' && right.op === '-' && !right.inner && !isSum(right.left)) return `${source(right.right.span).trim()} - ${source(right.left.span).trim()}`;
+  if (right.kind === 'binary' && right.op === '-' && !right.inner && !isSum(right.left))
+    return `${source(right.right.span).trim()} - ${source(right.left.span).trim()}`;
   return isSum(right) ? `-\\left(${whole}\\right)` : `-${whole}`;
 }
 
@@ -85,10 +96,18 @@ export function productFactors(e: Expr): Expr[] {
  * after the factor it continues, for each gap between two factors where the one's variable feeds the other's
  * function directly. Candidates only: the caller keeps one that makes the claim hold.
  */
-export function missingLinks(right: Expr, span: Span, source: (span: Span) => string, feeds: (of: string, by: string) => boolean): { latex: string; text: string }[] {
-  const factors = productFactors(right).filter((f): f is Extract<Expr, { kind: 'derivative' }> => f.kind === 'derivative' && f.of.kind === 'symbol');
+export function missingLinks(
+  right: Expr,
+  span: Span,
+  source: (span: Span) => string,
+  feeds: (of: string, by: string) => boolean,
+): { latex: string; text: string }[] {
+  const factors = productFactors(right).filter(
+    (f): f is Extract<Expr, { kind: 'derivative' }> => f.kind === 'derivative' && f.of.kind === 'symbol',
+  );
   const whole = source(span);
-  const d = (of: string, by: string, partial: boolean | undefined): string => (partial ? `\\frac{\\partial ${of}}{\\partial ${by}}` : `\\frac{d${of}}{d${by}}`);
+  const d = (of: string, by: string, partial: boolean | undefined): string =>
+    partial ? `\\frac{\\partial ${of}}{\\partial ${by}}` : `\\frac{d${of}}{d${by}}`;
   const out: { latex: string; text: string }[] = [];
   for (const after of factors) {
     const u = after.wrt.name;

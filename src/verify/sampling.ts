@@ -49,7 +49,8 @@ export function genericInstance(rng: () => number): (n: number) => (x: number) =
 export function boundedGenericInstance(rng: () => number): (n: number) => (x: number) => number {
   const mid = 0.45 + rng() / 10;
   const waves = [0, 1].map(() => ({ q: 0.1 + rng() * 0.08, b: 0.5 + rng(), c: rng() * Math.PI }));
-  return (n) => (x) => (n === 0 ? mid : 0) + waves.reduce((sum, w) => sum + w.q * w.b ** n * Math.sin(w.b * x + w.c + (n * Math.PI) / 2), 0);
+  return (n) => (x) =>
+    (n === 0 ? mid : 0) + waves.reduce((sum, w) => sum + w.q * w.b ** n * Math.sin(w.b * x + w.c + (n * Math.PI) / 2), 0);
 }
 
 const MAX_GENERIC_ORDER = 4;
@@ -69,7 +70,6 @@ interface Compiled {
   readonly symbols: readonly string[];
   readonly generics: readonly string[];
 }
-
 
 /** The symbols (s_…, u_…) and generic function letters a tree mentions. */
 function mentions(node: MathNode): { symbols: string[]; generics: string[] } {

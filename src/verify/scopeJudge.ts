@@ -29,7 +29,13 @@ interface World {
  * A model to judge claims in: its environment, and the path each claim takes (decided by `pathModel`, so that a
  * made-up definition does not move a claim from one path to the other).
  */
-function world(model: NoteModel, options: Required<CheckOptions>, source: (at: BlockSpan) => string, vectorModel = model, pathModel = model): World {
+function world(
+  model: NoteModel,
+  options: Required<CheckOptions>,
+  source: (at: BlockSpan) => string,
+  vectorModel = model,
+  pathModel = model,
+): World {
   const env = new NoteEnvironment(model);
   let scalarNote: VectorNote | undefined;
   let vectorNote: VectorNote | undefined;
@@ -39,7 +45,8 @@ function world(model: NoteModel, options: Required<CheckOptions>, source: (at: B
     options,
     source,
     example: new WorkedExample(model, env, source),
-    engine: (claim, scope, symbolic) => scalarEngineCheck((scalarNote ??= new VectorNote(model, env, [], true)), env, claim, scope, symbolic),
+    engine: (claim, scope, symbolic) =>
+      scalarEngineCheck((scalarNote ??= new VectorNote(model, env, [], true)), env, claim, scope, symbolic),
   };
   const needsVectors = vectorDetector(pathModel, pathModel === model ? env : new NoteEnvironment(pathModel));
   return {
@@ -49,14 +56,22 @@ function world(model: NoteModel, options: Required<CheckOptions>, source: (at: B
       // (a definition's sums over entries, `-\sum_k y_k \log \hat{y}_k`, are read over the whole vectors here)
       if (!vectorNote) {
         const vectors = vectorizeEntrySums(vectorModel);
-        vectorNote = new VectorNote(vectors, vectors === vectorModel && vectorModel === model ? env : new NoteEnvironment(vectors), model.declarations);
+        vectorNote = new VectorNote(
+          vectors,
+          vectors === vectorModel && vectorModel === model ? env : new NoteEnvironment(vectors),
+          model.declarations,
+        );
       }
       return judgeVectorClaim(claim, vectorNote, ctx, usedDefinitions(claim, env));
     },
   };
 }
 
-export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim) => ClaimResult {
+export function scopeJudge(
+  model: NoteModel,
+  options: Required<CheckOptions>,
+  source: (at: BlockSpan) => string,
+): (claim: Claim) => ClaimResult {
   const ordinary = world(model, options, source);
   let entries: EntryReading | undefined;
   let readings: CostReading[] | undefined;
@@ -107,7 +122,16 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
       const { long, short } = reading.assumption(cost);
       // (as a suspicion, the assumption keeps any difference from becoming a refutation)
       const read = w.judge({ ...claim, suspicions: [...claim.suspicions, long] });
-      if (read.verdict === 'verified') return { ...read, claim, uses: result.uses, code: 'verified/assumed-loss', message: `${read.message}; ${long}`, assumption: short, reading: { kind: 'cost', index } };
+      if (read.verdict === 'verified')
+        return {
+          ...read,
+          claim,
+          uses: result.uses,
+          code: 'verified/assumed-loss',
+          message: `${read.message}; ${long}`,
+          assumption: short,
+          reading: { kind: 'cost', index },
+        };
     }
     return result;
   };
@@ -118,7 +142,13 @@ export function scopeJudge(model: NoteModel, options: Required<CheckOptions>, so
  * and, when its cost is unwritten, under each reading of the cost. Verified when every layer holds in one world;
  * refuted when every layer fails in the network as the note writes it; else the fallback.
  */
-function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, uniform: boolean, options: Required<CheckOptions>, source: (at: BlockSpan) => string): (claim: Claim, fallback: ClaimResult) => ClaimResult {
+function scopeJudgeOfLayers(
+  layers: LayerNetwork,
+  layering: Layering,
+  uniform: boolean,
+  options: Required<CheckOptions>,
+  source: (at: BlockSpan) => string,
+): (claim: Claim, fallback: ClaimResult) => ClaimResult {
   const plain = world(layers.model, options, source);
   const readings = costReadings(layers.model);
   const worlds = readings.map((r) => world(r.scalarModel, options, source, r.vectorModel, layers.model));
@@ -135,19 +165,44 @@ function scopeJudgeOfLayers(layers: LayerNetwork, layering: Layering, uniform: b
     if (written.length === 0) return fallback;
     const instances = written.map((w) => w.claim);
     const general = [claim.left.expr, claim.right.expr].some((e) => e && layering.usesLayerIndex(e));
-    const over = general ? `at each layer (l = ${written.map((w) => w.layer).join(', ')} of a network of ${DEPTH} layers written out from the general one)` : `in the network written out to ${DEPTH} layers (L = ${DEPTH})`;
+    const over = general
+      ? `at each layer (l = ${written.map((w) => w.layer).join(', ')} of a network of ${DEPTH} layers written out from the general one)`
+      : `in the network written out to ${DEPTH} layers (L = ${DEPTH})`;
     const results = instances.map(judgeLayer);
-    if (results.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', code: 'verified/every-reading', message: `holds ${over}: ${results[0].message}` };
-    if (results.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', code: results[0].code, message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}: ${results[0].message}`, counterexample: results[0].counterexample };
+    if (results.every((r) => r.verdict === 'verified'))
+      return { ...fallback, verdict: 'verified', code: 'verified/every-reading', message: `holds ${over}: ${results[0].message}` };
+    if (results.every((r) => r.verdict === 'refuted'))
+      return {
+        ...fallback,
+        verdict: 'refuted',
+        code: results[0].code,
+        message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}: ${results[0].message}`,
+        counterexample: results[0].counterexample,
+      };
     for (const [i, reading] of readings.entries()) {
       const cost = [...reading.costs.keys()].find((name) => mentions(claim.left.expr, name) || mentions(claim.right.expr, name));
       if (!cost) continue;
       const { long, short } = reading.assumption(cost);
       const read = instances.map((c) => worlds[i].judge({ ...c, suspicions: [...c.suspicions, long], costReading: long }));
-      if (read.every((r) => r.verdict === 'verified')) return { ...fallback, verdict: 'verified', code: 'verified/assumed-loss', message: `holds ${over}: ${read[0].message}; ${long}`, assumption: short };
+      if (read.every((r) => r.verdict === 'verified'))
+        return {
+          ...fallback,
+          verdict: 'verified',
+          code: 'verified/assumed-loss',
+          message: `holds ${over}: ${read[0].message}; ${long}`,
+          assumption: short,
+        };
       // (only a shape refutes under a cost read into the note, as it fails whatever the cost is; and only in a network
       // written out from the general layer alone, whose shapes no slip in one layer's forward pass can have bent)
-      if (uniform && read.every((r) => r.verdict === 'refuted')) return { ...fallback, verdict: 'refuted', code: read[0].code, message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}, whatever ${displayName(cost)} is (the note does not write it): ${read[0].message}`, counterexample: read[0].counterexample, reading: { kind: 'cost', index: i } };
+      if (uniform && read.every((r) => r.verdict === 'refuted'))
+        return {
+          ...fallback,
+          verdict: 'refuted',
+          code: read[0].code,
+          message: `fails ${over}${general ? `; at layer ${written[0].layer}` : ''}, whatever ${displayName(cost)} is (the note does not write it): ${read[0].message}`,
+          counterexample: read[0].counterexample,
+          reading: { kind: 'cost', index: i },
+        };
     }
     return fallback;
   };

@@ -21,7 +21,8 @@ const d = (num: string, den: string): string => `∂${displayName(num)}/∂${dis
 export function analyseChain(env: NoteEnvironment, left: DerivativeNode, right: Expr): ChainStructure | undefined {
   if (left.of.kind !== 'symbol') return undefined;
   // (a product of derivatives in brackets, `(\frac{\partial a}{\partial b}\frac{\partial b}{\partial c})`, is links too)
-  const linkFactors = (e: Expr): Expr[] => factorsOf(e).flatMap((x) => (x.kind === 'binary' && x.op === '*' ? linkFactors({ ...x, grouped: false }) : [x]));
+  const linkFactors = (e: Expr): Expr[] =>
+    factorsOf(e).flatMap((x) => (x.kind === 'binary' && x.op === '*' ? linkFactors({ ...x, grouped: false }) : [x]));
   const factors = linkFactors(right).filter((x) => !(x.kind === 'number' && x.value === 1));
   const links: { num: string; den: string }[] = [];
   for (const x of factors) {
@@ -33,7 +34,7 @@ export function analyseChain(env: NoteEnvironment, left: DerivativeNode, right: 
   const v = left.wrt.name;
   const order = [f];
   const remaining = [...links];
-  for (let cur = f; cur !== v; ) {
+  for (let cur = f; cur !== v;) {
     const i = remaining.findIndex((l) => l.num === cur);
     if (i < 0) break;
     cur = remaining[i].den;
@@ -43,9 +44,10 @@ export function analyseChain(env: NoteEnvironment, left: DerivativeNode, right: 
   if (order[order.length - 1] !== v || remaining.length > 0) {
     const stuck = order[order.length - 1];
     const loose = remaining.map((l) => d(l.num, l.den)).join(', ');
-    const remark = stuck !== v
-      ? `broken link: no factor continues the chain from ${displayName(stuck)} towards ${displayName(v)}${loose ? ` (left over: ${loose})` : ''}`
-      : `broken link: ${loose} ${remaining.length > 1 ? 'are' : 'is'} not part of the chain from ${displayName(f)} to ${displayName(v)}`;
+    const remark =
+      stuck !== v
+        ? `broken link: no factor continues the chain from ${displayName(stuck)} towards ${displayName(v)}${loose ? ` (left over: ${loose})` : ''}`
+        : `broken link: ${loose} ${remaining.length > 1 ? 'are' : 'is'} not part of the chain from ${displayName(f)} to ${displayName(v)}`;
     return { status: 'broken', remarks: [remark] };
   }
   return checkPaths(env, order);
@@ -57,11 +59,23 @@ function checkPaths(env: NoteEnvironment, order: string[]): ChainStructure {
   const undefinedLinks = order.slice(0, -1).filter((s) => !env.isDefined(s));
   if (undefinedLinks.length > 0) {
     const names = undefinedLinks.map(displayName).join(', ');
-    return { status: 'unknown', remarks: [`${names} ${undefinedLinks.length > 1 ? 'are' : 'is'} not defined in this note, so how the chain's links depend on each other is unknown`], order };
+    return {
+      status: 'unknown',
+      remarks: [
+        `${names} ${undefinedLinks.length > 1 ? 'are' : 'is'} not defined in this note, so how the chain's links depend on each other is unknown`,
+      ],
+      order,
+    };
   }
   for (let i = 0; i + 1 < order.length; i++) {
     if (!env.dependencies(order[i]).has(order[i + 1])) {
-      return { status: 'broken', remarks: [`${d(order[i], order[i + 1])} is a link of the chain, but ${displayName(order[i])} does not depend on ${displayName(order[i + 1])} in this note`], order };
+      return {
+        status: 'broken',
+        remarks: [
+          `${d(order[i], order[i + 1])} is a link of the chain, but ${displayName(order[i])} does not depend on ${displayName(order[i + 1])} in this note`,
+        ],
+        order,
+      };
     }
   }
   const paths = pathsBetween(env, f, v);
@@ -81,5 +95,7 @@ function checkPaths(env: NoteEnvironment, order: string[]): ChainStructure {
 /** "directly" or "through u → h" for a path listed f first. */
 function viaText(path: readonly string[]): string {
   const inner = path.slice(1, -1).reverse();
-  return inner.length === 0 ? `directly (${displayName(path[0])}'s definition uses ${displayName(path[path.length - 1])})` : `through ${inner.map(displayName).join(' → ')}`;
+  return inner.length === 0
+    ? `directly (${displayName(path[0])}'s definition uses ${displayName(path[path.length - 1])})`
+    : `through ${inner.map(displayName).join(' → ')}`;
 }

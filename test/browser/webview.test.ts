@@ -105,7 +105,14 @@ function serve(): Promise<Server> {
     if (url.pathname === '/') {
       const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
       res.setHeader('content-type', 'text/html');
-      res.end(webviewHtml({ cspSource: origin, nonce: 'testnonce', scriptUri: `${origin}/media/webview.js`, styleUri: `${origin}/media/webview.css` }));
+      res.end(
+        webviewHtml({
+          cspSource: origin,
+          nonce: 'testnonce',
+          scriptUri: `${origin}/media/webview.js`,
+          styleUri: `${origin}/media/webview.css`,
+        }),
+      );
       return;
     }
     const file = path.join(root, 'dist', path.normalize(url.pathname));
@@ -157,11 +164,14 @@ describe('chain webview (Chromium)', function () {
     page.on('pageerror', (e) => problems.push(e.message));
     const port = (server.address() as AddressInfo).port;
     await page.goto(`http://localhost:${port}/`);
-    await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)));
+    await page.evaluate(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
+    );
   });
   afterEach(async () => page?.close());
 
-  const post = (m: HostMessage): Promise<void> => page.evaluate((msg) => window.postMessage(msg, '*'), m as unknown as Record<string, unknown>);
+  const post = (m: HostMessage): Promise<void> =>
+    page.evaluate((msg) => window.postMessage(msg, '*'), m as unknown as Record<string, unknown>);
 
   it('says it is ready, then draws the refuted claim with KaTeX, the wrong factor, the values and the graph', async () => {
     await page.waitForFunction(() => document.querySelector('#root')?.textContent?.includes('Waiting'));
@@ -234,7 +244,7 @@ describe('chain webview (Chromium)', function () {
     assert.deepEqual(problems, []);
   });
 
-  it('shows the real-editor tests\' hostile note inert: no script runs, nothing loads, KaTeX macros cannot loop', async () => {
+  it("shows the real-editor tests' hostile note inert: no script runs, nothing loads, KaTeX macros cannot loop", async () => {
     const text = readFileSync(path.join(root, 'test/fixtures/workspace/hostile.md'), 'utf8');
     const report = checkNote('hostile.md', text);
     assert.equal(report.claims.length, 5);
@@ -279,7 +289,7 @@ describe('chain webview (Chromium)', function () {
     }
   }
 
-  it("shows a vectorised dW claim as tensors: shapes and sizes, both matrices with the worst entry, a chain to J by shapes, a graph reaching J", async () => {
+  it('shows a vectorised dW claim as tensors: shapes and sizes, both matrices with the worst entry, a chain to J by shapes, a graph reaching J', async () => {
     const report = checkNote('course.md', COURSE);
     const claim = report.claims.find((c) => c.latex.startsWith('dW'))!;
     assert.equal(claim.verdict, 'refuted');
@@ -307,7 +317,10 @@ describe('chain webview (Chromium)', function () {
     assert.equal(claim.verdict, 'verified');
     await post({ type: 'explain', explanation: explainClaim(report, claim), notePath: '/course.md', fresh: true });
     await page.waitForSelector('[data-testid=update]');
-    assert.match((await page.textContent('[data-testid=direction]')) ?? '', /^Descent: the step points against the gradient \(cos θ = -[\d.]+\)\. A small step along it \(10⁻⁴ of it\) lowers the cost by [\d.e-]+, from [\d.]+ to [\d.]+\./);
+    assert.match(
+      (await page.textContent('[data-testid=direction]')) ?? '',
+      /^Descent: the step points against the gradient \(cos θ = -[\d.]+\)\. A small step along it \(10⁻⁴ of it\) lowers the cost by [\d.e-]+, from [\d.]+ to [\d.]+\./,
+    );
     assert.equal(await page.locator('[data-testid=step-matrix] tr').count(), 5);
     assert.doesNotMatch((await page.textContent('#root')) ?? '', /α = -/);
     assert.equal(await page.locator('[data-testid=graph] .node.output[data-symbol="J"]').count(), 1);

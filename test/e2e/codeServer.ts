@@ -48,11 +48,29 @@ export function freshProfile(): Profile {
 }
 
 export function installExtension(profile: Profile, vsix: string): void {
-  execFileSync(process.execPath, [CODE_SERVER, '--config', profile.config, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--config',
+      profile.config,
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--install-extension',
+      vsix,
+    ],
+    { stdio: 'pipe' },
+  );
 }
 
 export class CodeServer {
-  private constructor(private readonly child: ChildProcess, readonly port: number, readonly log: string[]) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+    readonly log: string[],
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -61,7 +79,23 @@ export class CodeServer {
   /** Serves `folder` on 127.0.0.1 and waits until the server answers. */
   static async start(profile: Profile, folder: string): Promise<CodeServer> {
     const port = await freePort();
-    const args = [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--config', profile.config, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, folder];
+    const args = [
+      CODE_SERVER,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--config',
+      profile.config,
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      folder,
+    ];
     // its own process group, so that stopping it stops the extension host and helpers it starts too
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const log: string[] = [];

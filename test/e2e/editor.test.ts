@@ -46,8 +46,15 @@ describe('derivcheck in a real VS Code (code-server)', function () {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-1), 200000))]);
     // the extension host's mocha output (the workbench's own chatter about the unreachable marketplace left out)
-    const output = logs.filter((l) => !/open-vsx|getaddrinfo|^\s+at |socket|connection token|Service Worker|builtin extensions|ChatSessionStore/.test(l)).join('\n');
-    console.log(output.split('\n').map((l) => `      │ ${l}`).join('\n'));
+    const output = logs
+      .filter((l) => !/open-vsx|getaddrinfo|^\s+at |socket|connection token|Service Worker|builtin extensions|ChatSessionStore/.test(l))
+      .join('\n');
+    console.log(
+      output
+        .split('\n')
+        .map((l) => `      │ ${l}`)
+        .join('\n'),
+    );
     await page.close();
     server.stop();
     rmSync(workspace, { recursive: true, force: true });

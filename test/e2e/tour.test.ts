@@ -12,7 +12,17 @@ import type { Page } from 'playwright-core';
 import { type RunningBrowser, startBrowser } from './browser';
 import { CodeServer, freshProfile, installExtension } from './codeServer';
 import { vsixPath } from './package';
-import { ARTIFACTS, findWebviewFrame, freshWorkspace, goTo, openFile, openWorkbench, runCommand, userSettings, verifyGradientAt } from './workbench';
+import {
+  ARTIFACTS,
+  findWebviewFrame,
+  freshWorkspace,
+  goTo,
+  openFile,
+  openWorkbench,
+  runCommand,
+  userSettings,
+  verifyGradientAt,
+} from './workbench';
 
 describe('a tour of derivcheck in a real VS Code (code-server)', function () {
   this.timeout(300000);
@@ -36,7 +46,8 @@ describe('a tour of derivcheck in a real VS Code (code-server)', function () {
     running = await startBrowser();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await shot(`tour-failure-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}.png`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed' && page)
+      await shot(`tour-failure-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}.png`).catch(() => undefined);
     await page?.close().catch(() => undefined);
     server?.stop();
   });
@@ -57,7 +68,10 @@ describe('a tour of derivcheck in a real VS Code (code-server)', function () {
     await page.waitForTimeout(500);
     await shot('tour-tensor-panel.png');
 
-    await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 200 } });
+    await page
+      .locator('.monaco-editor')
+      .first()
+      .click({ position: { x: 300, y: 200 } });
     await verifyGradientAt(page, 15);
     const update = await findWebviewFrame(page, 'The update step');
     assert.match(await update.locator('[data-testid=direction]').innerText(), /^Descent/);
@@ -74,7 +88,10 @@ describe('a tour of derivcheck in a real VS Code (code-server)', function () {
     await frame.waitForSelector('[data-testid=verdict]');
     assert.equal(await frame.locator('[data-testid=verdict]').innerText(), '✗ refuted');
     // the quick fix, from the keyboard
-    await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 100 } });
+    await page
+      .locator('.monaco-editor')
+      .first()
+      .click({ position: { x: 300, y: 100 } });
     await goTo(page, 5, 40);
     await page.keyboard.press('Control+.');
     const replace = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace' }).first();
@@ -96,7 +113,10 @@ describe('a tour of derivcheck in a real VS Code (code-server)', function () {
     await shot('tour-unverifiable-in-problems.png');
 
     // hover A_1 in the refuted claim (line 19), then F12 to its definition on line 9
-    await page.locator('.monaco-editor').first().click({ position: { x: 300, y: 100 } });
+    await page
+      .locator('.monaco-editor')
+      .first()
+      .click({ position: { x: 300, y: 100 } });
     await goTo(page, 19, 22);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
@@ -152,14 +172,24 @@ describe('a tour of derivcheck in a real VS Code (code-server)', function () {
     const readme = await (async () => {
       for (let i = 0; i < 120; i++) {
         for (const f of page.frames()) {
-          const n = await f.locator('img[alt^="Verify Gradient"]').count().catch(() => 0);
+          const n = await f
+            .locator('img[alt^="Verify Gradient"]')
+            .count()
+            .catch(() => 0);
           if (n > 0) return f;
         }
         await page.waitForTimeout(500);
       }
       throw new Error('the README never showed its screenshot');
     })();
-    await readme.waitForFunction(() => Array.from(document.images).filter((i) => i.alt).every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 30000 });
+    await readme.waitForFunction(
+      () =>
+        Array.from(document.images)
+          .filter((i) => i.alt)
+          .every((i) => i.complete && i.naturalWidth > 0),
+      undefined,
+      { timeout: 30000 },
+    );
     await shot('tour-extensions-page.png');
   });
 

@@ -44,7 +44,10 @@ async function runVerifyGradientAt(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Control+G');
   await input.waitFor({ state: 'visible', timeout: 30000 });
   await page.keyboard.type(String(line));
-  await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget .monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 30000 });
+  await page
+    .locator('.quick-input-widget .quick-input-message, .quick-input-widget .monaco-list-row', { hasText: String(line) })
+    .first()
+    .waitFor({ timeout: 30000 });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 30000 });
   await page.keyboard.press('F1');
@@ -60,8 +63,23 @@ export async function findWebviewFrame(page: Page, text?: string): Promise<Frame
   const start = Date.now();
   for (;;) {
     for (const f of page.frames()) {
-      if (!(await f.locator('#root').count().catch(() => 0))) continue;
-      if (text === undefined || ((await f.locator('#root').innerText().catch(() => '')) ?? '').includes(text)) return f;
+      if (
+        !(await f
+          .locator('#root')
+          .count()
+          .catch(() => 0))
+      )
+        continue;
+      if (
+        text === undefined ||
+        (
+          (await f
+            .locator('#root')
+            .innerText()
+            .catch(() => '')) ?? ''
+        ).includes(text)
+      )
+        return f;
     }
     if (Date.now() - start > 60000) {
       await page.screenshot({ path: path.join(ARTIFACTS, 'no-webview.png') });
@@ -77,7 +95,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 30000 });
   await page.keyboard.type(title);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor({ timeout: 30000 });
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^.*: /, '') })
+    .first()
+    .waitFor({ timeout: 30000 });
   await page.keyboard.press('Enter');
 }
 

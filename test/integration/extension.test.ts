@@ -20,7 +20,10 @@ const where = (verdict: string, r: { start: { line: number; character: number };
 const verdictOf = (d: vscode.Diagnostic): string => (d.severity === vscode.DiagnosticSeverity.Error ? 'refuted' : 'unverifiable');
 
 function cliClaims(file: vscode.Uri): CliClaim[] {
-  const out = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', file.fsPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  const out = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', file.fsPath], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString();
   return JSON.parse(out).files[0].claims as CliClaim[];
 }
 
@@ -48,20 +51,29 @@ describe('derivcheck in VS Code', () => {
       const d = derivcheckDiagnostics(uri);
       return d.length > 0 && d;
     });
-    const expected = (await cliExitTolerant(uri)).filter((c) => c.verdict !== 'verified').map((c) => `${c.verdict} ${c.line}:${c.column}-${c.endLine}:${c.endColumn}`);
+    const expected = (await cliExitTolerant(uri))
+      .filter((c) => c.verdict !== 'verified')
+      .map((c) => `${c.verdict} ${c.line}:${c.column}-${c.endLine}:${c.endColumn}`);
     assert.deepEqual(diagnostics.map((d) => where(verdictOf(d), d.range)).sort(), expected.sort());
     const refuted = diagnostics.find((d) => d.severity === vscode.DiagnosticSeverity.Error)!;
     assert.match(refuted.message, /should be ∂A₂\/∂z₂/);
-    assert.ok((refuted.relatedInformation ?? []).some((r) => /A₂ is defined here/.test(r.message)), 'links to the definitions used');
+    assert.ok(
+      (refuted.relatedInformation ?? []).some((r) => /A₂ is defined here/.test(r.message)),
+      'links to the definitions used',
+    );
   });
 
   it('opens the Verify Gradient panel for the claim under the cursor', async () => {
     const editor = await open('backprop.md');
-    const refuted = await waitFor('the refuted claim', () => derivcheckDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const refuted = await waitFor('the refuted claim', () =>
+      derivcheckDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     editor.selection = new vscode.Selection(refuted.range.start, refuted.range.start);
     await vscode.commands.executeCommand('derivcheck.verifyGradient');
     const tab = await waitFor('the panel', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('derivcheck.chain')),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('derivcheck.chain')),
     );
     assert.equal(tab.label, 'Verify Gradient: ∂C/∂w₂');
     const api = vscode.extensions.getExtension<DerivcheckApi>(EXTENSION_ID)!.exports;
@@ -73,25 +85,37 @@ describe('derivcheck in VS Code', () => {
     const editor = await open('quickfix.md');
     const doc = editor.document;
     const original = doc.getText();
-    const refuted = await waitFor('the refuted claim', () => derivcheckDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const refuted = await waitFor('the refuted claim', () =>
+      derivcheckDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     editor.selection = new vscode.Selection(refuted.range.start, refuted.range.start);
     await vscode.commands.executeCommand('derivcheck.verifyGradient');
     const api = vscode.extensions.getExtension<DerivcheckApi>(EXTENSION_ID)!.exports;
     await waitFor('the panel on the slip', () => api.chainPanel()?.isReady && api.chainPanel()?.claim?.verdict === 'refuted');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, refuted.range);
-    assert.ok(actions.some((a) => a.title === 'Ignore this formula (derivcheck-ignore)'), 'an ignore fix too');
-    assert.ok(actions.some((a) => / as an input \(derivcheck-input\)$/.test(a.title)), 'and "Treat S as an input"');
+    assert.ok(
+      actions.some((a) => a.title === 'Ignore this formula (derivcheck-ignore)'),
+      'an ignore fix too',
+    );
+    assert.ok(
+      actions.some((a) => / as an input \(derivcheck-input\)$/.test(a.title)),
+      'and "Treat S as an input"',
+    );
     const fix = actions.find((a) => a.title.startsWith('Replace '));
     assert.ok(fix?.edit, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.notEqual(doc.getText(), original);
     assert.match(doc.getText(), /a\\cdot\\left\(1-a\\right\)/);
-    await waitFor('the fixed claim to verify', () => derivcheckDiagnostics(doc.uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Error));
+    await waitFor('the fixed claim to verify', () =>
+      derivcheckDiagnostics(doc.uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Error),
+    );
     await waitFor('the panel to follow the fixed claim', () => api.chainPanel()?.claim?.verdict === 'verified');
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), original);
-    await waitFor('the slip to be flagged again', () => derivcheckDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await waitFor('the slip to be flagged again', () =>
+      derivcheckDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     await waitFor('the panel to follow the undo', () => api.chainPanel()?.claim?.verdict === 'refuted');
   });
 
@@ -99,7 +123,9 @@ describe('derivcheck in VS Code', () => {
     const editor = await open('quickfix.md');
     const doc = editor.document;
     const original = doc.getText();
-    const refuted = await waitFor('the refuted claim', () => derivcheckDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const refuted = await waitFor('the refuted claim', () =>
+      derivcheckDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, refuted.range);
     const ignore = actions.find((a) => a.title === 'Ignore this formula (derivcheck-ignore)')!;
     assert.ok(await vscode.workspace.applyEdit(ignore.edit!));
@@ -110,13 +136,17 @@ describe('derivcheck in VS Code', () => {
     assert.equal(doc.getText(), original);
   });
 
-  it('goes to a definition (F12) and hovers a symbol with its definition and the claim\'s verdict', async () => {
+  it("goes to a definition (F12) and hovers a symbol with its definition and the claim's verdict", async () => {
     const editor = await open('backprop.md');
     const uri = editor.document.uri;
     await waitFor('diagnostics', () => derivcheckDiagnostics(uri).length > 0);
     const line = editor.document.lineAt(18).text;
     const onA1 = new vscode.Position(18, line.indexOf('A_1') + 1);
-    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, onA1);
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      uri,
+      onA1,
+    );
     const target = defs.map((d) => ('targetUri' in d ? d.targetRange : d.range))[0];
     assert.equal(target?.start.line, 8, 'A₁ is defined on line 9');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, onA1);
@@ -163,7 +193,10 @@ describe('derivcheck in VS Code', () => {
         const d = derivcheckDiagnostics(uri);
         return d.length > 0 && d;
       });
-      assert.ok(back.every((d) => d.severity === vscode.DiagnosticSeverity.Error), 'unverifiable hints hidden by the setting');
+      assert.ok(
+        back.every((d) => d.severity === vscode.DiagnosticSeverity.Error),
+        'unverifiable hints hidden by the setting',
+      );
     } finally {
       await config.update('liveChecks', undefined, vscode.ConfigurationTarget.Global);
       await config.update('showUnverifiable', undefined, vscode.ConfigurationTarget.Global);
@@ -175,7 +208,10 @@ describe('derivcheck in VS Code', () => {
     const editor = await open('backprop.md');
     const uri = editor.document.uri;
     await waitFor('diagnostics', () => derivcheckDiagnostics(uri).length > 0);
-    const lenses = async (): Promise<number> => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)).filter((l) => l.command?.command === 'derivcheck.verifyGradient').length;
+    const lenses = async (): Promise<number> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)).filter(
+        (l) => l.command?.command === 'derivcheck.verifyGradient',
+      ).length;
     const config = vscode.workspace.getConfiguration('derivcheck');
     const claims = await cliExitTolerant(uri);
     try {
@@ -192,9 +228,13 @@ describe('derivcheck in VS Code', () => {
       await config.update('problems.showUnverifiable', 'information', vscode.ConfigurationTarget.Global);
       const unverifiable = claims.filter((c) => c.verdict === 'unverifiable').length;
       assert.ok(unverifiable > 0, 'the fixture has unverifiable claims');
-      await waitFor('unverifiable claims as information', () => derivcheckDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Information).length === unverifiable);
+      await waitFor(
+        'unverifiable claims as information',
+        () => derivcheckDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Information).length === unverifiable,
+      );
     } finally {
-      for (const key of ['codeLens', 'liveChecks', 'problems.showUnverifiable']) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+      for (const key of ['codeLens', 'liveChecks', 'problems.showUnverifiable'])
+        await config.update(key, undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
@@ -206,15 +246,22 @@ describe('derivcheck in VS Code', () => {
     assert.ok(notebook, 'the notebook was opened to check it');
     const onCells = notebook.getCells().flatMap((c) => derivcheckDiagnostics(c.document.uri).map((d) => ({ cell: c.index, d })));
     const refuted = onCells.filter((x) => x.d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(refuted.map((x) => x.cell), [3]);
-    const all = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'derivcheck' && /should be ∂h\/∂u/.test(d.message)));
+    assert.deepEqual(
+      refuted.map((x) => x.cell),
+      [3],
+    );
+    const all = vscode.languages
+      .getDiagnostics()
+      .flatMap(([, ds]) => ds.filter((d) => d.source === 'derivcheck' && /should be ∂h\/∂u/.test(d.message)));
     assert.equal(all.length, 1, 'listed once');
   });
 
   it("opens the walkthrough's sample note, untitled, with its slip flagged", async () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('derivcheck.openSample');
     assert.equal(editor.document.isUntitled, true);
-    const refuted = await waitFor('the sample slip', () => derivcheckDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const refuted = await waitFor('the sample slip', () =>
+      derivcheckDiagnostics(editor.document.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     assert.match(refuted.message, /σ\(x\)\(1 − σ\(x\)\) should be ∂a\/∂z/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

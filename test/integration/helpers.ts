@@ -12,7 +12,11 @@ export function workspaceFile(name: string): vscode.Uri {
 }
 
 /** Waits until `probe` returns something truthy (polling), or fails after `ms`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 20000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 20000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await probe();

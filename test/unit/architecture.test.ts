@@ -13,11 +13,15 @@ function files(dir: string, ext = /\.ts$/): string[] {
 
 describe('architecture', () => {
   it('the language server is a host: it imports neither vscode nor the extension', () => {
-    const offenders = files(path.join(root, 'server')).filter((f) => /from\s+['"](vscode|\.\.\/extension\/[^'"]*)['"]/.test(readFileSync(f, 'utf8')));
+    const offenders = files(path.join(root, 'server')).filter((f) =>
+      /from\s+['"](vscode|\.\.\/extension\/[^'"]*)['"]/.test(readFileSync(f, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
   it('src/ never imports vscode (the CLI runs on it)', () => {
-    const offenders = files(path.join(root, 'src')).filter((f) => /(from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/.test(readFileSync(f, 'utf8')));
+    const offenders = files(path.join(root, 'src')).filter((f) =>
+      /(from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/.test(readFileSync(f, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
   it('source files stay under 400 lines', () => {
@@ -34,12 +38,23 @@ describe('architecture', () => {
     assert.deepEqual(long, []);
   });
   it('hosts reach the core only through src/index.ts (the extension, the webview, the language server, the CLI)', () => {
-    const hosts = [...files(path.join(root, 'extension')), ...files(path.join(root, 'media')), ...files(path.join(root, 'server')), path.join(root, 'src/cli.ts'), ...files(path.join(root, 'src/cli'))];
+    const hosts = [
+      ...files(path.join(root, 'extension')),
+      ...files(path.join(root, 'media')),
+      ...files(path.join(root, 'server')),
+      path.join(root, 'src/cli.ts'),
+      ...files(path.join(root, 'src/cli')),
+    ];
     const deep = hosts.flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       return [...text.matchAll(/from\s+'([^']+)'/g)]
         .map((m) => path.resolve(path.dirname(f), m[1]))
-        .filter((target) => target.startsWith(path.join(root, 'src') + path.sep) && !target.startsWith(path.join(root, 'src/cli')) && target !== path.join(root, 'src/index'))
+        .filter(
+          (target) =>
+            target.startsWith(path.join(root, 'src') + path.sep) &&
+            !target.startsWith(path.join(root, 'src/cli')) &&
+            target !== path.join(root, 'src/index'),
+        )
         .map((target) => `${path.relative(root, f)} → ${path.relative(root, target)}`);
     });
     assert.deepEqual(deep, []);

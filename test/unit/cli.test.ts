@@ -9,7 +9,11 @@ import { fixture } from './verify/helpers';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  const code = await main(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -45,7 +49,23 @@ describe('derivcheck CLI', () => {
     assert.deepEqual(Object.keys(json), ['files', 'summary']);
     const claims = json.files[0].claims;
     const refuted = claims.find((c: { verdict: string }) => c.verdict === 'refuted');
-    assert.deepEqual(Object.keys(refuted).sort(), ['code', 'column', 'counterexample', 'endColumn', 'endLine', 'engine', 'expected', 'kind', 'latex', 'line', 'message', 'verdict'].sort());
+    assert.deepEqual(
+      Object.keys(refuted).sort(),
+      [
+        'code',
+        'column',
+        'counterexample',
+        'endColumn',
+        'endLine',
+        'engine',
+        'expected',
+        'kind',
+        'latex',
+        'line',
+        'message',
+        'verdict',
+      ].sort(),
+    );
     assert.deepEqual(Object.keys(refuted.engine).sort(), ['backprop', 'claimed', 'finiteDifference', 'maxAbsError']);
     assert.ok(Math.abs(refuted.engine.backprop - refuted.counterexample.actual) < 1e-9, 'the engine agrees with the true value');
     assert.ok(Math.abs(refuted.engine.claimed - refuted.counterexample.claimed) < 1e-9);
@@ -97,7 +117,10 @@ describe('derivcheck CLI', () => {
   it('takes a time box per claim: a claim over it is unverifiable, never refuted', async () => {
     const file = path.join(dir, 'deep.md');
     // 150 layers: the forward pass alone takes more than a millisecond
-    const layers = Array.from({ length: 150 }, (_, i) => `$$z_{${i + 1}} = w_{${i + 1}} ${i === 0 ? 'x' : `a_{${i}}`}, \\quad a_{${i + 1}} = \\sigma(z_{${i + 1}})$$`);
+    const layers = Array.from(
+      { length: 150 },
+      (_, i) => `$$z_{${i + 1}} = w_{${i + 1}} ${i === 0 ? 'x' : `a_{${i}}`}, \\quad a_{${i + 1}} = \\sigma(z_{${i + 1}})$$`,
+    );
     writeFileSync(file, `${layers.join('\n')}\n$$\\frac{\\partial a_{150}}{\\partial w_{150}} = a_{150}$$\n`);
     const boxed = JSON.parse((await run('--format', 'json', '--time-limit', '1', file)).out);
     assert.equal(boxed.files[0].claims[0].verdict, 'unverifiable');

@@ -28,7 +28,9 @@ describe('the bundled examples', () => {
     assert.deepEqual(refuted, SLIPS);
   });
   it('verify everything else', () => {
-    const other = reports.flatMap(({ name, report }) => report.claims.filter((c) => c.verdict === 'unverifiable').map((c) => `${at(name, c)} ${c.message}`));
+    const other = reports.flatMap(({ name, report }) =>
+      report.claims.filter((c) => c.verdict === 'unverifiable').map((c) => `${at(name, c)} ${c.message}`),
+    );
     assert.deepEqual(other, []);
   });
 });

@@ -26,7 +26,9 @@ describe('the function registry', () => {
       const points = POINTS.filter(domain[f.name] ?? (() => true));
       it('its symbolic derivative, f′ and the finite difference of f agree', () => {
         for (const x of points) {
-          const symbolic = substitute(RULES[f.name].derivative, new Map([['u', num(x)]])).compile().evaluate({}) as number;
+          const symbolic = substitute(RULES[f.name].derivative, new Map([['u', num(x)]]))
+            .compile()
+            .evaluate({}) as number;
           assert.ok(close(symbolic, f.d1(x)), `${f.name}′(${x}): symbolic ${symbolic}, d1 ${f.d1(x)}`);
           assert.ok(close(fd(f.f, x), f.d1(x), 1e-4), `${f.name}′(${x}): FD ${fd(f.f, x)}, d1 ${f.d1(x)}`);
           assert.ok(close(fd(f.d1, x), f.d2(x), 1e-4), `${f.name}″(${x}): FD ${fd(f.d1, x)}, d2 ${f.d2(x)}`);
@@ -41,13 +43,24 @@ describe('the function registry', () => {
           assert.equal(expr(latex), `${f.name}[z]`, latex);
         }
       });
-      it("a note that writes f′ gets its derivative verified, on the scalar and the tensor path", () => {
+      it('a note that writes f′ gets its derivative verified, on the scalar and the tensor path', () => {
         const spelling = f.commands?.[0] ?? `\\operatorname{${f.words?.[0] ?? f.exactWords?.[0]}}`;
-        const [arg, inner] = f.name === 'log' || f.name === 'sqrt' ? ['x^2 + 1', '2x'] : f.name === 'tan' ? ['x / 4', '\\frac{1}{4}'] : ['w x', 'w'];
+        const [arg, inner] =
+          f.name === 'log' || f.name === 'sqrt' ? ['x^2 + 1', '2x'] : f.name === 'tan' ? ['x / 4', '\\frac{1}{4}'] : ['w x', 'w'];
         const scalar = check(`$$a = ${spelling}(${arg})$$\n$$\\frac{\\partial a}{\\partial x} = ${spelling}'(${arg})\\, ${inner}$$`);
-        assert.deepEqual(scalar.map((c) => c.verdict), ['verified'], `${f.name}: ${scalar[0]?.message}`);
-        const tensor = check(`$x \\in \\mathbb{R}^3$\n$$a = ${spelling}(${arg === 'w x' ? 'x' : arg === 'x / 4' ? 'x / 4' : 'x \\odot x + 1'})$$\n$$\\frac{\\partial a}{\\partial x} = ${spelling}'(${arg === 'w x' ? 'x' : arg === 'x / 4' ? 'x / 4' : 'x \\odot x + 1'}) \\odot ${arg === 'w x' ? '1' : arg === 'x / 4' ? '\\frac{1}{4}' : '2x'}$$`);
-        assert.deepEqual(tensor.map((c) => c.verdict), ['verified'], `${f.name} (tensors): ${tensor[0]?.message}`);
+        assert.deepEqual(
+          scalar.map((c) => c.verdict),
+          ['verified'],
+          `${f.name}: ${scalar[0]?.message}`,
+        );
+        const tensor = check(
+          `$x \\in \\mathbb{R}^3$\n$$a = ${spelling}(${arg === 'w x' ? 'x' : arg === 'x / 4' ? 'x / 4' : 'x \\odot x + 1'})$$\n$$\\frac{\\partial a}{\\partial x} = ${spelling}'(${arg === 'w x' ? 'x' : arg === 'x / 4' ? 'x / 4' : 'x \\odot x + 1'}) \\odot ${arg === 'w x' ? '1' : arg === 'x / 4' ? '\\frac{1}{4}' : '2x'}$$`,
+        );
+        assert.deepEqual(
+          tensor.map((c) => c.verdict),
+          ['verified'],
+          `${f.name} (tensors): ${tensor[0]?.message}`,
+        );
       });
     });
   }

@@ -18,8 +18,11 @@ function sources(dir: string): string[] {
     return statSync(full).isDirectory() ? sources(full) : /\.ts$/.test(name) ? [full] : [];
   });
 }
-const shipped = ['src', 'extension', 'media'].flatMap((d) => sources(path.join(root, d))).map((f) => ({ file: path.relative(root, f), text: readFileSync(f, 'utf8') }));
-const offenders = (pattern: RegExp, allowed: readonly string[] = []): string[] => shipped.filter((s) => pattern.test(s.text) && !allowed.includes(s.file)).map((s) => s.file);
+const shipped = ['src', 'extension', 'media', 'server']
+  .flatMap((d) => sources(path.join(root, d)))
+  .map((f) => ({ file: path.relative(root, f), text: readFileSync(f, 'utf8') }));
+const offenders = (pattern: RegExp, allowed: readonly string[] = []): string[] =>
+  shipped.filter((s) => pattern.test(s.text) && !allowed.includes(s.file)).map((s) => s.file);
 
 /** Notes an attacker could put in a shared vault (the first is the real-editor tests' fixture). */
 const HOSTILE_NOTES = [
@@ -32,17 +35,30 @@ const HOSTILE_NOTES = [
 ];
 
 describe('security', () => {
-  it('nothing in the extension, the core or the webview opens a connection', () => {
-    assert.deepEqual(offenders(/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|from ['"](node:)?(http|https|net|tls|dgram|dns)['"]|require\(['"](node:)?(http|https|net|tls)['"]\)/), []);
+  it('nothing in the extension, the core, the language server or the webview opens a connection', () => {
+    assert.deepEqual(
+      offenders(
+        /\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|from ['"](node:)?(http|https|net|tls|dgram|dns)['"]|require\(['"](node:)?(http|https|net|tls)['"]\)/,
+      ),
+      [],
+    );
   });
 
   it('checking hostile notes makes no network request', () => {
     const calls: string[] = [];
-    const saved = { connect: net.Socket.prototype.connect, httpRequest: http.request, httpsRequest: https.request, lookup: dns.lookup, fetch: globalThis.fetch };
-    const spy = (name: string) => (...args: unknown[]): never => {
-      calls.push(`${name} ${String(args[0])}`);
-      throw new Error(`network use: ${name}`);
+    const saved = {
+      connect: net.Socket.prototype.connect,
+      httpRequest: http.request,
+      httpsRequest: https.request,
+      lookup: dns.lookup,
+      fetch: globalThis.fetch,
     };
+    const spy =
+      (name: string) =>
+      (...args: unknown[]): never => {
+        calls.push(`${name} ${String(args[0])}`);
+        throw new Error(`network use: ${name}`);
+      };
     net.Socket.prototype.connect = spy('net.connect') as typeof net.Socket.prototype.connect;
     (http as { request: unknown }).request = spy('http.request');
     (https as { request: unknown }).request = spy('https.request');
@@ -68,7 +84,12 @@ describe('security', () => {
   });
 
   it('the webview never turns text into HTML (KaTeX builds its own DOM, with trust off)', () => {
-    assert.deepEqual(offenders(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment|(?<![.\w])eval\((?!\w+: )|new Function\(/), []);
+    assert.deepEqual(
+      offenders(
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment|(?<![.\w])eval\((?!\w+: )|new Function\(/,
+      ),
+      [],
+    );
     const tex = shipped.find((s) => s.file === 'media/render/tex.ts')!.text;
     assert.match(tex, /trust: false/);
     assert.match(tex, /maxExpand: \d+/);
@@ -76,12 +97,25 @@ describe('security', () => {
 
   it('the only edit of a note is the quick fix the user applies; only the NumPy export writes a file, never the note', async () => {
     assert.deepEqual(offenders(/WorkspaceEdit/), ['extension/codeActions.ts']);
-    assert.deepEqual(offenders(/applyEdit|writeFile|appendFile|createWriteStream|fs\.write|\.edit\(/), ['src/cli/export.ts', 'extension/export.ts']);
+    // (the language server offers the same quick fixes as code actions, edits its client applies when the user picks one)
+    assert.deepEqual(offenders(/applyEdit|writeFile|appendFile|createWriteStream|fs\.write|\.edit\(/), [
+      'src/cli/export.ts',
+      'extension/export.ts',
+      'server/features.ts',
+    ]);
     const dir = mkdtempSync(path.join(tmpdir(), 'derivcheck-'));
     try {
       const note = path.join(dir, 'note.md');
       writeFileSync(note, '$$C = (a - y)^2, \\quad \\frac{\\partial C}{\\partial a} = 2(a - y)$$');
-      assert.equal(await main(['export', '--numpy', note, '-o', note], () => undefined, () => undefined), 2, 'refuses to write over the note');
+      assert.equal(
+        await main(
+          ['export', '--numpy', note, '-o', note],
+          () => undefined,
+          () => undefined,
+        ),
+        2,
+        'refuses to write over the note',
+      );
       assert.match(readFileSync(note, 'utf8'), /^\$\$C = /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -94,7 +128,11 @@ describe('security', () => {
       HOSTILE_NOTES.forEach((n, i) => writeFileSync(path.join(dir, `h${i}.md`), n));
       writeFileSync(path.join(dir, 'slip.md'), '$$C = (a - y)^2, \\quad \\frac{\\partial C}{\\partial a} = (a - y)$$');
       const before = readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8'), statSync(path.join(dir, f)).mtimeMs]);
-      const code = await main([dir], () => undefined, () => undefined);
+      const code = await main(
+        [dir],
+        () => undefined,
+        () => undefined,
+      );
       assert.equal(code, 1, 'the slip is refuted');
       const after = readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8'), statSync(path.join(dir, f)).mtimeMs]);
       assert.deepEqual(after, before);

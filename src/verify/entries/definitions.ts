@@ -25,15 +25,20 @@ export interface EntryWorld {
 
 /** The definition of a name of the entry world: the note's own (read entry by entry), an indexed one, or a vector's. */
 export function entryBody(name: string, w: EntryWorld): { definition: Definition; expr: Expr } | undefined {
-const s = w.scalarizer;
-  const read = (definition: Definition, idx: readonly number[], env: ReadonlyMap<string, number>): { definition: Definition; expr: Expr } | undefined => {
+  const s = w.scalarizer;
+  const read = (
+    definition: Definition,
+    idx: readonly number[],
+    env: ReadonlyMap<string, number>,
+  ): { definition: Definition; expr: Expr } | undefined => {
     const expr = definition.value.expr;
     if (!expr) return undefined;
     try {
       return { definition, expr: s.entry(expr, idx, env) };
     } catch (e) {
       // a definition that cannot be read entry by entry leaves the entry unknown, not a free input
-      if (e instanceof NoEntryReading) throw new NoEntryReading(`the definition of ${displayName(name)} cannot be read entry by entry (${e.message})`);
+      if (e instanceof NoEntryReading)
+        throw new NoEntryReading(`the definition of ${displayName(name)} cannot be read entry by entry (${e.message})`);
       throw e;
     }
   };
@@ -43,8 +48,18 @@ const s = w.scalarizer;
     if (origin0.values[0] !== w.size) return undefined;
     // the last entry of a one-hot label: 1 minus the others
     const span = { start: 0, end: 0 };
-    const others = Array.from({ length: w.size - 1 }, (_, i) => i + 1).map((v): Expr => ({ kind: 'symbol', name: stemEntryOf(s, origin0.stem, v), span }));
-    const expr: Expr = { kind: 'binary', op: '-', left: { kind: 'number', value: 1, span }, right: others.reduce((a, b) => ({ kind: 'binary', op: '+', left: a, right: b, span })), span };
+    const others = Array.from({ length: w.size - 1 }, (_, i) => i + 1).map((v): Expr => ({
+      kind: 'symbol',
+      name: stemEntryOf(s, origin0.stem, v),
+      span,
+    }));
+    const expr: Expr = {
+      kind: 'binary',
+      op: '-',
+      left: { kind: 'number', value: 1, span },
+      right: others.reduce((a, b) => ({ kind: 'binary', op: '+', left: a, right: b, span })),
+      span,
+    };
     const at = { block: 0, span };
     return { definition: { symbol: name, value: { ...at, expr }, at, source: 'equation' }, expr };
   }
@@ -57,7 +72,8 @@ const s = w.scalarizer;
   const origin = s.origins.get(name);
   if (!origin) return undefined;
   const indexed = w.indexedDefinitions.get(origin.stem);
-  if (indexed && indexed.letters.length === origin.values.length) return read(indexed.definition, [], new Map(indexed.letters.map((l, i) => [l, origin.values[i]])));
+  if (indexed && indexed.letters.length === origin.values.length)
+    return read(indexed.definition, [], new Map(indexed.letters.map((l, i) => [l, origin.values[i]])));
   const vector = w.vectorDefinition(origin.stem);
   if (!vector?.value.expr) return undefined;
   // `t = x + y` said of numbers elsewhere in the note, and `t_k` here: nothing in it says t is a vector
@@ -67,7 +83,8 @@ const s = w.scalarizer;
   } catch (e) {
     if (!(e instanceof NoEntryReading)) throw e;
   }
-  if (kind === 'any' || kind === 'scalar') s.guess(`the definition of ${displayName(origin.stem)} was read entry by entry, though nothing in it is a vector`);
+  if (kind === 'any' || kind === 'scalar')
+    s.guess(`the definition of ${displayName(origin.stem)} was read entry by entry, though nothing in it is a vector`);
   return read(vector, origin.values, new Map());
 }
 
@@ -88,7 +105,11 @@ export function reachesItself(definitions: ReadonlyMap<string, Definition>, inst
 }
 
 /** The guesses behind the definitions these instances reach. */
-export function guessesReached(definitions: ReadonlyMap<string, Definition>, guessesOf: ReadonlyMap<string, readonly string[]>, instances: readonly Claim[]): string[] {
+export function guessesReached(
+  definitions: ReadonlyMap<string, Definition>,
+  guessesOf: ReadonlyMap<string, readonly string[]>,
+  instances: readonly Claim[],
+): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const visit = (name: string): void => {

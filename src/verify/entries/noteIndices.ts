@@ -58,10 +58,12 @@ function loneLetter(body: Expr, bound: ReadonlySet<string>, s: Scalarizer): stri
 /** The letters that index entries in this note, and the symbols that are sizes (upper limits of its sums). */
 export function indexLetters(model: NoteModel): { letters: Set<string>; sizes: Set<string> } {
   // i, j, k unless the note gives one a value (`$j = k$` in prose compares two indices: it gives none)
-  const letters = new Set(['i', 'j', 'k'].filter((l) => {
-    const value = model.definitions.get(l)?.value.expr;
-    return !value || (value.kind === 'symbol' && /^[a-z]$/.test(value.name));
-  }));
+  const letters = new Set(
+    ['i', 'j', 'k'].filter((l) => {
+      const value = model.definitions.get(l)?.value.expr;
+      return !value || (value.kind === 'symbol' && /^[a-z]$/.test(value.name));
+    }),
+  );
   const sizes = new Set<string>();
   for (const e of exprsOf(model)) {
     walk(e, (n) => {
@@ -99,8 +101,14 @@ export function definitionNamesOf(model: NoteModel): Set<string> {
  */
 export function narrowedClaim(claim: Claim, free: ReadonlySet<string>): (Claim & { letters: string[] }) | undefined {
   const letters = new Set<string>();
-  for (const side of [claim.left.expr, claim.right.expr]) if (side) walk(side, (n) => n.kind === 'sum' && n.absorbed && n.index !== undefined && free.has(n.index) && letters.add(n.index));
+  for (const side of [claim.left.expr, claim.right.expr])
+    if (side) walk(side, (n) => n.kind === 'sum' && n.absorbed && n.index !== undefined && free.has(n.index) && letters.add(n.index));
   if (letters.size === 0) return undefined;
   const [left, right] = [claim.left.expr && narrowSums(claim.left.expr), claim.right.expr && narrowSums(claim.right.expr)];
-  return { ...claim, left: { ...claim.left, expr: left ?? claim.left.expr }, right: { ...claim.right, expr: right ?? claim.right.expr }, letters: [...letters] };
+  return {
+    ...claim,
+    left: { ...claim.left, expr: left ?? claim.left.expr },
+    right: { ...claim.right, expr: right ?? claim.right.expr },
+    letters: [...letters],
+  };
 }

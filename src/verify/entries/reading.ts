@@ -58,23 +58,46 @@ export class EntryReading {
   ) {
     const { letters, sizes } = indexLetters(model);
     this.letters = letters;
-    this.scalarizer = new Scalarizer({ letters, size: SIZE, sizes, kindOfName: (name) => this.kindOfName(name), kindIsGuess: (name) => this.letterKinds.has(name), readsAsProduct: (e) => readsAsProduct(e, model), isKronecker: (stem) => stem === '\\delta' && ![...model.definitions.keys()].some((n) => n === '\\delta' || n.startsWith('\\delta_')) });
+    this.scalarizer = new Scalarizer({
+      letters,
+      size: SIZE,
+      sizes,
+      kindOfName: (name) => this.kindOfName(name),
+      kindIsGuess: (name) => this.letterKinds.has(name),
+      readsAsProduct: (e) => readsAsProduct(e, model),
+      isKronecker: (stem) => stem === '\\delta' && ![...model.definitions.keys()].some((n) => n === '\\delta' || n.startsWith('\\delta_')),
+    });
     const stems = stemRanks(model, letters);
     for (const [stem, rank] of stems.ranks) this.ranks.set(stem, rank);
-    repairRanks(model, { ranks: this.ranks, fromClaims: stems.fromClaims }, (e) => this.scalarizer.kindOf(e), () => {
-      this.kinds.clear();
-      this.letterKinds.clear();
-    });
+    repairRanks(
+      model,
+      { ranks: this.ranks, fromClaims: stems.fromClaims },
+      (e) => this.scalarizer.kindOf(e),
+      () => {
+        this.kinds.clear();
+        this.letterKinds.clear();
+      },
+    );
     for (const [name, definition] of model.definitions) {
       const indexed = readIndexed(name, letters);
-      if (indexed && new Set(indexed.indices).size === indexed.indices.length) this.indexedDefinitions.set(indexed.stem, { definition, letters: indexed.indices });
+      if (indexed && new Set(indexed.indices).size === indexed.indices.length)
+        this.indexedDefinitions.set(indexed.stem, { definition, letters: indexed.indices });
     }
     // (an entry of a vector the note never defines, and no definition of its own, is an independent input)
     const inputVectorOf = (name: string): string | undefined => {
       const origin = this.scalarizer.origins.get(name);
-      return origin && !this.definitions.has(name) && !this.vectorDefinition(origin.stem) && !this.indexedDefinitions.has(origin.stem) ? origin.stem : undefined;
+      return origin && !this.definitions.has(name) && !this.vectorDefinition(origin.stem) && !this.indexedDefinitions.has(origin.stem)
+        ? origin.stem
+        : undefined;
     };
-    const world: NoteModel = { ...model, definitions: this.definitions, unusable: new Map(), claims: [], indexNotation: { bases: new Set(), sums: false }, inputVectorOf };
+    const world: NoteModel = {
+      ...model,
+      definitions: this.definitions,
+      unusable: new Map(),
+      claims: [],
+      indexNotation: { bases: new Set(), sums: false },
+      inputVectorOf,
+    };
     this.env = new NoteEnvironment(world);
     this.ctx = { env: this.env, pass: new ForwardPass(this.env), options: base.options, source: base.source };
   }
@@ -84,14 +107,25 @@ export class EntryReading {
     let found = false;
     for (const side of [claim.left.expr, claim.right.expr]) {
       // an entry's name, a sum over an index, or a vector the note writes entries of elsewhere (`\hat{y} - y` beside `y_k`)
-      if (side) walk(side, (n) => (found ||= (n.kind === 'symbol' && (readIndexed(n.name, this.letters) !== undefined || this.ranks.has(plainStem(n.name)))) || (n.kind === 'sum' && n.index !== undefined)));
+      if (side)
+        walk(
+          side,
+          (n) =>
+            (found ||=
+              (n.kind === 'symbol' && (readIndexed(n.name, this.letters) !== undefined || this.ranks.has(plainStem(n.name)))) ||
+              (n.kind === 'sum' && n.index !== undefined)),
+        );
     }
     return found;
   }
 
   private boundNames?: BoundDefinitions;
   private get bound(): BoundDefinitions {
-    return (this.boundNames ??= new BoundDefinitions(this.model, (e) => freeIn(e, this.scalarizer), (name) => readIndexed(name, this.letters) !== undefined));
+    return (this.boundNames ??= new BoundDefinitions(
+      this.model,
+      (e) => freeIn(e, this.scalarizer),
+      (name) => readIndexed(name, this.letters) !== undefined,
+    ));
   }
 
   private withLabels?: EntryReading;
@@ -118,13 +152,25 @@ export class EntryReading {
     // first term only, when the terms it absorbed may use the claim's own free index instead of the sum's
     const narrow = narrowedClaim(claim, freeLetters(claim, this.scalarizer));
     const narrowed = narrow && this.judgeHere(narrow, fallback);
-    if (narrowed?.kind === 'verified') return { ...narrowed.result, message: narrowed.result.message.replace('holds entry by entry (', `holds entry by entry (each Σ over ${narrow!.letters.join(', ')} read as covering its first term only, ${narrow!.letters.length > 1 ? 'letters' : 'a letter'} the claim also leaves free; `) };
-    if (plain.kind === 'refuted' && (!labelled || labelled.kind === 'refuted') && (!narrowed || narrowed.kind === 'refuted')) return plain.result;
+    if (narrowed?.kind === 'verified')
+      return {
+        ...narrowed.result,
+        message: narrowed.result.message.replace(
+          'holds entry by entry (',
+          `holds entry by entry (each Σ over ${narrow!.letters.join(', ')} read as covering its first term only, ${narrow!.letters.length > 1 ? 'letters' : 'a letter'} the claim also leaves free; `,
+        ),
+      };
+    if (plain.kind === 'refuted' && (!labelled || labelled.kind === 'refuted') && (!narrowed || narrowed.kind === 'refuted'))
+      return plain.result;
     // a note that writes its vectors as rows: verified so, never refuted so
     if (plain.kind === 'open' && !this.rows) {
       this.asRows ??= new EntryReading(this.model, this.base, this.labels, true);
       const rows = this.asRows.judgeHere(claim, fallback);
-      if (rows.kind === 'verified') return { ...rows.result, message: rows.result.message.replace('holds entry by entry (', 'holds entry by entry (its vectors read as rows; ') };
+      if (rows.kind === 'verified')
+        return {
+          ...rows.result,
+          message: rows.result.message.replace('holds entry by entry (', 'holds entry by entry (its vectors read as rows; '),
+        };
     }
     return fallback;
   }
@@ -155,15 +201,37 @@ export class EntryReading {
       if (e instanceof TooSlow) return { kind: 'open' };
       throw e;
     }
-    const free = [...new Set([...freeLetters(claim, this.scalarizer), ...[claim.left.expr!, claim.right.expr!].flatMap((e) => [...this.bound.lettersIn(e)])])];
+    const free = [
+      ...new Set([
+        ...freeLetters(claim, this.scalarizer),
+        ...[claim.left.expr!, claim.right.expr!].flatMap((e) => [...this.bound.lettersIn(e)]),
+      ]),
+    ];
     const vector = instances.length > 1 && free.length === 0;
-    const over = free.length > 0 ? `${free.join(', ')} = 1…${SIZE}` : vector ? 'each of its entries' : `its sums written out over ${SIZE} terms`;
-    const labels = this.labels ? `; ${[...this.labelStems()].map(displayName).join(', ')} read as a one-hot label (entries summing to 1)` : '';
+    const over =
+      free.length > 0 ? `${free.join(', ')} = 1…${SIZE}` : vector ? 'each of its entries' : `its sums written out over ${SIZE} terms`;
+    const labels = this.labels
+      ? `; ${[...this.labelStems()].map(displayName).join(', ')} read as a one-hot label (entries summing to 1)`
+      : '';
     const c = claim.indexCondition;
-    const stated = c && free.includes(c.left) && free.includes(c.right) ? `, where ${c.left} ${c.equal ? '=' : '≠'} ${c.right} (the case the prose states)` : '';
+    const stated =
+      c && free.includes(c.left) && free.includes(c.right)
+        ? `, where ${c.left} ${c.equal ? '=' : '≠'} ${c.right} (the case the prose states)`
+        : '';
     const reading = `${over}${stated}, reading the note's indexed names as entries of vectors of ${SIZE}${labels}`;
     const assumption = this.labels ? { assumption: `${[...this.labelStems()].map(displayName).join(', ')} one-hot` } : {};
-    if (results[0].verdict === 'verified') return { kind: 'verified', result: { ...fallback, verdict: 'verified', code: 'verified/entries', message: `holds entry by entry (${reading}): ${results[0].message}`, ...assumption, reading: { kind: 'entries' } } };
+    if (results[0].verdict === 'verified')
+      return {
+        kind: 'verified',
+        result: {
+          ...fallback,
+          verdict: 'verified',
+          code: 'verified/entries',
+          message: `holds entry by entry (${reading}): ${results[0].message}`,
+          ...assumption,
+          reading: { kind: 'entries' },
+        },
+      };
     // every instance fails: a slip, unless the reading rests on a guess, or the claim is not about a derivative
     // (`y_n = -1`, `g_i(s_i) = \sigma(s_i)` are cases and definitions more often than steps)
     // an index free on one side only (`1_j e^{x_j} \delta_{jn} = e^{x_n}`) may be summed by Einstein's convention
@@ -173,7 +241,17 @@ export class EntryReading {
     // (nor on a case read from the prose: a case stated in words this reading missed may be the one in force)
     if (guesses.length > 0 || einstein || !aboutDerivative(claim) || stated || signedSums(claim).length > 0) return { kind: 'open' };
     const first = results[0];
-    return { kind: 'refuted', result: { ...fallback, verdict: 'refuted', code: first.code, message: `fails for every entry (${reading}); for one: ${first.message}`, counterexample: first.counterexample, reading: { kind: 'entries' } } };
+    return {
+      kind: 'refuted',
+      result: {
+        ...fallback,
+        verdict: 'refuted',
+        code: first.code,
+        message: `fails for every entry (${reading}); for one: ${first.message}`,
+        counterexample: first.counterexample,
+        reading: { kind: 'entries' },
+      },
+    };
   }
 
   /** Target vectors whose entries the note never defines: `y`, `t` (and their bold forms). */
@@ -181,7 +259,11 @@ export class EntryReading {
     const stems = new Set<string>();
     for (const stem of this.ranks.keys()) {
       // a target the note never computes (a `y = \sigma(W x)` computes it), or one the note says sums to 1
-      if ((LABEL.test(stem) && !this.indexedDefinitions.has(stem) && !this.definedAsVector(stem)) || (this.distributions ??= statedDistributions(this.model, this.letters)).has(stem)) stems.add(stem);
+      if (
+        (LABEL.test(stem) && !this.indexedDefinitions.has(stem) && !this.definedAsVector(stem)) ||
+        (this.distributions ??= statedDistributions(this.model, this.letters)).has(stem)
+      )
+        stems.add(stem);
     }
     return stems;
   }
@@ -214,11 +296,15 @@ export class EntryReading {
     // (with the letters the claim's definitions bring along: `\frac{\partial u}{\partial z_j}` of u = e^{z_k} is of k too)
     const free = [...new Set([...freeLetters(claim, s), ...[left, right].flatMap((e) => [...this.bound.lettersIn(e)])])];
     if (free.length > 3) throw new NoEntryReading('more than three free indices');
-    const values = free.length === 1 ? [[1], [2], [3]] : free.length === 2 ? pairs() : pairs().flatMap((p) => [1, 2, 3].map((v) => [...p, v]));
+    const values =
+      free.length === 1 ? [[1], [2], [3]] : free.length === 2 ? pairs() : pairs().flatMap((p) => [1, 2, 3].map((v) => [...p, v]));
     // (a case the prose states, "when $j = k$", keeps the instances where it holds)
     const c = claim.indexCondition;
-    const holds = (env: ReadonlyMap<string, number>): boolean => !c || !env.has(c.left) || !env.has(c.right) || (env.get(c.left) === env.get(c.right)) === c.equal;
-    const assignments = (free.length === 0 ? [new Map<string, number>()] : values.map((v) => new Map(free.map((l, i) => [l, v[i]])))).filter(holds);
+    const holds = (env: ReadonlyMap<string, number>): boolean =>
+      !c || !env.has(c.left) || !env.has(c.right) || (env.get(c.left) === env.get(c.right)) === c.equal;
+    const assignments = (
+      free.length === 0 ? [new Map<string, number>()] : values.map((v) => new Map(free.map((l, i) => [l, v[i]])))
+    ).filter(holds);
     const all = assignments.flatMap((env) => entries.map((idx) => ({ env, idx })));
     // the diagonal and the off-diagonal instances both, when there are more than can be judged
     const chosen = all.length <= MAX_INSTANCES ? all : all.filter((_, i) => i % Math.ceil(all.length / MAX_INSTANCES) === 0);
@@ -228,7 +314,9 @@ export class EntryReading {
       entryInstance: true,
       left: { ...claim.left, expr: b.bind(s.entry(left, idx, env), env) },
       right: { ...claim.right, expr: b.bind(s.entry(right, idx, env), env) },
-      context: claim.context.flatMap((c) => (c.expr ? this.tryEntry(c.expr, idx, env, c).map((x) => ({ ...x, expr: x.expr && b.bind(x.expr, env) })) : [])),
+      context: claim.context.flatMap((c) =>
+        c.expr ? this.tryEntry(c.expr, idx, env, c).map((x) => ({ ...x, expr: x.expr && b.bind(x.expr, env) })) : [],
+      ),
     }));
     return made;
   }
@@ -274,7 +362,8 @@ export class EntryReading {
   private vectorDefinition(stem: string): Definition | undefined {
     if (!this.byStem) {
       this.byStem = new Map();
-      for (const [name, d] of this.model.definitions) if (!readIndexed(name, this.letters) && !this.byStem.has(plainStem(name))) this.byStem.set(plainStem(name), d);
+      for (const [name, d] of this.model.definitions)
+        if (!readIndexed(name, this.letters) && !this.byStem.has(plainStem(name))) this.byStem.set(plainStem(name), d);
     }
     return this.model.definitions.get(stem) ?? this.byStem.get(stem);
   }

@@ -87,7 +87,14 @@ export class Scalarizer {
       case 'labelled':
         return this.kindOf(e.kind === 'negate' ? e.arg : e.expr);
       case 'call':
-        if (this.note.readsAsProduct(e)) return this.kindOf({ kind: 'binary', op: '*', left: { kind: 'symbol', name: e.fn, span: e.span }, right: e.args[0], span: e.span });
+        if (this.note.readsAsProduct(e))
+          return this.kindOf({
+            kind: 'binary',
+            op: '*',
+            left: { kind: 'symbol', name: e.fn, span: e.span },
+            right: e.args[0],
+            span: e.span,
+          });
         if (e.fn === 'matrix') throw new NoEntryReading('a matrix written out');
         return e.fn === 'softmax' ? 'col' : e.args.length === 1 ? this.kindOf(e.args[0]) : 'scalar';
       case 'indicator':
@@ -133,7 +140,8 @@ export class Scalarizer {
         return { ...e, left: this.entry(e.left, idx, env), right: this.entry(e.right, idx, env) };
       }
       case 'derivative': {
-        if (this.kindOf(e.of) !== 'scalar' && this.kindOf(e.of) !== 'any') throw new NoEntryReading('a derivative of a vector (a Jacobian)');
+        if (this.kindOf(e.of) !== 'scalar' && this.kindOf(e.of) !== 'any')
+          throw new NoEntryReading('a derivative of a vector (a Jacobian)');
         const wrt = this.symbolEntry(e.wrt, idx, env);
         if (wrt.kind !== 'symbol') throw new NoEntryReading('a derivative by a size');
         return { ...e, of: this.entry(e.of, [], env), wrt };
@@ -163,11 +171,13 @@ export class Scalarizer {
       if (idx.length > 0) throw new NoEntryReading(`${e.name} is an entry, not a vector`);
       const values = indexed.indices.map((letter) => env.get(letter));
       if (values.some((v) => v === undefined)) throw new NoEntryReading(`the index of ${e.name} is free here`);
-      if (values.length === 2 && this.note.isKronecker(indexed.stem)) return { kind: 'number', value: values[0] === values[1] ? 1 : 0, span: e.span };
+      if (values.length === 2 && this.note.isKronecker(indexed.stem))
+        return { kind: 'number', value: values[0] === values[1] ? 1 : 0, span: e.span };
       return { ...e, name: this.made(indexed.at(values as number[]), indexed.stem, values as number[]) };
     }
     const kind = this.note.kindOfName(e.name);
-    if (this.note.kindIsGuess(e.name) && !this.matrixFactors.has(e.name)) this.guesses.add(`${e.name} was taken for a ${kind === 'matrix' ? 'matrix' : 'number'} by its letter`);
+    if (this.note.kindIsGuess(e.name) && !this.matrixFactors.has(e.name))
+      this.guesses.add(`${e.name} was taken for a ${kind === 'matrix' ? 'matrix' : 'number'} by its letter`);
     if (kind === 'scalar' || idx.length === 0) {
       if (kind !== 'scalar' && kind !== 'any') throw new NoEntryReading(`${e.name} is a vector where a number is needed`);
       return e;
@@ -186,14 +196,16 @@ export class Scalarizer {
     if (op === '^') return bin('^', this.entry(l, idx, env), this.entry(r, [], env));
     const [kl, kr] = [this.kindOf(l), this.kindOf(r)];
     if (op !== '*') {
-      if (idx.length > 0 && (kl === 'any' || kr === 'any') && kl !== kr) this.softGuesses.add('a term of unknown shape was taken for one like the other');
+      if (idx.length > 0 && (kl === 'any' || kr === 'any') && kl !== kr)
+        this.softGuesses.add('a term of unknown shape was taken for one like the other');
       return bin(op === 'hadamard' ? '*' : op, this.entry(l, idx, env), this.entry(r, idx, env));
     }
     const rule = productKind(kl, kr, idx.length);
     if (!rule) throw new NoEntryReading('a product whose shapes do not fit');
     // W x (x must be a column) and u^T x (a dot product) leave no choice; the rest does
     const forced = (kl === 'matrix' && kr === 'any') || (kl === 'row' && kr === 'any') || kl === 'scalar' || kr === 'scalar';
-    if (!forced && (rule.how === 'elementwise' || kl === 'any' || kr === 'any')) this.guesses.add('a product of two vectors, or with a factor of unknown shape, was read entry by entry');
+    if (!forced && (rule.how === 'elementwise' || kl === 'any' || kr === 'any'))
+      this.guesses.add('a product of two vectors, or with a factor of unknown shape, was read entry by entry');
     const [i, j] = idx;
     switch (rule.how) {
       case 'scale-left':
@@ -219,13 +231,20 @@ export class Scalarizer {
   }
 
   private callEntry(e: CallNode, idx: readonly number[], env: Env): Expr {
-    if (this.note.readsAsProduct(e)) return this.binaryEntry('*', { kind: 'symbol', name: e.fn, span: e.span }, e.args[0], e.span, idx, env);
+    if (this.note.readsAsProduct(e))
+      return this.binaryEntry('*', { kind: 'symbol', name: e.fn, span: e.span }, e.args[0], e.span, idx, env);
     if (e.fn === 'softmax') {
       // softmax(z)_k = e^{z_k} / Σ_t e^{z_t}
       if (idx.length !== 1 || e.args.length !== 1) throw new NoEntryReading('softmax of something not a vector');
       const exp = (x: Expr): Expr => ({ kind: 'call', fn: 'exp', generic: false, primes: 0, args: [x], span: e.span });
       const arg = e.args[0];
-      return { kind: 'binary', op: '/', left: exp(this.entry(arg, idx, env)), right: this.sumOver(e.span, (t) => exp(this.entry(arg, [t], env))), span: e.span };
+      return {
+        kind: 'binary',
+        op: '/',
+        left: exp(this.entry(arg, idx, env)),
+        right: this.sumOver(e.span, (t) => exp(this.entry(arg, [t], env))),
+        span: e.span,
+      };
     }
     // every other function acts entry by entry (σ(z), f'(Z), \log s)
     if (e.args.length !== 1 && idx.length > 0) throw new NoEntryReading(`${e.fn} of several vectors`);
@@ -244,7 +263,8 @@ export class Scalarizer {
     if (e.upper) {
       const upper = e.upper;
       if (upper.kind === 'number' && Number.isInteger(upper.value) && upper.value >= 1 && upper.value <= 6) count = upper.value;
-      else if (!(upper.kind === 'symbol' && this.note.sizes.has(upper.name))) throw new NoEntryReading('a sum whose upper limit is not a size');
+      else if (!(upper.kind === 'symbol' && this.note.sizes.has(upper.name)))
+        throw new NoEntryReading('a sum whose upper limit is not a size');
     }
     const first = e.lower === 0 ? 0 : 1;
     const last = e.upper?.kind === 'number' ? count : first + this.note.size - 1;

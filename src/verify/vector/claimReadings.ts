@@ -20,11 +20,19 @@ export function vectorDoubts(claim: Claim, note: VectorNote): Doubt[] {
     });
   }
   // (a size, or a count the note writes, `\frac{1}{N}\sum_{k=1}^{N}` of a cost a reading has since replaced)
-  const doubts = claimDoubts(claim, note.env, (s) => note.shapes.sizeSymbols.has(s) || (COUNTS.has(s) && note.model.variables.has(s)), context);
+  const doubts = claimDoubts(
+    claim,
+    note.env,
+    (s) => note.shapes.sizeSymbols.has(s) || (COUNTS.has(s) && note.model.variables.has(s)),
+    context,
+  );
   if (claim.approximate) doubts.push(doubt('it is written with ≈, as an approximation'));
   // values the note writes out as matrices of numbers are rounded: a difference near their last digit proves nothing
   const literal = writtenMatrices(note);
-  const written = literal.size === 0 ? undefined : [...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)].find((name) => literal.has(name));
+  const written =
+    literal.size === 0
+      ? undefined
+      : [...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)].find((name) => literal.has(name));
   if (written) doubts.push(doubt(`${displayName(written)} is a matrix of rounded numbers the note writes out`, 'unverifiable/rounding'));
   return doubts;
 }
@@ -34,16 +42,26 @@ export function vectorDoubts(claim: Claim, note: VectorNote): Doubt[] {
  * Whether the reading without conventions holds only by making a dimension 1 that the usual reading gives several
  * entries (`db = \frac{1}{m} np.sum(dZ, axis=0)` holds if the layer has one unit): a degenerate fit, not a reading.
  */
-export function collapses(claim: Claim, note: VectorNote, usual: ReturnType<VectorNote['forClaim']>, other: ReturnType<VectorNote['forClaim']>): boolean {
+export function collapses(
+  claim: Claim,
+  note: VectorNote,
+  usual: ReturnType<VectorNote['forClaim']>,
+  other: ReturnType<VectorNote['forClaim']>,
+): boolean {
   const names = new Set([...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)]);
   return [...names].some((n) => {
     const [a, b] = [note.shapeOf(n, usual), note.shapeOf(n, other)];
-    return a[0] * a[1] > 1 && b[0] * b[1] > 1 && ((a[0] > 1 && a[1] > 1) !== (b[0] > 1 && b[1] > 1));
+    return a[0] * a[1] > 1 && b[0] * b[1] > 1 && (a[0] > 1 && a[1] > 1) !== (b[0] > 1 && b[1] > 1);
   });
 }
 
 /** Whether a reading holds only by making a vector or matrix of the usual reading a single number (δ x = δ xᵀ as numbers). */
-export function shrinks(claim: Claim, note: VectorNote, usual: ReturnType<VectorNote['forClaim']>, other: ReturnType<VectorNote['forClaim']>): boolean {
+export function shrinks(
+  claim: Claim,
+  note: VectorNote,
+  usual: ReturnType<VectorNote['forClaim']>,
+  other: ReturnType<VectorNote['forClaim']>,
+): boolean {
   const names = new Set([...note.reachedBy(claim.left.expr!), ...note.reachedBy(claim.right.expr!)]);
   return [...names].some((n) => {
     const [a, b] = [note.shapeOf(n, usual), note.shapeOf(n, other)];

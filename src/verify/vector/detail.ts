@@ -25,12 +25,22 @@ export function excerpt(t: Tensor): MatrixExcerpt {
  * A claim's detail: its two sides at the verdict's point (none when a side cannot be formed), the shapes it was read
  * with, the sizes it was checked at.
  */
-export function tensorDetail(claim: Claim, note: VectorNote, shapes: ShapeInference, sides?: { readonly left: Tensor; readonly right: Tensor; readonly engine: EngineCheck }): TensorDetail {
+export function tensorDetail(
+  claim: Claim,
+  note: VectorNote,
+  shapes: ShapeInference,
+  sides?: { readonly left: Tensor; readonly right: Tensor; readonly engine: EngineCheck },
+): TensorDetail {
   const [left, right] = [sides?.left, sides?.right];
   const show = (r: number, c: number): string => note.sizes.show(`${r}×${c}`);
   const named = [...symbolsOf(claim.left.expr!), ...symbolsOf(claim.right.expr!)];
   const left0 = claim.left.expr!;
-  const cost = left0.kind === 'shorthand' ? note.costFor(left0.of.name) : left0.kind === 'derivative' && left0.of.kind === 'symbol' ? left0.of.name : undefined;
+  const cost =
+    left0.kind === 'shorthand'
+      ? note.costFor(left0.of.name)
+      : left0.kind === 'derivative' && left0.of.kind === 'symbol'
+        ? left0.of.name
+        : undefined;
   const sizes = new Set<string>();
   for (const [name] of shapes.sizeSymbols) sizes.add(name);
   // (the claim's own symbols first, then everything they and the cost reach: the graph's nodes)
@@ -48,11 +58,13 @@ export function tensorDetail(claim: Claim, note: VectorNote, shapes: ShapeInfere
       const [r, c] = note.shapeOf(name, shapes);
       return { name, shape: show(r, c) };
     }),
-    sizes: [...sizes].filter((n) => named.includes(n) || n === 'm').flatMap((name) => {
-      const dim = shapes.sizeSymbols.get(name);
-      const value = dim === undefined ? undefined : shapes.dims.sizeOf(dim);
-      return value === undefined ? [] : [{ name, value: note.sizes.noteSize(value) }];
-    }),
+    sizes: [...sizes]
+      .filter((n) => named.includes(n) || n === 'm')
+      .flatMap((name) => {
+        const dim = shapes.sizeSymbols.get(name);
+        const value = dim === undefined ? undefined : shapes.dims.sizeOf(dim);
+        return value === undefined ? [] : [{ name, value: note.sizes.noteSize(value) }];
+      }),
     ...(cost && { cost }),
   };
 }

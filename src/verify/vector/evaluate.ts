@@ -113,10 +113,12 @@ export class Evaluation {
       case 'sum': {
         if (e.except !== undefined) throw new Unverifiable(`a sum over ${e.index} ≠ ${e.except}, which is read only entry by entry`);
         const body = this.eval(e.body);
-        const mode = body.value.isScalar() ? 'all' : this.point.shapes.sumModes.get(e) ?? 'all';
-        if (this.point.shapes.guessedSums.has(e)) this.point.guesses.add(`${describe(e)} was read as a sum over every entry: the note does not say which`);
+        const mode = body.value.isScalar() ? 'all' : (this.point.shapes.sumModes.get(e) ?? 'all');
+        if (this.point.shapes.guessedSums.has(e))
+          this.point.guesses.add(`${describe(e)} was read as a sum over every entry: the note does not say which`);
         // Σ_k 1, or Σ_k f(X) with no k inside: K copies of the body, K unknown; summing its entries is a guess
-        if (e.index !== undefined && !mentionsIndex(e.body, e.index)) this.point.guesses.add(`${describe(e)} has no ${e.index} in its body: how many terms it adds is unknown`);
+        if (e.index !== undefined && !mentionsIndex(e.body, e.index))
+          this.point.guesses.add(`${describe(e)} has no ${e.index} in its body: how many terms it adds is unknown`);
         return mode === 'columns' ? sumOverColumns(body) : mode === 'rows' ? sumOverRows(body) : sumAll(body);
       }
       case 'shorthand':
@@ -145,9 +147,15 @@ export class Evaluation {
   private binary(e: Extract<Expr, { kind: 'binary' }>): Var {
     const a = this.eval(e.left);
     if (e.op === '^') {
-      const p = e.right.kind === 'number' ? e.right.value : e.right.kind === 'negate' && e.right.arg.kind === 'number' ? -e.right.arg.value : undefined;
+      const p =
+        e.right.kind === 'number'
+          ? e.right.value
+          : e.right.kind === 'negate' && e.right.arg.kind === 'number'
+            ? -e.right.arg.value
+            : undefined;
       // (XᵀX)^{-1} of a matrix is its inverse, not the reciprocal of each entry
-      if (p === -1 && a.value.rows > 1 && a.value.rows === a.value.cols) throw new Unverifiable(`${describe(e)}: a matrix inverse, which is not checked`);
+      if (p === -1 && a.value.rows > 1 && a.value.rows === a.value.cols)
+        throw new Unverifiable(`${describe(e)}: a matrix inverse, which is not checked`);
       return p !== undefined ? pow(a, p) : exp(mul(this.eval(e.right), log(a)));
     }
     const b = this.eval(e.right);
@@ -171,9 +179,13 @@ export class Evaluation {
     const kind = this.point.shapes.products.get(e);
     const guessed = this.point.shapes.guessedReading(e);
     if (guessed === 'elementwise') {
-      this.point.guesses.add(`${describe(e)} was read as an entry-by-entry product, but a matrix product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`);
+      this.point.guesses.add(
+        `${describe(e)} was read as an entry-by-entry product, but a matrix product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`,
+      );
     } else if (guessed) {
-      this.point.guesses.add(`${describe(e)} was read as a matrix product, but an entry-by-entry product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`);
+      this.point.guesses.add(
+        `${describe(e)} was read as a matrix product, but an entry-by-entry product fits the shapes too (write \\odot, or declare the shapes with \\in \\mathbb{R}^{m \\times n})`,
+      );
     }
     const [inner, same] = [a.value.cols === b.value.rows, a.value.rows === b.value.rows && a.value.cols === b.value.cols];
     // (matrices of numbers the note writes out have the shapes they have: the one product they can form)
@@ -188,7 +200,13 @@ export class Evaluation {
     if (e.fn === 'matrix' && e.rows) {
       // a matrix of numbers written out: its entries, row by row
       if (args.some((a) => !a.value.isScalar())) throw new Unverifiable('a matrix written out whose cells are not numbers');
-      return constant(new Tensor(e.rows, args.length / e.rows, Float64Array.from(args, (a) => a.value.data[0])));
+      return constant(
+        new Tensor(
+          e.rows,
+          args.length / e.rows,
+          Float64Array.from(args, (a) => a.value.data[0]),
+        ),
+      );
     }
     if (args.length !== 1) throw new Unverifiable(`${e.fn} of ${args.length} arguments is not supported`);
     const user = e.generic ? this.note.model.functions.get(e.fn) : undefined;
@@ -198,7 +216,9 @@ export class Evaluation {
     if (user) throw new Unverifiable(`a derivative of the note's own function ${displayName(e.fn)}`);
     if (readsAsProduct(e, this.note.model)) return this.product(e, this.symbol(e.fn), args[0]);
     if (e.generic) {
-      this.point.doubts.add(`${displayName(e.fn)} is a generic function here; the claim may hold only for a particular ${displayName(e.fn)}`);
+      this.point.doubts.add(
+        `${displayName(e.fn)} is a generic function here; the claim may hold only for a particular ${displayName(e.fn)}`,
+      );
       return applyGeneric(this.note.generic(e.fn, this.point), e.primes, args[0]);
     }
     const v = applyKnown(e.fn, e.primes, args[0]);
@@ -223,7 +243,9 @@ export class Evaluation {
     const f = inner.eval(of);
     if (f.value.isScalar()) return gradient(f, x);
     if (f.value.rows !== x.value.rows || f.value.cols !== x.value.cols) {
-      throw new Unverifiable(`${label} is a Jacobian (${f.value.rows}×${f.value.cols} by ${x.value.rows}×${x.value.cols}, 'unverifiable/jacobian'); only scalar and entry-by-entry derivatives are checked`);
+      throw new Unverifiable(
+        `${label} is a Jacobian (${f.value.rows}×${f.value.cols} by ${x.value.rows}×${x.value.cols}, 'unverifiable/jacobian'); only scalar and entry-by-entry derivatives are checked`,
+      );
     }
     return perEntry(f, x, this.point.rng, label);
   }
@@ -239,11 +261,16 @@ export class Evaluation {
   /** What dX stands for: the cost to differentiate, and the factor (m for dZ and dA, else 1). */
   shorthandMeaning(target: string): { cost: Expr; factor: (g: Tensor) => number } {
     const cost = this.note.costFor(target);
-    if (!cost) throw new Unverifiable(`d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`, 'unverifiable/missing-cost');
+    if (!cost)
+      throw new Unverifiable(
+        `d${displayName(target)} is shorthand for a derivative of the cost J, which this note does not define`,
+        'unverifiable/missing-cost',
+      );
     // (unless the note says dZ is ∂J/∂Z itself)
     const perSample = /^[ZzAa]/.test(target.replace(/^\\[a-z]+\{/, '')) && !this.note.definesShorthand(target);
     // per-sample derivatives: m·∂J/∂Z when J averages over the m samples (its definition divides by m), else ∂J/∂Z
-    const averaged = this.note.env.dependencies(cost).has('m') || symbolsOf(this.note.model.definitions.get(cost)?.value.expr ?? NOTHING).has('m');
+    const averaged =
+      this.note.env.dependencies(cost).has('m') || symbolsOf(this.note.model.definitions.get(cost)?.value.expr ?? NOTHING).has('m');
     const m = perSample && averaged ? this.symbol('m').value.data[0] : 1;
     return { cost: { kind: 'symbol', name: cost, span: { start: 0, end: 0 } }, factor: () => m };
   }
@@ -257,7 +284,10 @@ function perEntry(f: Var, x: Var, rng: () => number, label: string): Tensor {
   for (let i = 0; i < d.size; i++) {
     const want = d.data[i] * u.data[i];
     if (Math.abs(ju.data[i] - want) > 1e-9 * Math.max(1, Math.abs(want))) {
-      throw new Unverifiable(`${label}: the entries of the numerator depend on more than their own entry, so this is a Jacobian, not checked`, 'unverifiable/jacobian');
+      throw new Unverifiable(
+        `${label}: the entries of the numerator depend on more than their own entry, so this is a Jacobian, not checked`,
+        'unverifiable/jacobian',
+      );
     }
   }
   return d;
@@ -266,5 +296,7 @@ function perEntry(f: Var, x: Var, rng: () => number, label: string): Tensor {
 /** Whether a sum's body mentions its index: `k` itself, or as a subscript (`x_k`, `w_{jk}`). */
 function mentionsIndex(body: Expr, index: string): boolean {
   const sub = new RegExp(`[_^].*\\b${index.replace(/[^\w]/g, '')}\\b`);
-  return [...symbolsOf(body)].some((s) => s === index || (indexOf(s)?.index.includes(index) ?? false) || sub.test(s.replace(/[{}()]/g, ' ')));
+  return [...symbolsOf(body)].some(
+    (s) => s === index || (indexOf(s)?.index.includes(index) ?? false) || sub.test(s.replace(/[{}()]/g, ' ')),
+  );
 }

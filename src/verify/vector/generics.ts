@@ -13,7 +13,11 @@ const INSTANCES = 3;
 const ATTEMPTS = 10;
 
 /** Whether the claim's sides differ alike under several instances of its generic functions at the point's inputs. */
-export function failsForEveryGeneric(point: WorldPoint, tol: number, evaluate: (p: WorldPoint) => { left: Tensor; right: Tensor; vouched: boolean } | undefined): boolean {
+export function failsForEveryGeneric(
+  point: WorldPoint,
+  tol: number,
+  evaluate: (p: WorldPoint) => { left: Tensor; right: Tensor; vouched: boolean } | undefined,
+): boolean {
   if (point.generics.size === 0) return false;
   const rng = makeRng(7919 + point.inputs.size);
   const ratios: number[][] = [];
@@ -21,7 +25,17 @@ export function failsForEveryGeneric(point: WorldPoint, tol: number, evaluate: (
   for (let k = 0; k < ATTEMPTS && ratios.length < INSTANCES; k++) {
     // the same inputs, new instances of the generic functions (and so new values of whatever uses them)
     // (every other instance bounded to (0.1, 0.9), for functions a log or a root needs inside its domain)
-    const p: WorldPoint = { ...point, inputs: new Map(point.inputs), generics: new Map(), bounded: k % 2 === 1, rng, doubts: new Set(), guesses: new Set(), values: new Map(), exprValues: new Map() };
+    const p: WorldPoint = {
+      ...point,
+      inputs: new Map(point.inputs),
+      generics: new Map(),
+      bounded: k % 2 === 1,
+      rng,
+      doubts: new Set(),
+      guesses: new Set(),
+      values: new Map(),
+      exprValues: new Map(),
+    };
     const o = evaluate(p);
     if (p.guesses.size > 0) return false;
     // (an instance that takes a log of a negative value, say, is outside the claim's domain: draw another)
@@ -43,7 +57,10 @@ export function failsForEveryGeneric(point: WorldPoint, tol: number, evaluate: (
  * their inputs and any cost read into the note afresh (a claim off by that factor whatever the cost is); undefined
  * when they do not.
  */
-export function sameFactorEverywhere(points: readonly { readonly left: Tensor; readonly right: Tensor }[], tol: number): number | undefined {
+export function sameFactorEverywhere(
+  points: readonly { readonly left: Tensor; readonly right: Tensor }[],
+  tol: number,
+): number | undefined {
   if (points.length < 2) return undefined;
   const t = Math.max(tol, 1e-9) * 10;
   const ratios: number[] = [];
@@ -54,5 +71,7 @@ export function sameFactorEverywhere(points: readonly { readonly left: Tensor; r
       ratios.push(left.data[i] / right.data[i]);
     }
   }
-  return ratios.length >= 2 && ratios.every((r) => Number.isFinite(r) && closeValues(r, ratios[0], t)) && !closeValues(ratios[0], 1, t) ? ratios[0] : undefined;
+  return ratios.length >= 2 && ratios.every((r) => Number.isFinite(r) && closeValues(r, ratios[0], t)) && !closeValues(ratios[0], 1, t)
+    ? ratios[0]
+    : undefined;
 }

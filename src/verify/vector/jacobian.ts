@@ -49,11 +49,13 @@ export function layoutsFor(j: Tensor, right: Tensor): { name: string; value: Ten
   const t = transposeValues(j);
   const out: { name: string; value: Tensor }[] = [];
   if (right.rows === j.rows && right.cols === j.cols) out.push({ name: 'numerator layout', value: j });
-  if (right.rows === t.rows && right.cols === t.cols && !(j.rows === j.cols && isSymmetric(j))) out.push({ name: 'denominator layout', value: t });
+  if (right.rows === t.rows && right.cols === t.cols && !(j.rows === j.cols && isSymmetric(j)))
+    out.push({ name: 'denominator layout', value: t });
   return out;
 }
 
 function isSymmetric(m: Tensor): boolean {
-  for (let i = 0; i < m.rows; i++) for (let k = 0; k < i; k++) if (Math.abs(m.data[i * m.cols + k] - m.data[k * m.cols + i]) > 1e-12) return false;
+  for (let i = 0; i < m.rows; i++)
+    for (let k = 0; k < i; k++) if (Math.abs(m.data[i * m.cols + k] - m.data[k * m.cols + i]) > 1e-12) return false;
   return true;
 }

@@ -66,7 +66,8 @@ function samplesAsRows(model: NoteModel): boolean {
   const letter = (e: Expr, pattern: RegExp): boolean => e.kind === 'symbol' && pattern.test(baseLetter(e.name));
   let found = false;
   for (const d of model.definitions.values()) {
-    if (d.value.expr) walk(d.value.expr, (n) => (found ||= n.kind === 'binary' && n.op === '*' && letter(n.left, /^[XAH]$/) && letter(n.right, /^W$/)));
+    if (d.value.expr)
+      walk(d.value.expr, (n) => (found ||= n.kind === 'binary' && n.op === '*' && letter(n.left, /^[XAH]$/) && letter(n.right, /^W$/)));
   }
   return found;
 }
@@ -75,7 +76,8 @@ function samplesAsRows(model: NoteModel): boolean {
 function meetings(model: NoteModel): string[][] {
   const out: string[][] = [];
   for (const [name, def] of model.definitions) if (def.value.expr) out.push([name, ...symbolsOf(def.value.expr)]);
-  for (const c of model.claims) out.push([...(c.left.expr ? symbolsOf(c.left.expr) : []), ...(c.right.expr ? symbolsOf(c.right.expr) : [])]);
+  for (const c of model.claims)
+    out.push([...(c.left.expr ? symbolsOf(c.left.expr) : []), ...(c.right.expr ? symbolsOf(c.right.expr) : [])]);
   return out;
 }
 
@@ -84,7 +86,10 @@ function isWrittenSoftmax(e: Expr): boolean {
   if (e.kind !== 'binary' || e.op !== '/') return false;
   const exp = (x: Expr): boolean => x.kind === 'call' && x.fn === 'exp';
   let summed = false;
-  walk(e.right, (n) => (summed ||= n.kind === 'sum' && [n.body].some((b) => exp(b) || (b.kind === 'binary' && (exp(b.left) || exp(b.right))))));
+  walk(
+    e.right,
+    (n) => (summed ||= n.kind === 'sum' && [n.body].some((b) => exp(b) || (b.kind === 'binary' && (exp(b.left) || exp(b.right))))),
+  );
   return exp(e.left) && summed;
 }
 
@@ -121,7 +126,8 @@ export class VectorNote {
     const shapes = new ShapeInference(undefined, allScalar);
     for (const d of declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
     // a worked example's numbers (`w_5 = 0.4`, `out_{h1} = … = 0.5933`) are scalars, whatever their names suggest
-    for (const name of numericSymbols(model)) if (!shapes.symbols.has(name)) shapes.declare(name, 1, 1, `${displayName(name)} is a number in the note`);
+    for (const name of numericSymbols(model))
+      if (!shapes.symbols.has(name)) shapes.declare(name, 1, 1, `${displayName(name)} is a number in the note`);
     let softmax = false;
     for (const [name, def] of model.definitions) {
       if (!def.value.expr) continue;
@@ -137,7 +143,9 @@ export class VectorNote {
     this.shapes = shapes;
     this.distributions = softmax;
     this.positive = logArguments(model);
-    this.costs = [...model.definitions.keys()].filter((n) => COST_BASES.has(baseLetter(n)) && this.shapeOf(n).every((s) => s === 1) && !this.unusable(n));
+    this.costs = [...model.definitions.keys()].filter(
+      (n) => COST_BASES.has(baseLetter(n)) && this.shapeOf(n).every((s) => s === 1) && !this.unusable(n),
+    );
     this.costs.sort((a, b) => COST_ORDER.indexOf(baseLetter(a)) - COST_ORDER.indexOf(baseLetter(b)));
   }
 
@@ -199,7 +207,8 @@ export class VectorNote {
   withoutConventions(left: Expr, right: Expr, rows = false): ShapeInference {
     const shapes = new ShapeInference(undefined, false, false);
     for (const d of this.declarations) shapes.declare(d.symbol, d.rows, d.cols, d.text);
-    for (const name of numericSymbols(this.model)) if (!shapes.symbols.has(name)) shapes.declare(name, 1, 1, `${displayName(name)} is a number in the note`);
+    for (const name of numericSymbols(this.model))
+      if (!shapes.symbols.has(name)) shapes.declare(name, 1, 1, `${displayName(name)} is a number in the note`);
     for (const [name, def] of this.model.definitions) {
       if (!def.value.expr) continue;
       if (COST_BASES.has(baseLetter(name)) && sumsAtTop(def.value.expr)) shapes.unifyShapes(shapes.shapeOfSymbol(name), shapes.scalar);
@@ -233,7 +242,16 @@ export class VectorNote {
 
   /** A fresh sample point. */
   point(rng: () => number, shapes: ShapeInference = this.shapes): WorldPoint {
-    return { shapes, inputs: new Map(), generics: new Map(), rng, doubts: new Set(), guesses: new Set(), values: new Map(), exprValues: new Map() };
+    return {
+      shapes,
+      inputs: new Map(),
+      generics: new Map(),
+      rng,
+      doubts: new Set(),
+      guesses: new Set(),
+      values: new Map(),
+      exprValues: new Map(),
+    };
   }
 
   /** An input's value at the point, drawn on first use with the input's shape and role. */
@@ -244,7 +262,7 @@ export class VectorNote {
     const size = shapes.sizeSymbols.get(name);
     const [r, c] = this.shapeOf(name, shapes);
     let t: Tensor;
-    const sized = size === undefined ? undefined : shapes.dims.sizeOf(size) ?? 1;
+    const sized = size === undefined ? undefined : (shapes.dims.sizeOf(size) ?? 1);
     // a count bound to a dimension of one (a sum over scalars) is still a count of at least 2
     if (sized !== undefined && !(sized === 1 && COUNTS.has(name))) t = Tensor.scalar(sized);
     else if (COUNTS.has(name)) t = Tensor.scalar(BATCH_SIZE);

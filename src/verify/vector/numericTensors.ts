@@ -48,28 +48,41 @@ function numericThrough(e: Expr, note: VectorNote, seen = new Map<string, boolea
 
 /** Whether the expression or the definitions it rests on write out a matrix of numbers. */
 function reachesMatrix(e: Expr, note: VectorNote): boolean {
-  return hasMatrix(e) || [...note.reachedBy(e)].some((name) => {
-    const body = note.model.definitions.get(name)?.value.expr;
-    return body !== undefined && hasMatrix(body);
-  });
+  return (
+    hasMatrix(e) ||
+    [...note.reachedBy(e)].some((name) => {
+      const body = note.model.definitions.get(name)?.value.expr;
+      return body !== undefined && hasMatrix(body);
+    })
+  );
 }
 
 /** The verdict of a step of numbers with a matrix written out; undefined for any other claim. */
 export function judgeNumericTensors(claim: Claim, note: VectorNote, ctx: JudgeContext, result: ResultBuilder): ClaimResult | undefined {
   const [l, r] = [claim.left.expr, claim.right.expr];
-  if (!l || !r || !numericThrough(l, note) || !numericThrough(r, note) || (!reachesMatrix(l, note) && !reachesMatrix(r, note))) return undefined;
+  if (!l || !r || !numericThrough(l, note) || !numericThrough(r, note) || (!reachesMatrix(l, note) && !reachesMatrix(r, note)))
+    return undefined;
   const value = (e: Expr): Tensor => new Evaluation(note, note.point(makeRng(1))).eval(e).value;
   let left: Tensor;
   let right: Tensor;
   try {
     [left, right] = [value(l), value(r)];
   } catch (e) {
-    if (e instanceof ShapeError) return result({ verdict: 'unverifiable', code: 'unverifiable/shape', message: `the step cannot be formed from its numbers: ${e.message}` });
+    if (e instanceof ShapeError)
+      return result({
+        verdict: 'unverifiable',
+        code: 'unverifiable/shape',
+        message: `the step cannot be formed from its numbers: ${e.message}`,
+      });
     if (e instanceof Unverifiable) return undefined;
     throw e;
   }
   if (left.rows !== right.rows || left.cols !== right.cols) {
-    return result({ verdict: 'unverifiable', code: 'unverifiable/shape', message: `${describe(l)} is ${shapeText(left.shape)} but ${describe(r)} is ${shapeText(right.shape)}` });
+    return result({
+      verdict: 'unverifiable',
+      code: 'unverifiable/shape',
+      message: `${describe(l)} is ${shapeText(left.shape)} but ${describe(r)} is ${shapeText(right.shape)}`,
+    });
   }
   // how far each entry may move when every printed number moves by half a unit of its last digit
   const spread = (side: Side, base: Tensor): Float64Array => {
@@ -90,7 +103,11 @@ export function judgeNumericTensors(claim: Claim, note: VectorNote, ctx: JudgeCo
   const worst = left.data.reduce((m, x, i) => Math.max(m, Math.abs(x - right.data[i]) - (sl[i] + sr[i])), -Infinity);
   const scale = Math.max(1, ...left.data.map(Math.abs));
   if (worst <= 1e-12 * scale) {
-    return result({ verdict: 'verified', code: 'verified/example', message: `holds at the numbers as written (${shapeText(left.shape)}), to the rounding they are printed with` });
+    return result({
+      verdict: 'verified',
+      code: 'verified/example',
+      message: `holds at the numbers as written (${shapeText(left.shape)}), to the rounding they are printed with`,
+    });
   }
   const at = left.data.findIndex((x, i) => Math.abs(x - right.data[i]) - (sl[i] + sr[i]) === worst);
   return result({

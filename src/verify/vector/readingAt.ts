@@ -25,7 +25,10 @@ const REDRAWS = 6;
 const OVERFLOW = 'the values overflow (are not finite) at a sample point, so no verdict is safe';
 const PER_ENTRY_LIMIT = 48;
 
-type Outcome = { kind: 'ok'; left: Tensor; right: Tensor; fd?: Tensor; engine: EngineCheck } | { kind: 'shape'; message: string } | { kind: 'fd'; message: string };
+type Outcome =
+  | { kind: 'ok'; left: Tensor; right: Tensor; fd?: Tensor; engine: EngineCheck }
+  | { kind: 'shape'; message: string }
+  | { kind: 'fd'; message: string };
 
 /** What one reading of the claim's shapes gave at its sample points. */
 export interface Reading {
@@ -58,10 +61,16 @@ export function read(claim: Claim, note: VectorNote, shapes: ShapeInference, ctx
         k--;
         continue;
       }
-      if (outcome.kind === 'ok' && !outcome.fd && !close(outcome.left, outcome.right, ctx.options.tolerance)) outcome = evaluateAt(claim, note, point, true);
+      if (outcome.kind === 'ok' && !outcome.fd && !close(outcome.left, outcome.right, ctx.options.tolerance))
+        outcome = evaluateAt(claim, note, point, true);
       outcomes.push(outcome);
       // (only for a derivative: a step of algebra over a generic function, `\sum_s \eta(s)\phi(s)`, rests on how its sums are read)
-      if (outcome.kind === 'ok' && claim.left.expr?.kind === 'derivative' && !close(outcome.left, outcome.right, ctx.options.tolerance) && genericsSettled === undefined) {
+      if (
+        outcome.kind === 'ok' &&
+        claim.left.expr?.kind === 'derivative' &&
+        !close(outcome.left, outcome.right, ctx.options.tolerance) &&
+        genericsSettled === undefined
+      ) {
         genericsSettled = failsForEveryGeneric(point, ctx.options.tolerance, (p) => instanceAt(claim, note, p));
       }
       for (const d of point.doubts) if (!doubts.includes(d)) doubts.push(d);
@@ -85,7 +94,8 @@ function instanceAt(claim: Claim, note: VectorNote, p: WorldPoint): { left: Tens
   return { left: o.left, right: o.right, vouched: fd !== undefined && close(o.left, fd, FD_TOLERANCE) };
 }
 
-export const okOutcomes = (r: Reading): Extract<Outcome, { kind: 'ok' }>[] => r.outcomes.filter((o): o is Extract<Outcome, { kind: 'ok' }> => o.kind === 'ok');
+export const okOutcomes = (r: Reading): Extract<Outcome, { kind: 'ok' }>[] =>
+  r.outcomes.filter((o): o is Extract<Outcome, { kind: 'ok' }> => o.kind === 'ok');
 export const failureOf = (r: Reading): Outcome | undefined => r.outcomes.find((o) => o.kind !== 'ok');
 
 /** Where a reading's two sides differ (beyond what the engine's own rounding explains), if they do. */
@@ -93,7 +103,8 @@ export function mismatchOf(r: Reading, tol: number): Extract<Outcome, { kind: 'o
   return failureOf(r) ? undefined : okOutcomes(r).find((o) => !close(o.left, o.right, tol) && beyondEngineError(o));
 }
 
-export const holds = (r: Reading, tol: number): boolean => !r.unverifiable && !failureOf(r) && !mismatchOf(r, tol) && okOutcomes(r).length > 0;
+export const holds = (r: Reading, tol: number): boolean =>
+  !r.unverifiable && !failureOf(r) && !mismatchOf(r, tol) && okOutcomes(r).length > 0;
 
 function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: boolean): Outcome {
   const ev = new Evaluation(note, point);
@@ -111,16 +122,29 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: b
     if (leftExpr.kind === 'shorthand') {
       left = ev.shorthand(leftExpr.of.name);
       const { cost, factor } = ev.shorthandMeaning(leftExpr.of.name);
-      const raw = !withFd || point.doubts.size > 0 ? undefined : finiteDifference(note, point, cost, leftExpr.of.name, left.map((v) => v / factor(left)));
+      const raw =
+        !withFd || point.doubts.size > 0
+          ? undefined
+          : finiteDifference(
+              note,
+              point,
+              cost,
+              leftExpr.of.name,
+              left.map((v) => v / factor(left)),
+            );
       fd = raw?.map((v) => v * factor(left));
       if (fd && !close(left, fd, FD_TOLERANCE)) {
-        return { kind: 'fd', message: `backpropagation and finite differences disagree about ${describe(leftExpr)} here, so no verdict is safe` };
+        return {
+          kind: 'fd',
+          message: `backpropagation and finite differences disagree about ${describe(leftExpr)} here, so no verdict is safe`,
+        };
       }
     } else if (leftExpr.kind !== 'derivative') left = ev.eval(leftExpr).value;
     else {
       const perEntry = jacobianReading(() => ev.derivative(leftExpr.of, leftExpr.wrt.name));
       // a vector by a vector, beside a matrix (or not entry by entry): the Jacobian, in the layout the right side has
-      const mismatched = perEntry !== undefined && right.rows > 1 && right.cols > 1 && (perEntry.rows !== right.rows || perEntry.cols !== right.cols);
+      const mismatched =
+        perEntry !== undefined && right.rows > 1 && right.cols > 1 && (perEntry.rows !== right.rows || perEntry.cols !== right.cols);
       if (perEntry === undefined || (mismatched && !ev.eval(leftExpr.of).value.isScalar())) {
         return jacobianOutcome(claim, note, point, right, withFd);
       }
@@ -128,7 +152,10 @@ function evaluateAt(claim: Claim, note: VectorNote, point: WorldPoint, withFd: b
       // an unknown derivative (of something undefined) has nothing to difference
       fd = !withFd || point.doubts.size > 0 ? undefined : finiteDifference(note, point, leftExpr.of, leftExpr.wrt.name, left);
       if (fd && !close(left, fd, FD_TOLERANCE)) {
-        return { kind: 'fd', message: `backpropagation and finite differences disagree about ${describe(leftExpr)} here, so no verdict is safe` };
+        return {
+          kind: 'fd',
+          message: `backpropagation and finite differences disagree about ${describe(leftExpr)} here, so no verdict is safe`,
+        };
       }
     }
   } catch (e) {
@@ -158,12 +185,20 @@ function jacobianOutcome(claim: Claim, note: VectorNote, point: WorldPoint, righ
   const j = jacobian(note, point, d.of, d.wrt.name);
   const layouts = layoutsFor(j, right);
   // (`\frac{\partial z}{\partial W} = a`: an informal Jacobian, of another shape than the note's other side; no verdict)
-  if (layouts.length === 0 || j.rows === 1 || j.cols === 1) throw new Unverifiable(`${describe(d)} is a Jacobian (${shapeText(j.shape)}), and ${describe(claim.right.expr!)} (${shapeText(right.shape)}) has neither its shape nor its transpose's`, 'unverifiable/jacobian');
+  if (layouts.length === 0 || j.rows === 1 || j.cols === 1)
+    throw new Unverifiable(
+      `${describe(d)} is a Jacobian (${shapeText(j.shape)}), and ${describe(claim.right.expr!)} (${shapeText(right.shape)}) has neither its shape nor its transpose's`,
+      'unverifiable/jacobian',
+    );
   if (!allFinite(j) || !allFinite(right)) return { kind: 'fd', message: OVERFLOW };
   const chosen = layouts.find((l) => close(l.value, right, FD_TOLERANCE)) ?? layouts[0];
   const raw = withFd && point.doubts.size === 0 ? jacobianByDifferences(note, point, d.of, d.wrt.name) : undefined;
   const fd = raw && (chosen.name === 'numerator layout' ? raw : transposeValues(raw));
-  if (fd && !close(chosen.value, fd, FD_TOLERANCE)) return { kind: 'fd', message: `backpropagation and finite differences disagree about the Jacobian ${describe(d)} here, so no verdict is safe` };
+  if (fd && !close(chosen.value, fd, FD_TOLERANCE))
+    return {
+      kind: 'fd',
+      message: `backpropagation and finite differences disagree about the Jacobian ${describe(d)} here, so no verdict is safe`,
+    };
   if (layouts.length > 1) point.guesses.add('a square Jacobian was compared in the layout that fits (numerator or denominator)');
   return { kind: 'ok', left: chosen.value, right, fd, engine: engineCheck(right, chosen.value, fd) };
 }
@@ -199,7 +234,11 @@ export function engineCheck(claimed: Tensor, backprop: Tensor, fd: Tensor | unde
   let worst = 0;
   let at = 0;
   for (let i = 0; i < claimed.size; i++) {
-    const diffs = [Math.abs(claimed.data[i] - backprop.data[i]), fd ? Math.abs(claimed.data[i] - fd.data[i]) : 0, fd ? Math.abs(backprop.data[i] - fd.data[i]) : 0];
+    const diffs = [
+      Math.abs(claimed.data[i] - backprop.data[i]),
+      fd ? Math.abs(claimed.data[i] - fd.data[i]) : 0,
+      fd ? Math.abs(backprop.data[i] - fd.data[i]) : 0,
+    ];
     const d = Math.max(...diffs);
     if (d > worst) [worst, at] = [d, i];
   }
@@ -209,7 +248,9 @@ export function engineCheck(claimed: Tensor, backprop: Tensor, fd: Tensor | unde
     backprop: value(backprop),
     finiteDifference: fd ? value(fd) : undefined,
     maxAbsError: worst,
-    ...(tensor ? { shape: [claimed.rows, claimed.cols] as const, worstEntry: [Math.floor(at / claimed.cols), at % claimed.cols] as const } : {}),
+    ...(tensor
+      ? { shape: [claimed.rows, claimed.cols] as const, worstEntry: [Math.floor(at / claimed.cols), at % claimed.cols] as const }
+      : {}),
   };
 }
 
@@ -225,7 +266,9 @@ export function mismatchMessage(claim: Claim, o: Extract<Outcome, { kind: 'ok' }
   const e = o.engine;
   const where = e.worstEntry ? ` at entry (${e.worstEntry[0] + 1}, ${e.worstEntry[1] + 1})` : '';
   const transposedEqual = o.left.rows === o.left.cols && close(transposeValues(o.left), o.right, 1e-9);
-  const lead = transposedEqual ? `${describe(claim.right.expr!)} is the transpose of ${describe(claim.left.expr!)}` : `${describe(claim.left.expr!)} is not ${describe(claim.right.expr!)}`;
+  const lead = transposedEqual
+    ? `${describe(claim.right.expr!)} is the transpose of ${describe(claim.left.expr!)}`
+    : `${describe(claim.left.expr!)} is not ${describe(claim.right.expr!)}`;
   return `${lead}: they differ by ${fmt(e.maxAbsError ?? 0)}${where} at a sample point (${shapesText})`;
 }
 

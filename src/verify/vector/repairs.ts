@@ -53,7 +53,11 @@ const TRANSPOSED = /^(.*?)\s*\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T|\\top|\\
  * A product that cannot be formed, or gives the wrong shape, mended by the least change of order: two neighbouring
  * factors swapped, or one factor transposed (or its transpose taken back). The first that holds, checked again.
  */
-export function orderRepair(claim: Claim, source: (span: { start: number; end: number }) => string, holds: (right: Expr) => boolean): { repair: Repair; expected: string } | undefined {
+export function orderRepair(
+  claim: Claim,
+  source: (span: { start: number; end: number }) => string,
+  holds: (right: Expr) => boolean,
+): { repair: Repair; expected: string } | undefined {
   const right = claim.right.expr!;
   const base = claim.right.span.start;
   const whole = source(claim.right.span);
@@ -74,7 +78,10 @@ export function orderRepair(claim: Claim, source: (span: { start: number; end: n
   }
   for (let i = 0; i + 1 < factors.length; i++) {
     const [a, b] = [factors[i], factors[i + 1]];
-    candidates.push({ latex: splice(a.span.start, b.span.end, `${at(b).trim()} ${at(a).trim()}`), text: `did you mean ${at(b).trim()} ${at(a).trim()}, the factors swapped?` });
+    candidates.push({
+      latex: splice(a.span.start, b.span.end, `${at(b).trim()} ${at(a).trim()}`),
+      text: `did you mean ${at(b).trim()} ${at(a).trim()}, the factors swapped?`,
+    });
   }
   for (const c of candidates) {
     const parsed = parseBlock(c.latex)[0]?.parts[0]?.expr;

@@ -19,7 +19,13 @@ import type { VectorNote } from './note';
 const TOLERANCE = 1e-5;
 
 /** The three numbers for a derivative claim at a point of the symbolic path, or why they disagree. */
-export function scalarEngineCheck(note: VectorNote, env: NoteEnvironment, claim: Claim, scope: Scope, symbolic: number): EngineCheck | string | undefined {
+export function scalarEngineCheck(
+  note: VectorNote,
+  env: NoteEnvironment,
+  claim: Claim,
+  scope: Scope,
+  symbolic: number,
+): EngineCheck | string | undefined {
   const left = claim.left.expr;
   if (left?.kind !== 'derivative' || !claim.right.expr) return undefined;
   const point = note.point(() => 0.5);
@@ -40,7 +46,8 @@ export function scalarEngineCheck(note: VectorNote, env: NoteEnvironment, claim:
     const fd = finiteDifference(note, point, left.of, left.wrt.name, backprop);
     if (point.doubts.size > 0 || !claimed.isScalar()) return undefined;
     const b = backprop.data[0];
-    if (fd && !closeValues(b, fd.data[0], FD_TOLERANCE)) return 'backpropagation and finite differences disagree here, so no verdict is safe';
+    if (fd && !closeValues(b, fd.data[0], FD_TOLERANCE))
+      return 'backpropagation and finite differences disagree here, so no verdict is safe';
     if (!closeValues(b, symbolic, TOLERANCE)) return 'the symbolic derivative and backpropagation disagree here, so no verdict is safe';
     return engineCheck(claimed, backprop, fd);
   } catch (e) {

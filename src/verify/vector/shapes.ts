@@ -87,7 +87,13 @@ export class ShapeInference {
     let s = this.symbols.get(name);
     if (!s) {
       // a bias is a column by convention: a guess (a size without origin), unlike a declared 1
-      s = this.allScalar || isScalarName(name) ? this.scalar : { r: this.dims.fresh(), c: this.conventions && isBiasName(name) ? this.dims.fresh(1, `${CONVENTION}a bias is a column`) : this.dims.fresh() };
+      s =
+        this.allScalar || isScalarName(name)
+          ? this.scalar
+          : {
+              r: this.dims.fresh(),
+              c: this.conventions && isBiasName(name) ? this.dims.fresh(1, `${CONVENTION}a bias is a column`) : this.dims.fresh(),
+            };
       this.symbols.set(name, s);
     }
     return s;
@@ -159,7 +165,8 @@ export class ShapeInference {
         if (e.fn === 'trace' && args[0]) this.dims.unify(args[0].r, args[0].c);
         if (e.fn === 'trace') return this.scalar;
         if (e.fn === 'diag' && args[0]) return this.diagonal(args[0]);
-        if (e.fn === 'matrix' && e.rows) return { r: this.dims.fresh(e.rows, 'a matrix written out'), c: this.dims.fresh(e.args.length / e.rows, 'a matrix written out') };
+        if (e.fn === 'matrix' && e.rows)
+          return { r: this.dims.fresh(e.rows, 'a matrix written out'), c: this.dims.fresh(e.args.length / e.rows, 'a matrix written out') };
         return args[0] ?? this.scalar;
       }
       case 'indicator':
@@ -231,7 +238,9 @@ export class ShapeInference {
     if (e.upper?.kind === 'symbol' && !this.dims.isOne(counted)) this.sizeSymbols.set(e.upper.name, counted);
     // `\sum_i` over one sample's terms is a number; over a matrix the note declares (samples as rows, say) it may add
     // its rows or its columns: decided at the end, as for a bare \sum
-    const declaredMatrix = [body.r, body.c].every((d) => !this.dims.isOne(d) && this.dims.originOf(d) !== undefined && !this.dims.originOf(d)!.startsWith(CONVENTION));
+    const declaredMatrix = [body.r, body.c].every(
+      (d) => !this.dims.isOne(d) && this.dims.originOf(d) !== undefined && !this.dims.originOf(d)!.startsWith(CONVENTION),
+    );
     if (e.index !== undefined && !declaredMatrix) return this.scalar;
     const out = { r: this.dims.fresh(), c: this.dims.fresh() };
     this.sums.set(e, { body, out });
@@ -298,7 +307,8 @@ export class ShapeInference {
     const matrixLeft = (): boolean => isMatrixLike(p.left, (name) => this.symbols.get(name), d);
     // sizes that cannot meet: entry by entry (numpy's `*`, A(1 − A)) when the shapes allow it, else the matrix
     // product of a matrix, which then fails as it should
-    if (ac !== undefined && br !== undefined && ac !== br) return this.fitsEntryByEntry(p.a, p.b) || !matrixLeft() ? 'elementwise' : 'matmul';
+    if (ac !== undefined && br !== undefined && ac !== br)
+      return this.fitsEntryByEntry(p.a, p.b) || !matrixLeft() ? 'elementwise' : 'matmul';
     if (!force) return undefined;
     // a weight matrix on either side (W x, or row-major X W) makes a matrix product; otherwise entry by entry
     return matrixLeft() || isMatrixLike(p.right, (name) => this.symbols.get(name), d) ? 'matmul' : 'elementwise';
@@ -352,7 +362,8 @@ export class ShapeInference {
     for (const name of lowercaseVectors) {
       const s = this.symbols.get(name);
       const d = rows ? s?.r : s?.c;
-      if (d !== undefined && this.dims.sizeOf(d) === undefined && this.dims.originOf(d) === undefined) this.dims.fix(d, 1, `${CONVENTION}a lowercase name is a ${rows ? 'row' : 'column'} vector`);
+      if (d !== undefined && this.dims.sizeOf(d) === undefined && this.dims.originOf(d) === undefined)
+        this.dims.fix(d, 1, `${CONVENTION}a lowercase name is a ${rows ? 'row' : 'column'} vector`);
     }
     while (this.pending.length > 0) if (!this.resolve(false)) this.resolve(true);
     this.settleDiagonals(true);
@@ -369,7 +380,8 @@ export class ShapeInference {
       if (mode !== 'rows') d.unify(out.c, this.one);
       this.sumModes.set(node, mode);
     }
-    if (batch !== undefined && this.dims.sizeOf(batch) === undefined) this.dims.fix(batch, BATCH_SIZE, `${CONVENTION}the m samples are the columns`);
+    if (batch !== undefined && this.dims.sizeOf(batch) === undefined)
+      this.dims.fix(batch, BATCH_SIZE, `${CONVENTION}the m samples are the columns`);
     const used = handOutSizes(this.dims, this.inherited, meetingGroups(together, this.symbols, this.dims));
     this.finished = { count: this.dims.count, used };
   }

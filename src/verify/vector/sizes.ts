@@ -9,7 +9,11 @@ export const BATCH_SIZE = 6;
  * Gives every free dimension from `inherited.count` on a size: sizes already given (declared, or the batch) are not
  * handed out again, so distinct dimensions stay distinct; each group of meeting symbols starts small again.
  */
-export function handOutSizes(dims: Dims, inherited: { readonly count: number; readonly used: ReadonlySet<number> } | undefined, groupOf: (root: number) => number): Set<number> {
+export function handOutSizes(
+  dims: Dims,
+  inherited: { readonly count: number; readonly used: ReadonlySet<number> } | undefined,
+  groupOf: (root: number) => number,
+): Set<number> {
   const used = new Set<number>(inherited?.used ?? [BATCH_SIZE, 1]);
   for (let d = inherited?.count ?? 0; d < dims.count; d++) {
     const s = dims.sizeOf(d);
@@ -28,7 +32,11 @@ export function handOutSizes(dims: Dims, inherited: { readonly count: number; re
 }
 
 /** Which group of meeting symbols a dimension belongs to (the dimensions in none form one group: all distinct). */
-export function meetingGroups(together: readonly (readonly string[])[], symbols: { get(name: string): DimShape | undefined }, dims: Dims): (root: number) => number {
+export function meetingGroups(
+  together: readonly (readonly string[])[],
+  symbols: { get(name: string): DimShape | undefined },
+  dims: Dims,
+): (root: number) => number {
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     while (parent.get(x) !== x) x = parent.get(x)!;
@@ -49,4 +57,3 @@ export function meetingGroups(together: readonly (readonly string[])[], symbols:
   }
   return (root) => (parent.has(root) ? find(root) : -1);
 }
-

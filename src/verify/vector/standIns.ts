@@ -19,7 +19,9 @@ export interface StandIns {
 }
 
 export function standIns(declarations: readonly Declaration[]): StandIns {
-  const large = [...new Set(declarations.flatMap((d) => [d.rows, d.cols]).filter((s): s is number => typeof s === 'number' && s > KEPT))].sort((a, b) => a - b);
+  const large = [
+    ...new Set(declarations.flatMap((d) => [d.rows, d.cols]).filter((s): s is number => typeof s === 'number' && s > KEPT)),
+  ].sort((a, b) => a - b);
   const taken = new Set(declarations.flatMap((d) => [d.rows, d.cols]).filter((s): s is number => typeof s === 'number'));
   const pool = [...POOL, ...Array.from({ length: 100 }, (_, i) => 240 + i)].filter((s) => !taken.has(s));
   const to = new Map(large.map((s, i) => [s, pool[i]]));

@@ -30,10 +30,12 @@ function costOf(right: Expr, param: string, note: VectorNote): string | undefine
 
 /** The shapes of the cost and all it reaches, as the note sizes them. */
 function shapesReached(note: VectorNote, cost: Expr): { name: string; shape: string }[] {
-  return [...new Set([...symbolsOf(cost), ...note.reachedBy(cost)])].filter((n) => !note.shapes.sizeSymbols.has(n)).map((name) => {
-    const [r, c] = note.shapeOf(name);
-    return { name, shape: note.sizes.show(`${r}×${c}`) };
-  });
+  return [...new Set([...symbolsOf(cost), ...note.reachedBy(cost)])]
+    .filter((n) => !note.shapes.sizeSymbols.has(n))
+    .map((name) => {
+      const [r, c] = note.shapeOf(name);
+      return { name, shape: note.sizes.show(`${r}×${c}`) };
+    });
 }
 
 const dot = (a: Tensor, b: Tensor): number => a.data.reduce((s, x, i) => s + x * b.data[i], 0);
@@ -116,9 +118,17 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
   const param = left.name;
   const named = costOf(claim.right.expr!, param, note);
   const other = foreignInStep(claim.right.expr!, param, note, named);
-  if (other) return unverifiable('unverifiable/update-direction', `the step follows ${displayName(other)}, which neither the cost nor its gradient is written with (a velocity or running average, as in momentum or Adam?): one point cannot tell its direction`);
+  if (other)
+    return unverifiable(
+      'unverifiable/update-direction',
+      `the step follows ${displayName(other)}, which neither the cost nor its gradient is written with (a velocity or running average, as in momentum or Adam?): one point cannot tell its direction`,
+    );
   const cost = named;
-  if (!cost || !note.model.definitions.has(cost)) return unverifiable('unverifiable/missing-cost', `an update rule of ${displayName(param)} needs the cost it descends, which this note does not define`);
+  if (!cost || !note.model.definitions.has(cost))
+    return unverifiable(
+      'unverifiable/missing-cost',
+      `an update rule of ${displayName(param)} needs the cost it descends, which this note does not define`,
+    );
   const rng = makeRng(ctx.options.seed ^ hashString(ctx.source(claim.at)));
   const signs = new Set<number>();
   let shown: string | undefined;
@@ -132,7 +142,10 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
       const before = ev.symbol(param).value;
       const after = ev.eval(claim.right.expr!).value;
       if (after.rows !== before.rows || after.cols !== before.cols) {
-        return unverifiable('unverifiable/shape', `the update gives ${shapeText(after.shape)} but ${displayName(param)} is ${shapeText(before.shape)} under the shapes read here`);
+        return unverifiable(
+          'unverifiable/shape',
+          `the update gives ${shapeText(after.shape)} but ${displayName(param)} is ${shapeText(before.shape)} under the shapes read here`,
+        );
       }
       const step = after.clone();
       for (let i = 0; i < step.size; i++) step.data[i] -= before.data[i];
@@ -152,24 +165,57 @@ function judgeNumerically(claim: Claim, note: VectorNote, ctx: JudgeContext, res
         const j1 = j(small);
         const fmt = (x: number): string => String(+x.toPrecision(6));
         shown = `${j1 < j0 ? 'lowers' : 'raises'} ${displayName(cost)} by ${Math.abs(j1 - j0).toExponential(2)} (from ${fmt(j0)})`;
-        detail = { param, cost, step: excerpt(step), gradient: excerpt(gradient), alignment: inner / scale, lossBefore: j0, lossAfter: j1, shapes: shapesReached(note, costExpr) };
+        detail = {
+          param,
+          cost,
+          step: excerpt(step),
+          gradient: excerpt(gradient),
+          alignment: inner / scale,
+          lossBefore: j0,
+          lossAfter: j1,
+          shapes: shapesReached(note, costExpr),
+        };
       }
     }
   } catch (e) {
     if (e instanceof Unverifiable) return unverifiable(e.code, e.message);
-    if (e instanceof ShapeError) return unverifiable('unverifiable/shape', `the update cannot be formed under the shapes read here: ${e.message}`);
+    if (e instanceof ShapeError)
+      return unverifiable('unverifiable/shape', `the update cannot be formed under the shapes read here: ${e.message}`);
     throw e;
   }
   const d = `∂${displayName(cost)}/∂${displayName(param)}`;
-  if (signs.size === 0) return unverifiable('unverifiable/update-direction', `the step is (nearly) orthogonal to ${d} at every point tried, so it neither descends nor ascends`);
-  if (signs.size > 1) return unverifiable('unverifiable/update-direction', `the step points against ${d} at some points and along it at others`);
-  if (signs.has(-1)) return result({ verdict: 'verified', code: 'verified/descent-step', message: `a descent step: it points against ${d}, and a small step along it ${shown}`, update: detail });
+  if (signs.size === 0)
+    return unverifiable(
+      'unverifiable/update-direction',
+      `the step is (nearly) orthogonal to ${d} at every point tried, so it neither descends nor ascends`,
+    );
+  if (signs.size > 1)
+    return unverifiable('unverifiable/update-direction', `the step points against ${d} at some points and along it at others`);
+  if (signs.has(-1))
+    return result({
+      verdict: 'verified',
+      code: 'verified/descent-step',
+      message: `a descent step: it points against ${d}, and a small step along it ${shown}`,
+      update: detail,
+    });
   // an ascent step is wrong only for a cost the note minimises: a loss by name that never goes below zero
   if (!MINIMISED.has(cost.replace(/_.*$/, '')) || !nonNegative) {
-    return unverifiable('unverifiable/ambiguous-reading', `an ascent step: it points along ${d}, which is right if the note maximises ${displayName(cost)} (a likelihood, say), wrong if it minimises it`);
+    return unverifiable(
+      'unverifiable/ambiguous-reading',
+      `an ascent step: it points along ${d}, which is right if the note maximises ${displayName(cost)} (a likelihood, say), wrong if it minimises it`,
+    );
   }
   // (the fix: `θ + α g` written `θ − α g`)
   const r = claim.right.expr!;
-  const expected = r.kind === 'binary' && r.op === '+' && !r.inner ? `${ctx.source({ block: claim.right.block, span: r.left.span }).trim()} - ${ctx.source({ block: claim.right.block, span: r.right.span }).trim()}` : undefined;
-  return result({ verdict: 'refuted', code: 'refuted/ascent-step', message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus`, update: detail, ...(expected && { expected, repair: { kind: 'sign' } }) });
+  const expected =
+    r.kind === 'binary' && r.op === '+' && !r.inner
+      ? `${ctx.source({ block: claim.right.block, span: r.left.span }).trim()} - ${ctx.source({ block: claim.right.block, span: r.right.span }).trim()}`
+      : undefined;
+  return result({
+    verdict: 'refuted',
+    code: 'refuted/ascent-step',
+    message: `an ascent step: it points along ${d}, so a small step ${shown}; the sign should be minus`,
+    update: detail,
+    ...(expected && { expected, repair: { kind: 'sign' } }),
+  });
 }

@@ -20,7 +20,10 @@ describe('the derivative rule table', () => {
     });
   }
   it("σ'(z) is written σ(z)(1 − σ(z))", () => {
-    assert.equal(toText(nthDerivative('sigmoid', 1, math.parse('z'))!, () => undefined), 'σ(z)·(1 − σ(z))');
+    assert.equal(
+      toText(nthDerivative('sigmoid', 1, math.parse('z'))!, () => undefined),
+      'σ(z)·(1 − σ(z))',
+    );
   });
 });
 
@@ -66,12 +69,18 @@ describe('total derivatives through definitions', () => {
     assert.ok(Math.abs(evalAt(d, s) - 2 * (a2 - s.y) * a2 * (1 - a2)) < 1e-12);
   });
   it('keeps intermediates as symbols, so the result reads like the note', () => {
-    assert.equal(tidyLatex(differentiate(math.parse('C'), 'a2', g), (id) => id), '2\\cdot\\left(a2-y\\right)');
+    assert.equal(
+      tidyLatex(differentiate(math.parse('C'), 'a2', g), (id) => id),
+      '2\\cdot\\left(a2-y\\right)',
+    );
   });
   it('is zero where there is no path', () => {
     assert.equal(differentiate(math.parse('z1'), 'w', g).toString(), '0');
   });
   it('takes local derivatives holding intermediates fixed', () => {
-    assert.equal(toText(localDerivative(math.parse('w * a1 + b'), 'a1'), (id) => id), 'w');
+    assert.equal(
+      toText(localDerivative(math.parse('w * a1 + b'), 'a1'), (id) => id),
+      'w',
+    );
   });
 });

@@ -62,7 +62,10 @@ describe('engine tape: backward', () => {
   });
   it('throws a ShapeError when the output is not 1×1', () => {
     const message = 'backward: the output must be 1×1 (a loss), not 2×3';
-    assert.throws(() => backward(leaf(Tensor.zeros(2, 3))), (e: Error) => e instanceof ShapeError && e.message === message);
+    assert.throws(
+      () => backward(leaf(Tensor.zeros(2, 3))),
+      (e: Error) => e instanceof ShapeError && e.message === message,
+    );
   });
 });
 

@@ -22,13 +22,24 @@ describe('engine centralDifference', () => {
   it('matches f(x) = Σ (i + 1)·sin xᵢⱼ entry by entry', () => {
     const x = Tensor.random(3, 4, rng, -2, 2);
     const f = (t: Tensor): number => t.data.reduce((s, v, k) => s + (Math.floor(k / t.cols) + 1) * Math.sin(v), 0);
-    const exact = new Tensor(3, 4, x.data.map((v, k) => (Math.floor(k / 4) + 1) * Math.cos(v)));
+    const exact = new Tensor(
+      3,
+      4,
+      x.data.map((v, k) => (Math.floor(k / 4) + 1) * Math.cos(v)),
+    );
     assertClose(centralDifference(f, x), exact, 1e-8);
   });
   it('scales the step with the entry, so large entries keep their accuracy', () => {
-    const x = Tensor.fromRows([[1e6, -3e7], [2e5, 4e6]]);
+    const x = Tensor.fromRows([
+      [1e6, -3e7],
+      [2e5, 4e6],
+    ]);
     const f = (t: Tensor): number => t.data.reduce((s, v) => s + v * v, 0);
-    assertClose(centralDifference(f, x), x.map((v) => 2 * v), 1e-8);
+    assertClose(
+      centralDifference(f, x),
+      x.map((v) => 2 * v),
+      1e-8,
+    );
   });
   it('leaves its input untouched', () => {
     const x = Tensor.fromRows([[1, 2, 3]]);
@@ -59,10 +70,26 @@ describe('engine directionalCheck', () => {
 
   const planted: [string, (g: Tensor) => Tensor][] = [
     ['transposed and reshaped', (g) => new Tensor(g.rows, g.cols, Float64Array.from(transposedRows(g).flat()))],
-    ['with one entry changed', (g) => new Tensor(g.rows, g.cols, g.data.map((v, k) => (k === 5 ? v + 0.05 : v)))],
+    [
+      'with one entry changed',
+      (g) =>
+        new Tensor(
+          g.rows,
+          g.cols,
+          g.data.map((v, k) => (k === 5 ? v + 0.05 : v)),
+        ),
+    ],
     ['scaled by 2', (g) => g.map((v) => 2 * v)],
     ['negated', (g) => g.map((v) => -v)],
-    ['with a NaN', (g) => new Tensor(g.rows, g.cols, g.data.map((v, k) => (k === 0 ? NaN : v)))],
+    [
+      'with a NaN',
+      (g) =>
+        new Tensor(
+          g.rows,
+          g.cols,
+          g.data.map((v, k) => (k === 0 ? NaN : v)),
+        ),
+    ],
   ];
   for (const [name, plant] of planted) {
     it(`rejects the gradient ${name}`, () => {
@@ -82,7 +109,15 @@ describe('engine directionalCheck', () => {
     const g = gradient(sumAll(tanh(add(xv, constant(x)))), xv);
     assert.ok(directionalCheck(f, x, g, rng).agrees);
     assert.equal(calls, 7);
-    assert.ok(!directionalCheck(f, x, g.map((v) => v * 1.001), rng).agrees, 'a 0.1% error is caught');
+    assert.ok(
+      !directionalCheck(
+        f,
+        x,
+        g.map((v) => v * 1.001),
+        rng,
+      ).agrees,
+      'a 0.1% error is caught',
+    );
   });
 
   it('accepts a zero gradient of a constant function over rounding noise, and rejects a nonzero claim there', () => {

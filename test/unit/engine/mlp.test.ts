@@ -81,7 +81,16 @@ describe('engine: a 2-layer MLP against the hand-derived formulas', () => {
     const A2 = each(plusColumn(mm(W2, A1), b2), sig);
     const dZ2 = zip(A2, Y, (a, y) => a - y);
     const net = network(W2, b2, Y, tanh, bce);
-    assertMatches(net, handGradients(W2, A1, dZ2, each(A1, (a) => 1 - a * a)), dZ2);
+    assertMatches(
+      net,
+      handGradients(
+        W2,
+        A1,
+        dZ2,
+        each(A1, (a) => 1 - a * a),
+      ),
+      dZ2,
+    );
     const handLoss = -A2[0].reduce((s, a, j) => s + Y[0][j] * Math.log(a) + (1 - Y[0][j]) * Math.log(1 - a), 0) / m;
     assertNear(net.loss.value, Tensor.scalar(handLoss), 1e-12, 'loss');
   });
@@ -100,7 +109,16 @@ describe('engine: a 2-layer MLP against the hand-derived formulas', () => {
       (d, a) => d * a * (1 - a),
     );
     const net = network(W2, b2, Y, relu, mse);
-    assertMatches(net, handGradients(W2, A1, dZ2, each(Z1, (z) => (z > 0 ? 1 : 0))), dZ2);
+    assertMatches(
+      net,
+      handGradients(
+        W2,
+        A1,
+        dZ2,
+        each(Z1, (z) => (z > 0 ? 1 : 0)),
+      ),
+      dZ2,
+    );
   });
 });
 

@@ -46,16 +46,46 @@ const SHAPES: Shape[] = [
 ];
 /** Every broadcasting case: equal shapes, a 1×1 side, an r×1 column against r×c, a 1×c row against r×c (both orders). */
 const BROADCAST_PAIRS: [Shape, Shape][] = [
-  [[3, 4], [3, 4]],
-  [[3, 4], [1, 1]],
-  [[1, 1], [3, 4]],
-  [[3, 1], [3, 4]],
-  [[3, 4], [3, 1]],
-  [[1, 4], [3, 4]],
-  [[3, 4], [1, 4]],
-  [[1, 1], [1, 1]],
-  [[3, 1], [1, 1]],
-  [[1, 1], [1, 4]],
+  [
+    [3, 4],
+    [3, 4],
+  ],
+  [
+    [3, 4],
+    [1, 1],
+  ],
+  [
+    [1, 1],
+    [3, 4],
+  ],
+  [
+    [3, 1],
+    [3, 4],
+  ],
+  [
+    [3, 4],
+    [3, 1],
+  ],
+  [
+    [1, 4],
+    [3, 4],
+  ],
+  [
+    [3, 4],
+    [1, 4],
+  ],
+  [
+    [1, 1],
+    [1, 1],
+  ],
+  [
+    [3, 1],
+    [1, 1],
+  ],
+  [
+    [1, 1],
+    [1, 4],
+  ],
 ];
 
 describe('engine ops: backward against central differences', () => {
@@ -108,10 +138,22 @@ describe('engine ops: backward against central differences', () => {
 
   it('matmul: 3×4 · 4×2, 1×3 · 3×1, 3×1 · 1×2 (outer), 2×2 · 2×5', () => {
     const pairs: [Shape, Shape][] = [
-      [[3, 4], [4, 2]],
-      [[1, 3], [3, 1]],
-      [[3, 1], [1, 2]],
-      [[2, 2], [2, 5]],
+      [
+        [3, 4],
+        [4, 2],
+      ],
+      [
+        [1, 3],
+        [3, 1],
+      ],
+      [
+        [3, 1],
+        [1, 2],
+      ],
+      [
+        [2, 2],
+        [2, 5],
+      ],
     ];
     for (const [sa, sb] of pairs) checkGradients(matmul, [rand(sa), rand(sb)], rng);
   });
@@ -215,7 +257,15 @@ describe('engine ops: forward values', () => {
     assert.ok(Math.abs(mse(p, y).value.data[0] - (0.01 + 0.04) / 2) < 1e-15);
     assert.ok(Math.abs(halfMse(p, y).value.data[0] - (0.01 + 0.04) / 4) < 1e-15);
     assert.ok(Math.abs(bce(p, y).value.data[0] - -(Math.log(0.9) + Math.log(0.8)) / 2) < 1e-15);
-    assert.equal(l2(v([[1, -2], [3, 0]])).value.data[0], 14);
+    assert.equal(
+      l2(
+        v([
+          [1, -2],
+          [3, 0],
+        ]),
+      ).value.data[0],
+      14,
+    );
     const ce = softmaxCrossEntropy(v([[1000], [0]]), v([[0], [1]])).value.data[0];
     assert.ok(Math.abs(ce - 1000) < 1e-12, `stable: −log softmax at −1000 is 1000, got ${ce}`);
   });

@@ -21,26 +21,148 @@ export const readRepoFile = (...parts: string[]): string => readFileSync(path.jo
 
 /** The seeds and the examples: real notes to mutate. */
 export const CORPUS: readonly { readonly name: string; readonly text: string }[] = [
-  ...['000_bb3cef3bd377dd45.txt', '001_bc8c748b4631376c.txt', '002_13cd1b4069b30e52.txt', '003_15e24f7b963d36cf.txt', '004_9679d27c93839c2b.txt'].map((f) => ({ name: f, text: readRepoFile('test', 'fixtures', f) })),
-  ...['logistic-regression.md', 'two-layer-network.md', 'vectorised-two-layer.md', 'weight-decay.md'].map((f) => ({ name: f, text: readRepoFile('examples', f) })),
+  ...[
+    '000_bb3cef3bd377dd45.txt',
+    '001_bc8c748b4631376c.txt',
+    '002_13cd1b4069b30e52.txt',
+    '003_15e24f7b963d36cf.txt',
+    '004_9679d27c93839c2b.txt',
+  ].map((f) => ({ name: f, text: readRepoFile('test', 'fixtures', f) })),
+  ...['logistic-regression.md', 'two-layer-network.md', 'vectorised-two-layer.md', 'weight-decay.md'].map((f) => ({
+    name: f,
+    text: readRepoFile('examples', f),
+  })),
 ];
 
 const TOKENS = [
-  '\\frac', '\\dfrac', '{', '}', '{', '}', '(', ')', '[', ']', '\\left(', '\\right)', '\\left[', '\\right]', '^', '_', '^{', '_{',
-  'x', 'y', 'z', 'w_2', 'a_1', 'b', 'C', 'L', 'W^{[1]}', 'A^{(h)}', '\\hat{y}', '\\mathcal{L}', '\\sigma', '\\tanh', '\\log', '\\ln',
-  '\\exp', 'e^{', '\\sqrt', 'g', "g'", '\\sigma\'', 'ReLU', '\\max(0,', '\\partial', 'd', '\\delta', '\\frac{\\partial C}{\\partial w}',
-  '=', '=', '+', '-', '\\cdot', '\\times', '/', ',', ';', '\\quad', '\\\\', '&', ':=', '\\leftarrow', '\\in', '\\mathbb{R}^{3\\times 4}',
-  '\\sum', '\\sum_{i=1}^{n}', '\\odot', '^T', '^{\\top}', '\\|', '\\underbrace{', '\\text{', '\\operatorname{', '\\mathbb{1}',
-  '\\begin{aligned}', '\\end{aligned}', '\\begin{equation}', '\\end{equation}', '\\because', '\\therefore', '>', '<', '\\geq',
-  '0', '1', '2', '0.5', '1e308', '-1e308', '99999999999999999999999', '1e-320', 'NaN', 'Infinity', '\\infty',
-  '\\Srgmoid', '\\undefinedcommand', '\\href{javascript:alert(1)}{x}', '\\url{http://example.com}', '\\htmlClass{x}{y}',
-  '\\def\\a{\\a\\a}\\a', '\\newcommand{\\b}{\\b}\\b', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>',
-  '%', '% comment\n', '$', '$$', '\\$', '`', '\n', ' ', '  ', '\t', '\u00a0', '\u200b', 'σ', '∂', '😀', '\\', '\\ ', '#',
+  '\\frac',
+  '\\dfrac',
+  '{',
+  '}',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '\\left(',
+  '\\right)',
+  '\\left[',
+  '\\right]',
+  '^',
+  '_',
+  '^{',
+  '_{',
+  'x',
+  'y',
+  'z',
+  'w_2',
+  'a_1',
+  'b',
+  'C',
+  'L',
+  'W^{[1]}',
+  'A^{(h)}',
+  '\\hat{y}',
+  '\\mathcal{L}',
+  '\\sigma',
+  '\\tanh',
+  '\\log',
+  '\\ln',
+  '\\exp',
+  'e^{',
+  '\\sqrt',
+  'g',
+  "g'",
+  "\\sigma'",
+  'ReLU',
+  '\\max(0,',
+  '\\partial',
+  'd',
+  '\\delta',
+  '\\frac{\\partial C}{\\partial w}',
+  '=',
+  '=',
+  '+',
+  '-',
+  '\\cdot',
+  '\\times',
+  '/',
+  ',',
+  ';',
+  '\\quad',
+  '\\\\',
+  '&',
+  ':=',
+  '\\leftarrow',
+  '\\in',
+  '\\mathbb{R}^{3\\times 4}',
+  '\\sum',
+  '\\sum_{i=1}^{n}',
+  '\\odot',
+  '^T',
+  '^{\\top}',
+  '\\|',
+  '\\underbrace{',
+  '\\text{',
+  '\\operatorname{',
+  '\\mathbb{1}',
+  '\\begin{aligned}',
+  '\\end{aligned}',
+  '\\begin{equation}',
+  '\\end{equation}',
+  '\\because',
+  '\\therefore',
+  '>',
+  '<',
+  '\\geq',
+  '0',
+  '1',
+  '2',
+  '0.5',
+  '1e308',
+  '-1e308',
+  '99999999999999999999999',
+  '1e-320',
+  'NaN',
+  'Infinity',
+  '\\infty',
+  '\\Srgmoid',
+  '\\undefinedcommand',
+  '\\href{javascript:alert(1)}{x}',
+  '\\url{http://example.com}',
+  '\\htmlClass{x}{y}',
+  '\\def\\a{\\a\\a}\\a',
+  '\\newcommand{\\b}{\\b}\\b',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '%',
+  '% comment\n',
+  '$',
+  '$$',
+  '\\$',
+  '`',
+  '\n',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '\u200b',
+  'σ',
+  '∂',
+  '😀',
+  '\\',
+  '\\ ',
+  '#',
 ];
 
 /** LaTeX-ish text from the token soup, sometimes wrapped deeply. */
 export const latexSoup: fc.Arbitrary<string> = fc
-  .tuple(fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }), fc.nat({ max: 120 }), fc.constantFrom('{', '(', '\\left(', '\\frac{', '\\sigma('))
+  .tuple(
+    fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }),
+    fc.nat({ max: 120 }),
+    fc.constantFrom('{', '(', '\\left(', '\\frac{', '\\sigma('),
+  )
   .map(([tokens, depth, wrap]) => {
     const body = tokens.join(' ');
     if (depth < 100) return body;
@@ -69,7 +191,17 @@ export const markdownSoup: fc.Arbitrary<string> = fc
 
 /** A real note with random edits: deletions, insertions from the soup, duplicated slices. */
 export const mutatedNote: fc.Arbitrary<{ name: string; text: string }> = fc
-  .tuple(fc.constantFrom(...CORPUS), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 30 }), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 }))), { minLength: 1, maxLength: 8 }))
+  .tuple(
+    fc.constantFrom(...CORPUS),
+    fc.array(
+      fc.tuple(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.nat({ max: 30 }),
+        fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })),
+      ),
+      { minLength: 1, maxLength: 8 },
+    ),
+  )
   .map(([note, edits]) => {
     let text = note.text;
     for (const [where, cut, insert] of edits) {
@@ -91,13 +223,25 @@ export const brokenExcalidraw: fc.Arbitrary<string> = fc
     latexSoup,
   )
   .map(([how, where, junk, latex]) => {
-    const good = JSON.stringify({ type: 'excalidraw', version: 2, elements: [{ id: 'a1', type: 'image', fileId: 'f'.repeat(40), x: 1, y: 2, width: 3, height: 4 }] });
+    const good = JSON.stringify({
+      type: 'excalidraw',
+      version: 2,
+      elements: [{ id: 'a1', type: 'image', fileId: 'f'.repeat(40), x: 1, y: 2, width: 3, height: 4 }],
+    });
     let compressed = compressToBase64(good);
     if (how === 'truncate') compressed = compressed.slice(0, Math.floor(where * compressed.length));
-    if (how === 'garble') compressed = compressed.slice(0, Math.floor(where * compressed.length)) + junk + compressed.slice(Math.floor(where * compressed.length) + 3);
+    if (how === 'garble')
+      compressed =
+        compressed.slice(0, Math.floor(where * compressed.length)) + junk + compressed.slice(Math.floor(where * compressed.length) + 3);
     if (how === 'badjson') compressed = compressToBase64(`{"elements": [${junk}`);
-    if (how === 'wrongshape') compressed = compressToBase64(JSON.stringify({ elements: [null, 3, { id: 7, x: 'a' }, { type: 'image', fileId: 5 }] }));
-    const drawing = how === 'plainjson' ? `\`\`\`json\n{"elements": [${junk}\n\`\`\`` : how === 'nothing' ? '' : `\`\`\`compressed-json\n${compressed.replace(/(.{60})/g, '$1\n')}\n\`\`\``;
+    if (how === 'wrongshape')
+      compressed = compressToBase64(JSON.stringify({ elements: [null, 3, { id: 7, x: 'a' }, { type: 'image', fileId: 5 }] }));
+    const drawing =
+      how === 'plainjson'
+        ? `\`\`\`json\n{"elements": [${junk}\n\`\`\``
+        : how === 'nothing'
+          ? ''
+          : `\`\`\`compressed-json\n${compressed.replace(/(.{60})/g, '$1\n')}\n\`\`\``;
     return `---\nexcalidraw-plugin: parsed\n---\n# Excalidraw Data\n## Text Elements\n${junk} ^a1\n\n## Embedded Files\n${'f'.repeat(40)}: $$${latex}$$\n\n%%\n## Drawing\n${drawing}\n%%`;
   });
 
@@ -109,7 +253,14 @@ export const malformedNotebook: fc.Arbitrary<string> = fc.oneof(
     .array(
       fc.record({
         cell_type: fc.oneof(fc.constantFrom('markdown', 'code', 'raw'), fc.jsonValue()),
-        source: fc.oneof(latexSoup.map((l) => `$$${l}$$`), fc.array(latexSoup.map((l) => `$${l}$\n`), { maxLength: 4 }), fc.jsonValue()),
+        source: fc.oneof(
+          latexSoup.map((l) => `$$${l}$$`),
+          fc.array(
+            latexSoup.map((l) => `$${l}$\n`),
+            { maxLength: 4 },
+          ),
+          fc.jsonValue(),
+        ),
       }),
       { maxLength: 6 },
     )

@@ -27,9 +27,11 @@ function assertSpansInside(doc: NoteDocument): void {
       if (i > 0) assert.ok(b.offsets[i] >= b.offsets[i - 1], 'offsets never go back');
     }
     // (a character a macro's body wrote has no source character of its own)
-    if (doc.kind === 'markdown') for (let i = 0; i < b.latex.length; i++) if (!b.fromMacro?.[i]) assert.equal(text[b.offsets[i]], b.latex[i]);
+    if (doc.kind === 'markdown')
+      for (let i = 0; i < b.latex.length; i++) if (!b.fromMacro?.[i]) assert.equal(text[b.offsets[i]], b.latex[i]);
   }
-  for (const e of doc.errors) assert.ok(e.offset >= 0 && e.offset <= (doc.parts[e.part]?.text.length ?? -1), 'error positions are inside the file');
+  for (const e of doc.errors)
+    assert.ok(e.offset >= 0 && e.offset <= (doc.parts[e.part]?.text.length ?? -1), 'error positions are inside the file');
 }
 
 /** Every claim and error of a report lies inside the file, and its line and column agree with its offset. */
@@ -37,7 +39,10 @@ function assertLocationsInside(report: NoteReport): void {
   const locations = [...report.claims.map((c) => c.location), ...report.errors.flatMap((e) => (e.location ? [e.location] : []))];
   for (const l of locations) {
     const text = report.document.parts[l.part].text;
-    assert.ok(0 <= l.startOffset && l.startOffset <= l.endOffset && l.endOffset <= text.length, `span ${l.startOffset}..${l.endOffset} inside 0..${text.length}`);
+    assert.ok(
+      0 <= l.startOffset && l.startOffset <= l.endOffset && l.endOffset <= text.length,
+      `span ${l.startOffset}..${l.endOffset} inside 0..${text.length}`,
+    );
     // lines end at \r\n, \n or a lone \r, as in VS Code
     const before = text.slice(0, l.startOffset).split(/\r\n|\r|\n/);
     assert.equal(l.start.line, before.length);
@@ -50,16 +55,24 @@ const check = (name: string, text: string): NoteReport => within(5000, `checking
 
 describe('fuzzing (fast-check): never throws, never hangs, spans inside the file', () => {
   it('the LaTeX parser takes any token soup, deep nesting included', () => {
-    fc.assert(fc.property(latexSoup, (latex) => void within(1000, 'parseBlock', () => buildModel([{ latex }]) && parseBlock(latex))), { numRuns: runs(1500) });
+    fc.assert(
+      fc.property(latexSoup, (latex) => void within(1000, 'parseBlock', () => buildModel([{ latex }]) && parseBlock(latex))),
+      { numRuns: runs(1500) },
+    );
   });
 
   it('the Markdown reader takes any mix of delimiters and prose', () => {
-    fc.assert(fc.property(markdownSoup, (text) => assertSpansInside(within(1000, 'readNote', () => readNote('fuzz.md', text)))), { numRuns: runs(500) });
+    fc.assert(
+      fc.property(markdownSoup, (text) => assertSpansInside(within(1000, 'readNote', () => readNote('fuzz.md', text)))),
+      { numRuns: runs(500) },
+    );
   });
 
   it('random bytes, as .md, .ipynb, .excalidraw.md and .txt', () => {
     fc.assert(
-      fc.property(randomBytesText, fc.constantFrom('x.md', 'x.ipynb', 'x.excalidraw.md', 'x.txt'), (text, name) => assertLocationsInside(check(name, text))),
+      fc.property(randomBytesText, fc.constantFrom('x.md', 'x.ipynb', 'x.excalidraw.md', 'x.txt'), (text, name) =>
+        assertLocationsInside(check(name, text)),
+      ),
       { numRuns: runs(300) },
     );
   });
@@ -76,16 +89,28 @@ describe('fuzzing (fast-check): never throws, never hangs, spans inside the file
   });
 
   it('malformed notebooks', () => {
-    fc.assert(fc.property(malformedNotebook, (text) => assertLocationsInside(check('n.ipynb', text))), { numRuns: runs(300) });
+    fc.assert(
+      fc.property(malformedNotebook, (text) => assertLocationsInside(check('n.ipynb', text))),
+      { numRuns: runs(300) },
+    );
   });
 
   it('mutated seeds and examples', () => {
-    fc.assert(fc.property(mutatedNote, ({ name, text }) => assertLocationsInside(check(name, text))), { numRuns: runs(150) });
+    fc.assert(
+      fc.property(mutatedNote, ({ name, text }) => assertLocationsInside(check(name, text))),
+      { numRuns: runs(150) },
+    );
   });
 });
 
 /** Edits that change no math: blank lines between paragraphs, trailing spaces, HTML comments, spaces in LaTeX. */
-const harmlessEdits = fc.array(fc.tuple(fc.constantFrom('blank line', 'trailing spaces', 'html comment', 'latex spaces', 'latex comment'), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 6 });
+const harmlessEdits = fc.array(
+  fc.tuple(
+    fc.constantFrom('blank line', 'trailing spaces', 'html comment', 'latex spaces', 'latex comment'),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  ),
+  { minLength: 1, maxLength: 6 },
+);
 
 function applyHarmless(text: string, edits: readonly (readonly [string, number])[]): string {
   const lines = text.split('\n');
@@ -111,13 +136,19 @@ function applyHarmless(text: string, edits: readonly (readonly [string, number])
 }
 
 describe('fuzzing (fast-check): edits that change no math change no verdict', () => {
-  const markdownCorpus = CORPUS.filter((n) => n.name.endsWith('.md') || n.name.startsWith('001') || n.name.startsWith('003') || n.name.startsWith('004'));
+  const markdownCorpus = CORPUS.filter(
+    (n) => n.name.endsWith('.md') || n.name.startsWith('001') || n.name.startsWith('003') || n.name.startsWith('004'),
+  );
   const baseline = new Map(markdownCorpus.map((n) => [n.name, checkNote(n.name, n.text).claims.map((c) => c.verdict)]));
   it('whitespace and comments keep every verdict of the examples and the Markdown seeds', () => {
     fc.assert(
       fc.property(fc.constantFrom(...markdownCorpus), harmlessEdits, (note, edits) => {
         const edited = applyHarmless(note.text, edits);
-        assert.deepEqual(check(note.name, edited).claims.map((c) => c.verdict), baseline.get(note.name), edited);
+        assert.deepEqual(
+          check(note.name, edited).claims.map((c) => c.verdict),
+          baseline.get(note.name),
+          edited,
+        );
       }),
       { numRuns: runs(100) },
     );

@@ -122,7 +122,8 @@ describe('LaTeX notation', () => {
       ['\\|v\\|^2', '(NORM(v) ^ 2)'],
     ];
     for (const [latex, want] of cases) it(latex, () => assert.equal(expr(latex), want));
-    for (const latex of ['\\begin{bmatrix} a & b \\end{bmatrix}', '\\prod_i x_i']) it(`${latex} is kept, unsupported`, () => assert.match(expr(latex), /UNSUPPORTED/));
+    for (const latex of ['\\begin{bmatrix} a & b \\end{bmatrix}', '\\prod_i x_i'])
+      it(`${latex} is kept, unsupported`, () => assert.match(expr(latex), /UNSUPPORTED/));
     it('reads a matrix of numbers written out as that constant, row by row', () => {
       assert.equal(expr('\\begin{bmatrix} 1 & 2 \\\\ 0.5 & -3 \\end{bmatrix}'), 'matrix[1, 2, 0.5, -3]');
       assert.equal(expr('W[1] X'), '(W^{[1]} * X)');

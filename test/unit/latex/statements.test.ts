@@ -3,29 +3,37 @@ import { parseBlock } from '../../../src/latex/statements';
 import { show } from './show';
 
 const statements = (latex: string): string[] =>
-  parseBlock(latex).map((s) => `${s.connective ? `${s.connective}: ` : ''}${s.leadingEquals ? '= ' : ''}${s.parts.map((p) => (p.error ? 'ERROR' : show(p.expr))).join(' = ')}${s.trailingEquals ? ' =' : ''}`);
+  parseBlock(latex).map(
+    (s) =>
+      `${s.connective ? `${s.connective}: ` : ''}${s.leadingEquals ? '= ' : ''}${s.parts.map((p) => (p.error ? 'ERROR' : show(p.expr))).join(' = ')}${s.trailingEquals ? ' =' : ''}`,
+  );
 
 describe('statements', () => {
   it('splits at top-level commas, \\quad, ;, \\because and \\therefore', () => {
-    assert.deepEqual(statements('\\because a = b, \\quad c = d; e = f \\qquad \\therefore g = h'), [
-      'because: a = b',
-      'c = d',
-      'e = f',
-      'g = h',
-      ].map((s, i) => (i === 3 ? `therefore: ${s}` : s)));
+    assert.deepEqual(
+      statements('\\because a = b, \\quad c = d; e = f \\qquad \\therefore g = h'),
+      ['because: a = b', 'c = d', 'e = f', 'g = h'].map((s, i) => (i === 3 ? `therefore: ${s}` : s)),
+    );
   });
   it('reads an enumeration of values (l = 1, 2, ..., L) as no statement, and keeps what follows it', () => {
     assert.deepEqual(statements('l = 1, 2, ..., L'), []);
     assert.deepEqual(statements('i = 1, \\ldots, n \\quad z_i = w x_i'), ['z_i = (w * x_i)']);
     assert.deepEqual(statements('a = 1, b = 2'), ['a = 1', 'b = 2']);
   });
-  it('ends a gradient\'s operand at an explicit space, and reads \\mathbf J_{\\mathbf x}(\\mathbf s) as ∂s/∂x', () => {
-    assert.deepEqual(statements('g = \\nabla_{\\mathbf s} H \\ \\mathbf J_{\\mathbf x}(\\mathbf s)'), ['g = (d(H)/d(\\mathbf{s}) * d(\\mathbf{s})/d(\\mathbf{x}))']);
-    assert.deepEqual(statements('g = \\nabla_w \\left( \\frac{1}{2} \\, (y - w x)^2 \\right)'), ['g = d(((1 / 2) * ((y - (w * x)) ^ 2)))/d(w)']);
+  it("ends a gradient's operand at an explicit space, and reads \\mathbf J_{\\mathbf x}(\\mathbf s) as ∂s/∂x", () => {
+    assert.deepEqual(statements('g = \\nabla_{\\mathbf s} H \\ \\mathbf J_{\\mathbf x}(\\mathbf s)'), [
+      'g = (d(H)/d(\\mathbf{s}) * d(\\mathbf{s})/d(\\mathbf{x}))',
+    ]);
+    assert.deepEqual(statements('g = \\nabla_w \\left( \\frac{1}{2} \\, (y - w x)^2 \\right)'), [
+      'g = d(((1 / 2) * ((y - (w * x)) ^ 2)))/d(w)',
+    ]);
   });
   it('keeps a row break inside \\Bigg( … \\Bigg) in its statement, and a line that ends a row from splitting the next', () => {
     assert.deepEqual(statements('E = {1 \\over 2} \\Bigg( a \\\\ + b \\Bigg) \\\\ = c'), ['E = ((1 / 2) * (a + b))', '= c']);
-    assert.deepEqual(statements('d = \\frac{\\partial}{\\partial z}\n \\left[ z^2 \\right] \\\\ = 2 z'), ['d = d((z ^ 2))/d(z)', '= (2 * z)']);
+    assert.deepEqual(statements('d = \\frac{\\partial}{\\partial z}\n \\left[ z^2 \\right] \\\\ = 2 z'), [
+      'd = d((z ^ 2))/d(z)',
+      '= (2 * z)',
+    ]);
     assert.deepEqual(statements('E^* = (h - t^*_1)^2'), ['E^{*} = ((h - t_1^{*}) ^ 2)']);
   });
   it('reads \\partial z alone (computation-graph notes) as the shorthand dz, and a\\_o_1 as a_{o_1}', () => {
@@ -44,19 +52,27 @@ describe('statements', () => {
     // (a gradient's operand ends at ⊙: Nielsen's BP1a)
     assert.deepEqual(statements("\\delta^L = \\nabla_a C \\odot \\sigma'(z^L)"), ["\\delta^{L} = (d(C)/d(a) hadamard sigmoid'[z^{L}])"]);
     // (a matrix of names equal to a matrix of numbers: each name's value too)
-    assert.deepEqual(statements('W = \\begin{pmatrix} w_1 & w_2 \\\\ w_3 & w_4 \\end{pmatrix} = \\begin{pmatrix} 0.3 & 0.2 \\\\ 0.1 & 0.4 \\end{pmatrix}').slice(1), ['w_1 = 0.3', 'w_2 = 0.2', 'w_3 = 0.1', 'w_4 = 0.4']);
+    assert.deepEqual(
+      statements(
+        'W = \\begin{pmatrix} w_1 & w_2 \\\\ w_3 & w_4 \\end{pmatrix} = \\begin{pmatrix} 0.3 & 0.2 \\\\ 0.1 & 0.4 \\end{pmatrix}',
+      ).slice(1),
+      ['w_1 = 0.3', 'w_2 = 0.2', 'w_3 = 0.1', 'w_4 = 0.4'],
+    );
     // (values given as a tuple: one definition per name)
     assert.deepEqual(statements('[w_1, w_2, b_1] = [0.15, -0.2, 0.35]'), ['w_1 = 0.15', 'w_2 = -0.2', 'b_1 = 0.35']);
   });
   it('reads np.sum keyword arguments set as text (\\text{axis}=1)', () => {
-    assert.deepEqual(statements('db = \\text{np.sum}(dz, \\text{axis}=1, \\text{keepdims}=\\text{True})'), statements('db = np.sum(dz, axis=1, keepdims=True)'));
+    assert.deepEqual(
+      statements('db = \\text{np.sum}(dz, \\text{axis}=1, \\text{keepdims}=\\text{True})'),
+      statements('db = np.sum(dz, axis=1, keepdims=True)'),
+    );
   });
   it('reads what follows \\text{if} as a condition, not a definition, and the equation after it as holding under it', () => {
     const [cond, claim] = parseBlock('\\text{if } y = 1 ; L = -\\log \\hat{y}');
     assert.match(cond.otherRelation ?? '', /a condition/);
     assert.equal(claim.conditioned, true);
   });
-  it('reads \\nabla_\\mathbf{x} L (an unbraced font in the subscript) and \\nabla a^l (the cost\'s gradient by a^l)', () => {
+  it("reads \\nabla_\\mathbf{x} L (an unbraced font in the subscript) and \\nabla a^l (the cost's gradient by a^l)", () => {
     assert.deepEqual(statements('g = \\nabla_\\mathbf{x} L'), ['g = d(L)/d(\\mathbf{x})']);
     assert.deepEqual(statements('\\nabla a^l = \\frac{\\partial C}{\\partial a^l}'), ['d(a^{l}) = d(C)/d(a^{l})']);
   });
@@ -89,7 +105,10 @@ describe('statements', () => {
   it('reports unbalanced input as errors', () => {
     for (const bad of ['\\frac{a}{b', '\\left( a', 'a \\right]', '(a + b', '\\frac{\\partial J}{\\partial y^{(']) {
       const ss = parseBlock(`x = ${bad}`);
-      assert.ok(ss.some((s) => s.parts.some((p) => p.error)), bad);
+      assert.ok(
+        ss.some((s) => s.parts.some((p) => p.error)),
+        bad,
+      );
     }
   });
   it('marks OCR damage as suspicions', () => {

@@ -27,7 +27,10 @@ describe('note model', () => {
 
   it('makes every = of a chain its own claim, judged against its left neighbour', () => {
     const m = model('\\frac{\\partial L}{\\partial a} = \\frac{1}{n} 2(a - y) = \\frac{2(a-y)}{n}');
-    assert.deepEqual(m.claims.map((c) => c.kind), ['derivative', 'step']);
+    assert.deepEqual(
+      m.claims.map((c) => c.kind),
+      ['derivative', 'step'],
+    );
     assert.equal(show(m.claims[1].left.expr), '(((1 / n) * 2) * (a - y))');
   });
 
@@ -40,14 +43,20 @@ describe('note model', () => {
 
   it('continues a chain in the next block when that block starts with =', () => {
     const m = model('\\frac{dC}{dw_1} = \\frac{dz_1}{dw_1} \\times \\frac{dC}{dz_1} =', '= x \\cdot \\delta');
-    assert.deepEqual(m.claims.map((c) => c.kind), ['chain', 'step']);
+    assert.deepEqual(
+      m.claims.map((c) => c.kind),
+      ['chain', 'step'],
+    );
     assert.equal(m.claims[1].at.block, 1);
     assert.equal(m.claims[1].left.block, 0);
   });
 
   it('reads a bare \\therefore X after a chain as its next step', () => {
     const m = model('\\frac{\\partial L}{\\partial a} = \\frac{1}{n} 2(a-y) \\quad \\therefore \\frac{2(a-y)}{n}');
-    assert.deepEqual(m.claims.map((c) => c.kind), ['derivative', 'step']);
+    assert.deepEqual(
+      m.claims.map((c) => c.kind),
+      ['derivative', 'step'],
+    );
   });
 
   it('defines the label of \\underbrace{X}_{\\delta}', () => {
@@ -64,10 +73,18 @@ describe('note model', () => {
   });
 
   it('reads an update rule as a claim of its own kind, not a definition', () => {
-    for (const rule of ['W^{[1]} = W^{[1]} - \\alpha\\, dW^{[1]}', 'W := W - \\alpha\\, dW', 'w \\leftarrow w - \\eta \\frac{\\partial L}{\\partial w}']) {
+    for (const rule of [
+      'W^{[1]} = W^{[1]} - \\alpha\\, dW^{[1]}',
+      'W := W - \\alpha\\, dW',
+      'w \\leftarrow w - \\eta \\frac{\\partial L}{\\partial w}',
+    ]) {
       const m = model(rule);
       assert.equal(m.definitions.size, 0, rule);
-      assert.deepEqual(m.claims.map((c) => c.kind), ['update'], rule);
+      assert.deepEqual(
+        m.claims.map((c) => c.kind),
+        ['update'],
+        rule,
+      );
     }
   });
   it('reads \\leftarrow without the variable on the right as a definition', () => {
@@ -77,7 +94,13 @@ describe('note model', () => {
   });
   it('collects declared shapes', () => {
     const m = model('W_1 \\in \\mathbb{R}^{3 \\times 4}, \\quad x \\in \\mathbb{R}^{4}');
-    assert.deepEqual(m.declarations.map((d) => [d.symbol, d.rows, d.cols]), [['W_1', 3, 4], ['x', 4, 1]]);
+    assert.deepEqual(
+      m.declarations.map((d) => [d.symbol, d.rows, d.cols]),
+      [
+        ['W_1', 3, 4],
+        ['x', 4, 1],
+      ],
+    );
   });
 
   it('rejects definitions that refer to each other', () => {
@@ -93,7 +116,10 @@ describe('note model', () => {
   });
 
   it('classifies chain claims', () => {
-    const m = model('\\frac{\\partial C}{\\partial w} = \\frac{\\partial C}{\\partial a}\\frac{\\partial a}{\\partial w}', 'a = \\sigma(w)');
+    const m = model(
+      '\\frac{\\partial C}{\\partial w} = \\frac{\\partial C}{\\partial a}\\frac{\\partial a}{\\partial w}',
+      'a = \\sigma(w)',
+    );
     assert.equal(m.claims[0].kind, 'chain');
   });
 

@@ -12,7 +12,10 @@ describe('an unclosed $$ (while typing)', () => {
   it('is read as text, so the blocks after it still pair and are checked, and the note is told once', () => {
     const note = ['$$ b = \\sigma(', '', 'Then the derivative of the activation is simple.', '', SIGMOID, '', WRONG, '', RIGHT].join('\n');
     const r = checkNote('n.md', note);
-    assert.deepEqual(r.claims.map((c) => `${c.location.start.line} ${c.verdict}`), ['7 refuted', '9 verified']);
+    assert.deepEqual(
+      r.claims.map((c) => `${c.location.start.line} ${c.verdict}`),
+      ['7 refuted', '9 verified'],
+    );
     assert.equal(r.errors.length, 1);
     assert.deepEqual(r.errors[0].location?.start, { line: 1, column: 1 });
     assert.match(r.errors[0].message, /never closed/);
@@ -20,26 +23,37 @@ describe('an unclosed $$ (while typing)', () => {
   it('is seen when its false closing $$ opens the next formula on the same line', () => {
     const note = ['$$a = \\sigma(z)', '$$\\frac{\\partial a}{\\partial z} = a(1 + a)$$'].join('\n');
     const r = checkNote('n.md', note);
-    assert.deepEqual(r.claims.map((c) => `${c.location.start.line} ${c.verdict}`), ['2 unverifiable']);
+    assert.deepEqual(
+      r.claims.map((c) => `${c.location.start.line} ${c.verdict}`),
+      ['2 unverifiable'],
+    );
     assert.equal(r.errors.length, 1);
   });
   it('flags nothing while the last formula of a note is still being typed', () => {
     const note = [SIGMOID, '', RIGHT, '', '$$\\frac{\\partial a}{\\partial z} = a(1 +'].join('\n');
     const r = checkNote('n.md', note);
-    assert.deepEqual(r.claims.map((c) => c.verdict), ['verified']);
+    assert.deepEqual(
+      r.claims.map((c) => c.verdict),
+      ['verified'],
+    );
     assert.deepEqual(r.errors, []);
   });
   it('leaves a closed block with blank lines between its rows alone', () => {
     const note = ['$$', 'z = 2x \\\\', '', 'y = z^2', '$$', '', '$$\\frac{dy}{dx} = 8x$$'].join('\n');
     const r = checkNote('n.md', note);
     assert.deepEqual(r.errors, []);
-    assert.deepEqual(r.claims.map((c) => c.verdict), ['verified']);
+    assert.deepEqual(
+      r.claims.map((c) => c.verdict),
+      ['verified'],
+    );
   });
 });
 
 describe('ignore directives', () => {
   it('<!-- derivcheck-ignore --> before a block: its claim is not judged, its definitions still hold', () => {
-    const note = ['<!-- derivcheck-ignore -->', '$$a = \\sigma(z), \\quad \\frac{\\partial a}{\\partial z} = a(1 + a)$$', '', RIGHT].join('\n');
+    const note = ['<!-- derivcheck-ignore -->', '$$a = \\sigma(z), \\quad \\frac{\\partial a}{\\partial z} = a(1 + a)$$', '', RIGHT].join(
+      '\n',
+    );
     assert.deepEqual(verdicts(note), ['4 verified']);
   });
   it("Obsidian's %% derivcheck-ignore %% before a paragraph, and at the end of a line", () => {
@@ -56,7 +70,10 @@ describe('ignore directives', () => {
     const body = [SIGMOID, '', WRONG].join('\n');
     assert.deepEqual(verdicts(`---\ntags: [ml]\nderivcheck: off\n---\n${body}`), []);
     assert.deepEqual(verdicts(`---\ntags: [ml]\nderivcheck: on\n---\n${body}`), ['7 refuted']);
-    assert.deepEqual(readMarkdown(`---\nderivcheck: off\n---\n${body}`, 0).blocks.map((b) => b.ignored), [true, true]);
+    assert.deepEqual(
+      readMarkdown(`---\nderivcheck: off\n---\n${body}`, 0).blocks.map((b) => b.ignored),
+      [true, true],
+    );
   });
   it('is written out in the text, so a mention inside code is no directive', () => {
     const note = [SIGMOID, '', '`<!-- derivcheck-ignore -->` hides the next block.', '', WRONG].join('\n');
@@ -81,6 +98,9 @@ describe('declared inputs', () => {
     const r = checkNote('n.md', note);
     assert.equal(r.model.definitions.has('s'), false);
     // (`x + y = y + x` left of the input; the update a descent step by its form)
-    assert.deepEqual(r.claims.map((c) => `${c.claim.kind} ${c.verdict}`), ['identity verified', 'update verified']);
+    assert.deepEqual(
+      r.claims.map((c) => `${c.claim.kind} ${c.verdict}`),
+      ['identity verified', 'update verified'],
+    );
   });
 });

@@ -11,8 +11,24 @@ const FILE_B = 'b'.repeat(40);
 /** An Excalidraw note with the given text elements, embedded files and drawing fence. */
 function note(textElements: string, embeddedFiles: string, drawing: string): string {
   return [
-    '---', '', 'excalidraw-plugin: parsed', 'tags: [excalidraw]', '', '---', '', '# Excalidraw Data', '',
-    '## Text Elements', textElements, '## Embedded Files', embeddedFiles, '%%', '## Drawing', drawing, '%%', '',
+    '---',
+    '',
+    'excalidraw-plugin: parsed',
+    'tags: [excalidraw]',
+    '',
+    '---',
+    '',
+    '# Excalidraw Data',
+    '',
+    '## Text Elements',
+    textElements,
+    '## Embedded Files',
+    embeddedFiles,
+    '%%',
+    '## Drawing',
+    drawing,
+    '%%',
+    '',
   ].join('\n');
 }
 
@@ -34,18 +50,36 @@ describe('readExcalidraw', () => {
     assert.equal(blocks.length, 3);
     for (const block of blocks) assertOffsetsExact(block, text);
     const lines = new LineIndex(text);
-    assert.deepEqual(blocks.map((block) => lines.positionAt(block.offsets[0])), [
-      { line: 14, column: 45 },
-      { line: 21, column: 45 },
-      { line: 27, column: 45 },
-    ]);
+    assert.deepEqual(
+      blocks.map((block) => lines.positionAt(block.offsets[0])),
+      [
+        { line: 14, column: 45 },
+        { line: 21, column: 45 },
+        { line: 27, column: 45 },
+      ],
+    );
     assert.ok(blocks[0].latex.startsWith('\\because \\,\nL = \\frac{1}{n}\\sum^n_1 (y - a)^2 ,\\quad\n'));
     assert.ok(blocks[0].latex.endsWith('\\frac {2(a-y)}{n}'));
-    assert.equal(blocks[2].latex, '\\delta_{out} = \\frac {\\partial L}{\\partial z}\n= \\frac {\\partial L}{\\partial a} \\frac {\\partial a}{\\partial z}');
-    assert.deepEqual(blocks.map((block) => [block.delimiter, block.display, block.part]), Array(3).fill(['excalidraw', true, 0]));
-    assert.deepEqual(blocks.map((block) => block.drawing?.elementId), ['q2kqnDHf', 'glhETZdb', 'Gm27oSwR']);
-    assert.deepEqual(blocks.map((block) => Math.round(block.drawing?.y ?? 0)), [-261, -175, -84]);
-    assert.deepEqual(blocks.map((block) => Math.round(block.drawing?.width ?? 0)), [642, 640, 188]);
+    assert.equal(
+      blocks[2].latex,
+      '\\delta_{out} = \\frac {\\partial L}{\\partial z}\n= \\frac {\\partial L}{\\partial a} \\frac {\\partial a}{\\partial z}',
+    );
+    assert.deepEqual(
+      blocks.map((block) => [block.delimiter, block.display, block.part]),
+      Array(3).fill(['excalidraw', true, 0]),
+    );
+    assert.deepEqual(
+      blocks.map((block) => block.drawing?.elementId),
+      ['q2kqnDHf', 'glhETZdb', 'Gm27oSwR'],
+    );
+    assert.deepEqual(
+      blocks.map((block) => Math.round(block.drawing?.y ?? 0)),
+      [-261, -175, -84],
+    );
+    assert.deepEqual(
+      blocks.map((block) => Math.round(block.drawing?.width ?? 0)),
+      [642, 640, 188],
+    );
   });
 
   it('reads the 3 formulas of seed 002; its Korean text elements hold no math', () => {
@@ -54,18 +88,26 @@ describe('readExcalidraw', () => {
     assert.deepEqual(errors, []);
     for (const block of blocks) assertOffsetsExact(block, text);
     const lines = new LineIndex(text);
-    assert.deepEqual(blocks.map((block) => lines.positionAt(block.offsets[0]).line), [18, 22, 30]);
-    assert.deepEqual(blocks.map((block) => block.drawing?.elementId), ['Gi0UtTnS', '78UYc8DK', 'wuLbsaea']);
+    assert.deepEqual(
+      blocks.map((block) => lines.positionAt(block.offsets[0]).line),
+      [18, 22, 30],
+    );
+    assert.deepEqual(
+      blocks.map((block) => block.drawing?.elementId),
+      ['Gi0UtTnS', '78UYc8DK', 'wuLbsaea'],
+    );
     assert.ok(blocks[2].latex.endsWith('\\frac {\\partial{(aw + b)}}{\\partial b} = 1'));
   });
 
   it('orders by the drawing, top to bottom then left to right, and puts unplaced math last', () => {
-    const scene = { elements: [
-      element('image', 'imgA', 50, 0, { fileId: FILE_A }),
-      element('text', 'txt1', -10, 300),
-      element('text', 'txt2', -10, 100),
-      element('image', 'gone', -99, 0, { fileId: FILE_B, isDeleted: true }),
-    ] };
+    const scene = {
+      elements: [
+        element('image', 'imgA', 50, 0, { fileId: FILE_A }),
+        element('text', 'txt1', -10, 300),
+        element('text', 'txt2', -10, 100),
+        element('image', 'gone', -99, 0, { fileId: FILE_B, isDeleted: true }),
+      ],
+    };
     const text = note(
       'first $x$ ^txt1\n\nsecond\nline $y$ ^txt2\n\nno place $z$ ^nowhere\n',
       `${FILE_A}: $$a = 1$$\n\n${FILE_B}: $$b = 2$$\n`,
@@ -74,14 +116,20 @@ describe('readExcalidraw', () => {
     const { blocks, errors } = readExcalidraw(text, 2);
     assert.deepEqual(errors, []);
     for (const block of blocks) assertOffsetsExact(block, text);
-    assert.deepEqual(blocks.map((block) => [block.latex, block.delimiter, block.drawing?.elementId]), [
-      ['y', '$', 'txt2'],
-      ['x', '$', 'txt1'],
-      ['a = 1', 'excalidraw', 'imgA'],
-      ['z', '$', undefined],
-      ['b = 2', 'excalidraw', undefined],
-    ]);
-    assert.deepEqual(blocks.map((block) => block.part), [2, 2, 2, 2, 2]);
+    assert.deepEqual(
+      blocks.map((block) => [block.latex, block.delimiter, block.drawing?.elementId]),
+      [
+        ['y', '$', 'txt2'],
+        ['x', '$', 'txt1'],
+        ['a = 1', 'excalidraw', 'imgA'],
+        ['z', '$', undefined],
+        ['b = 2', 'excalidraw', undefined],
+      ],
+    );
+    assert.deepEqual(
+      blocks.map((block) => block.part),
+      [2, 2, 2, 2, 2],
+    );
     assert.equal(blocks[0].offsets[0], text.indexOf('$y$') + 1);
   });
 
@@ -91,9 +139,10 @@ describe('readExcalidraw', () => {
     const text = note('', `${FILE_B}: [[Pasted Image 1.png]]\n\n${FILE_A}: $$\\sigma(z)\n= s$$\n`, drawing);
     const { blocks, errors } = readExcalidraw(text, 0);
     assert.deepEqual(errors, []);
-    assert.deepEqual(blocks.map((block) => [block.latex, block.drawing]), [
-      ['\\sigma(z)\n= s', { elementId: 'img', x: 6, y: 5, width: 100, height: 20 }],
-    ]);
+    assert.deepEqual(
+      blocks.map((block) => [block.latex, block.drawing]),
+      [['\\sigma(z)\n= s', { elementId: 'img', x: 6, y: 5, width: 100, height: 20 }]],
+    );
   });
 
   it('reports drawing data that cannot be decompressed, and still reads the formulas in file order', () => {
@@ -111,7 +160,10 @@ describe('readExcalidraw', () => {
       assert.equal(variant.slice(errors[0].offset - 19, errors[0].offset), '```compressed-json\n');
       assert.ok(blocks.length > 0 && blocks.every((block) => block.drawing === undefined));
       const starts = blocks.map((block) => block.offsets[0]);
-      assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+      assert.deepEqual(
+        starts,
+        [...starts].sort((a, b) => a - b),
+      );
     }
     assert.equal(readExcalidraw(broken[0], 0).blocks.length, 3);
   });
@@ -119,8 +171,13 @@ describe('readExcalidraw', () => {
   it('reports a formula without its closing $$ and reads the others', () => {
     const text = note('', `${FILE_A}: $$x = 1\n\n${FILE_B}: $$y = 2$$\n`, '');
     const { blocks, errors } = readExcalidraw(text, 0);
-    assert.deepEqual(blocks.map((block) => block.latex), ['y = 2']);
-    assert.deepEqual(errors, [{ part: 0, offset: text.indexOf('$$x'), message: `the formula of embedded file ${FILE_A} has no closing $$` }]);
+    assert.deepEqual(
+      blocks.map((block) => block.latex),
+      ['y = 2'],
+    );
+    assert.deepEqual(errors, [
+      { part: 0, offset: text.indexOf('$$x'), message: `the formula of embedded file ${FILE_A} has no closing $$` },
+    ]);
   });
 
   it('reads a CRLF copy of seed 000 the same way', () => {
@@ -129,7 +186,10 @@ describe('readExcalidraw', () => {
     const crlf = readExcalidraw(text, 0);
     assert.deepEqual(crlf.errors, []);
     for (const block of crlf.blocks) assertOffsetsExact(block, text);
-    assert.deepEqual(crlf.blocks.map((block) => [block.latex, block.drawing]), lf.blocks.map((block) => [block.latex, block.drawing]));
+    assert.deepEqual(
+      crlf.blocks.map((block) => [block.latex, block.drawing]),
+      lf.blocks.map((block) => [block.latex, block.drawing]),
+    );
   });
 });
 

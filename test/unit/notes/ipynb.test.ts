@@ -11,10 +11,13 @@ describe('readNotebook', () => {
       { text: 'Its derivative:\n$$\n\\frac{\\partial L}{\\partial a} = 2(a - y)\n$$', cell: 2 },
       { text: 'No math here.', cell: 4 },
     ]);
-    assert.deepEqual(blocks.map((block) => [block.latex, block.delimiter, block.part, block.offsets[0]]), [
-      ['L = (y - a)^2', '$', 0, 25],
-      ['\n\\frac{\\partial L}{\\partial a} = 2(a - y)\n', '$$', 1, 18],
-    ]);
+    assert.deepEqual(
+      blocks.map((block) => [block.latex, block.delimiter, block.part, block.offsets[0]]),
+      [
+        ['L = (y - a)^2', '$', 0, 25],
+        ['\n\\frac{\\partial L}{\\partial a} = 2(a - y)\n', '$$', 1, 18],
+      ],
+    );
     assertAllExact(blocks, parts);
   });
 
@@ -35,15 +38,22 @@ describe('readNotebook', () => {
   });
 
   it('reports a markdown cell whose source cannot be read, and reads the other cells', () => {
-    const text = JSON.stringify({ cells: [
-      { cell_type: 'markdown', source: 42 },
-      { cell_type: 'markdown', source: ['$a$ and\n', '$b$'] },
-      'not a cell',
-    ] });
+    const text = JSON.stringify({
+      cells: [{ cell_type: 'markdown', source: 42 }, { cell_type: 'markdown', source: ['$a$ and\n', '$b$'] }, 'not a cell'],
+    });
     const { parts, blocks, errors } = readNotebook(text);
-    assert.deepEqual(parts, [{ text: '', cell: 0 }, { text: '$a$ and\n$b$', cell: 1 }]);
+    assert.deepEqual(parts, [
+      { text: '', cell: 0 },
+      { text: '$a$ and\n$b$', cell: 1 },
+    ]);
     assert.deepEqual(errors, [{ part: 0, offset: 0, message: 'cell 1 has no readable source' }]);
-    assert.deepEqual(blocks.map((block) => [block.latex, block.part, block.offsets[0]]), [['a', 1, 1], ['b', 1, 9]]);
+    assert.deepEqual(
+      blocks.map((block) => [block.latex, block.part, block.offsets[0]]),
+      [
+        ['a', 1, 1],
+        ['b', 1, 9],
+      ],
+    );
   });
 
   it('accepts a BOM before the JSON', () => {

@@ -3,18 +3,24 @@ import { strict as assert } from 'assert';
 import { readNote } from '../../../src/notes/readNote';
 import { check } from '../verify/helpers';
 
-const blocks = (text: string): { latex: string; offsets: readonly number[] }[] => readNote('n.md', text).blocks.map((b) => ({ latex: b.latex, offsets: b.offsets }));
+const blocks = (text: string): { latex: string; offsets: readonly number[] }[] =>
+  readNote('n.md', text).blocks.map((b) => ({ latex: b.latex, offsets: b.offsets }));
 
 describe('note macros', () => {
   it('expands \\newcommand with arguments, a default, and macros inside macros', () => {
-    const text = '$\\newcommand{\\R}{\\mathbb{R}}\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$\n\n$$\\pd{L}{w} \\in \\R$$\n\n$\\newcommand{\\sq}[2][x]{#1^{#2}} \\sq{2} + \\sq[y]{3}$';
+    const text =
+      '$\\newcommand{\\R}{\\mathbb{R}}\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$\n\n$$\\pd{L}{w} \\in \\R$$\n\n$\\newcommand{\\sq}[2][x]{#1^{#2}} \\sq{2} + \\sq[y]{3}$';
     const latex = blocks(text).map((b) => b.latex.trim());
     assert.deepEqual(latex, ['\\frac{\\partial L}{\\partial w} \\in \\mathbb{R}', 'x^{2} + y^{3}']);
   });
 
   it('expands \\def and \\gdef with #1#2, and \\DeclareMathOperator', () => {
-    const text = '$$\\gdef\\par#1#2{\\frac{\\partial #1}{\\partial #2}} \\DeclareMathOperator{\\diag}{diag}$$\n\n$$\\par{z}{w} = \\diag(s)$$';
-    assert.deepEqual(blocks(text).map((b) => b.latex.trim()), ['\\frac{\\partial z}{\\partial w} = \\operatorname{diag}(s)']);
+    const text =
+      '$$\\gdef\\par#1#2{\\frac{\\partial #1}{\\partial #2}} \\DeclareMathOperator{\\diag}{diag}$$\n\n$$\\par{z}{w} = \\diag(s)$$';
+    assert.deepEqual(
+      blocks(text).map((b) => b.latex.trim()),
+      ['\\frac{\\partial z}{\\partial w} = \\operatorname{diag}(s)'],
+    );
   });
 
   it('places an argument at its own characters, and marks what the body wrote', () => {
@@ -36,7 +42,11 @@ describe('note macros', () => {
   });
 
   it('checks a derivation written with the note’s own derivative macro', () => {
-    const note = '$$\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}$$\n\n$$a = \\sigma(z)$$\n\n$$\\pd{a}{z} = a(1 - a)$$\n\n$$\\pd{a}{z} = a(1 + a)$$';
-    assert.deepEqual(check(note).map((c) => c.verdict), ['verified', 'refuted']);
+    const note =
+      '$$\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}$$\n\n$$a = \\sigma(z)$$\n\n$$\\pd{a}{z} = a(1 - a)$$\n\n$$\\pd{a}{z} = a(1 + a)$$';
+    assert.deepEqual(
+      check(note).map((c) => c.verdict),
+      ['verified', 'refuted'],
+    );
   });
 });

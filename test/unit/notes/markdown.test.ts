@@ -17,8 +17,44 @@ function summary(blocks: readonly MathBlock[]): [string, string, number][] {
 
 /** A deterministic pseudo-random note made of Markdown and math syntax fragments. */
 function randomNote(next: () => number): string {
-  const pieces = ['$', '$$', '\\(', '\\)', '\\[', '\\]', '\\', '`', '```', '```math', '\n', '\r\n', '\n\n', '> ', '- ',
-    '1. ', '    ', '\t', 'x', 'a b', '|', '|---|', '#', '*', '[', ']', '(', ')', '<div>', '😀', '한', '{', '}', '~~~', '\n===\n', '\0'];
+  const pieces = [
+    '$',
+    '$$',
+    '\\(',
+    '\\)',
+    '\\[',
+    '\\]',
+    '\\',
+    '`',
+    '```',
+    '```math',
+    '\n',
+    '\r\n',
+    '\n\n',
+    '> ',
+    '- ',
+    '1. ',
+    '    ',
+    '\t',
+    'x',
+    'a b',
+    '|',
+    '|---|',
+    '#',
+    '*',
+    '[',
+    ']',
+    '(',
+    ')',
+    '<div>',
+    '😀',
+    '한',
+    '{',
+    '}',
+    '~~~',
+    '\n===\n',
+    '\0',
+  ];
   let note = '';
   for (let i = 1 + Math.floor(next() * 40); i > 0; i--) note += pieces[Math.floor(next() * pieces.length)];
   return note;
@@ -54,7 +90,10 @@ describe('readMarkdownMath', () => {
       assert.deepEqual(repeatedLines, [7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27]);
       const firstLine = blocks.filter((block) => lines.positionAt(block.offsets[0]).line === 1);
       assert.equal(firstLine.length, 7);
-      assert.deepEqual(firstLine.map((block) => lines.positionAt(block.offsets[0]).column), [2, 28, 93, 158, 207, 236, 283]);
+      assert.deepEqual(
+        firstLine.map((block) => lines.positionAt(block.offsets[0]).column),
+        [2, 28, 93, 158, 207, 236, 283],
+      );
     });
 
     it('places the four identical formulas on one line of seed 003 one after another', () => {
@@ -63,7 +102,10 @@ describe('readMarkdownMath', () => {
       assert.equal(blocks.length, 33);
       const lines = new LineIndex(text);
       const same = blocks.filter((block) => block.latex === 'W^{[2]} = W^{[2]} - x dw^{[2]}');
-      assert.deepEqual(same.map((block) => lines.positionAt(block.offsets[0])), [36, 69, 102, 135].map((column) => ({ line: 44, column })));
+      assert.deepEqual(
+        same.map((block) => lines.positionAt(block.offsets[0])),
+        [36, 69, 102, 135].map((column) => ({ line: 44, column })),
+      );
       const aligned = blocks.find((block) => block.latex.startsWith('\\begin{aligned}'));
       assert.ok(aligned);
       assert.deepEqual(lines.positionAt(aligned.offsets[0]), { line: 33, column: 3 });
@@ -73,7 +115,10 @@ describe('readMarkdownMath', () => {
 
   describe('delimiters', () => {
     it('reads $…$ inline and $$…$$ on one line as display', () => {
-      assert.deepEqual(summary(read('a $x$ b\n\n$$y = 2$$\n')), [['x', '$', 3], ['y = 2', '$$', 11]]);
+      assert.deepEqual(summary(read('a $x$ b\n\n$$y = 2$$\n')), [
+        ['x', '$', 3],
+        ['y = 2', '$$', 11],
+      ]);
       assert.deepEqual(read('$x$')[0].display, false);
     });
 
@@ -95,13 +140,22 @@ describe('readMarkdownMath', () => {
       // (kramdown's inline math: `$$` inside a sentence is part of the sentence; a paragraph of its own is display)
       assert.equal(inline[0].display, false);
       assert.equal(read('say\n$$ y = 2 $$\nthen')[0].display, true);
-      assert.deepEqual(summary(read('$$x$$ is one, $$y$$ is two')), [['x', '$$', 2], ['y', '$$', 16]]);
+      assert.deepEqual(summary(read('$$x$$ is one, $$y$$ is two')), [
+        ['x', '$$', 2],
+        ['y', '$$', 16],
+      ]);
     });
 
     it('reads \\(…\\) inline and \\[…\\] as display, also over lines', () => {
       const blocks = read('so \\(a+b\\) and \\[\n c = d\n\\] done');
-      assert.deepEqual(summary(blocks), [['a+b', '\\(', 5], ['\n c = d\n', '\\[', 17]]);
-      assert.deepEqual(blocks.map((block) => block.display), [false, true]);
+      assert.deepEqual(summary(blocks), [
+        ['a+b', '\\(', 5],
+        ['\n c = d\n', '\\[', 17],
+      ]);
+      assert.deepEqual(
+        blocks.map((block) => block.display),
+        [false, true],
+      );
     });
 
     it('does not read escaped backslashes or empty brackets as math', () => {
@@ -111,8 +165,16 @@ describe('readMarkdownMath', () => {
 
     it("reads kramdown's escaped \\\\( \\\\) and \\\\[ \\\\], in document order with the rest", () => {
       const blocks = read('$a$ then \\\\(b = c\\\\) and\n\\\\[ d = e \\\\]\nlast $f$');
-      assert.deepEqual(summary(blocks), [['a', '$', 1], ['b = c', '\\\\(', 12], [' d = e ', '\\\\[', 28], ['f', '$', 45]]);
-      assert.deepEqual(blocks.map((block) => block.display), [false, false, true, false]);
+      assert.deepEqual(summary(blocks), [
+        ['a', '$', 1],
+        ['b = c', '\\\\(', 12],
+        [' d = e ', '\\\\[', 28],
+        ['f', '$', 45],
+      ]);
+      assert.deepEqual(
+        blocks.map((block) => block.display),
+        [false, false, true, false],
+      );
     });
 
     it('leaves a LaTeX line break \\\\[2pt] inside $$…$$ alone', () => {
@@ -123,8 +185,14 @@ describe('readMarkdownMath', () => {
     it('reads MathJax script tags, display with mode=display', () => {
       const text = 'x <script type="math/tex">a = b</script> and\n<script type="math/tex; mode=display">c = d</script>';
       const blocks = read(text);
-      assert.deepEqual(summary(blocks), [['a = b', '<script>', 26], ['c = d', '<script>', 83]]);
-      assert.deepEqual(blocks.map((block) => block.display), [false, true]);
+      assert.deepEqual(summary(blocks), [
+        ['a = b', '<script>', 26],
+        ['c = d', '<script>', 83],
+      ]);
+      assert.deepEqual(
+        blocks.map((block) => block.display),
+        [false, true],
+      );
       assert.equal(text.slice(83, 88), 'c = d');
     });
 
@@ -152,13 +220,21 @@ describe('readMarkdownMath', () => {
   describe('containers', () => {
     it('reads math in block quotes, without the > prefixes', () => {
       const blocks = read('> quote $q$\n> $$\n> a\n> b\n> $$\n');
-      assert.deepEqual(summary(blocks), [['q', '$', 9], ['\na\nb\n', '$$', 16]]);
+      assert.deepEqual(summary(blocks), [
+        ['q', '$', 9],
+        ['\na\nb\n', '$$', 16],
+      ]);
       assert.deepEqual(blocks[1].offsets, [16, 19, 20, 23, 24, 25]);
     });
 
     it('reads math in list items, without their indentation', () => {
       const text = '- item $i$\n  $$\n  l = 1\n  $$\n- second \\(s\\)\n1. one\n   more $m$ here\n';
-      assert.deepEqual(summary(read(text)), [['i', '$', 8], ['\nl = 1\n', '$$', 15], ['s', '\\(', 40], ['m', '$', 60]]);
+      assert.deepEqual(summary(read(text)), [
+        ['i', '$', 8],
+        ['\nl = 1\n', '$$', 15],
+        ['s', '\\(', 40],
+        ['m', '$', 60],
+      ]);
     });
 
     it('reads a $$ block nested in a list inside a quote', () => {
@@ -167,7 +243,12 @@ describe('readMarkdownMath', () => {
 
     it('reads math in headings and table cells, each in its own cell', () => {
       const text = '# Head $h$\n\n| $a$ | $a$ |\n|---|---|\n| `$x$` | $x$ |\n';
-      assert.deepEqual(summary(read(text)), [['h', '$', 8], ['a', '$', 15], ['a', '$', 21], ['x', '$', 47]]);
+      assert.deepEqual(summary(read(text)), [
+        ['h', '$', 8],
+        ['a', '$', 15],
+        ['a', '$', 21],
+        ['x', '$', 47],
+      ]);
     });
 
     it('reads math in link text', () => {
@@ -187,7 +268,10 @@ describe('readMarkdownMath', () => {
     it('keeps offsets into a CRLF text, pointing newlines at the \\n', () => {
       const text = 'x\r\n$$\r\na\r\nb\r\n$$\r\n\r\nthe $y\r\nz$ end\r\n';
       const blocks = read(text);
-      assert.deepEqual(summary(blocks), [['\na\nb\n', '$$', 6], ['y\nz', '$', 24]]);
+      assert.deepEqual(summary(blocks), [
+        ['\na\nb\n', '$$', 6],
+        ['y\nz', '$', 24],
+      ]);
       assert.deepEqual(blocks[0].offsets, [6, 7, 9, 10, 12, 13]);
     });
 
@@ -196,7 +280,10 @@ describe('readMarkdownMath', () => {
       const crlf = lf.replace(/\n/g, '\r\n');
       const lfBlocks = read(lf);
       const crlfBlocks = read(crlf);
-      assert.deepEqual(crlfBlocks.map((block) => block.latex), lfBlocks.map((block) => block.latex));
+      assert.deepEqual(
+        crlfBlocks.map((block) => block.latex),
+        lfBlocks.map((block) => block.latex),
+      );
       const lfLines = new LineIndex(lf);
       const crlfLines = new LineIndex(crlf);
       crlfBlocks.forEach((block, i) => {
@@ -209,7 +296,10 @@ describe('readMarkdownMath', () => {
     });
 
     it('keeps offsets into the text as given when it starts with a BOM', () => {
-      assert.deepEqual(summary(read('\uFEFF$$a$$\n\n$b$')), [['a', '$$', 3], ['b', '$', 9]]);
+      assert.deepEqual(summary(read('\uFEFF$$a$$\n\n$b$')), [
+        ['a', '$$', 3],
+        ['b', '$', 9],
+      ]);
     });
 
     it('counts offsets in UTF-16 code units', () => {
@@ -223,20 +313,36 @@ describe('readMarkdownMath', () => {
 
     it('reads plain-text equations, with exact offsets, only in a note without math delimiters', () => {
       const note = '# Pass\n\n* h1 = w1*i1 + w2*i2\n1. δE/δw5 = a_h1\n\nThis version = the final answer.\n\n```\nx = 1\n```\n';
-      assert.deepEqual(summary(read(note)), [['h1 = w1*i1 + w2*i2', 'text', 10], ['δE/δw5 = a_h1', 'text', 32]]);
+      assert.deepEqual(summary(read(note)), [
+        ['h1 = w1*i1 + w2*i2', 'text', 10],
+        ['δE/δw5 = a_h1', 'text', 32],
+      ]);
       assert.deepEqual(summary(read(`${note}\n$y$`)), [['y', '$', note.length + 2]], 'a note with delimiters writes its math in them');
     });
 
     it('copies the part index onto each block', () => {
-      assert.deepEqual(readMarkdownMath('$x$ $$y$$', 3).map((block) => block.part), [3, 3]);
+      assert.deepEqual(
+        readMarkdownMath('$x$ $$y$$', 3).map((block) => block.part),
+        [3, 3],
+      );
     });
   });
 
   describe('tables', () => {
     it('reads a table whose columns define the same names column by column, each column a section of its own', () => {
-      const text = ['| | rows | columns |', '|---|---|---|', '| fwd | $z = x w$ | $z = w x$ |', '| grad | $g = 2 z$ | $g = 3 z$ |', '', '$$q = z$$'].join('\n');
+      const text = [
+        '| | rows | columns |',
+        '|---|---|---|',
+        '| fwd | $z = x w$ | $z = w x$ |',
+        '| grad | $g = 2 z$ | $g = 3 z$ |',
+        '',
+        '$$q = z$$',
+      ].join('\n');
       const blocks = read(text);
-      assert.deepEqual(blocks.map((b) => b.latex), ['z = x w', 'g = 2 z', 'z = w x', 'g = 3 z', 'q = z']);
+      assert.deepEqual(
+        blocks.map((b) => b.latex),
+        ['z = x w', 'g = 2 z', 'z = w x', 'g = 3 z', 'q = z'],
+      );
       const [a, b, c, d, after] = blocks.map((block) => block.section);
       assert.equal(a, b);
       assert.equal(c, d);
@@ -245,7 +351,13 @@ describe('readMarkdownMath', () => {
 
     it('keeps an ordinary table in document order, in one section', () => {
       const blocks = read(['| name | value |', '|---|---|', '| a | $a = 1$ |', '| b | $b = 2$ |'].join('\n'));
-      assert.deepEqual(blocks.map((b) => [b.latex, b.section]), [['a = 1', 0], ['b = 2', 0]]);
+      assert.deepEqual(
+        blocks.map((b) => [b.latex, b.section]),
+        [
+          ['a = 1', 0],
+          ['b = 2', 0],
+        ],
+      );
     });
   });
 });

@@ -28,7 +28,10 @@ describe('readNote', () => {
     for (const path of ['notebook.ipynb', 'notebook.txt']) {
       const document = readNote(path, text);
       assert.equal(document.kind, 'ipynb');
-      assert.deepEqual(document.parts.map((part) => part.cell), [0, 2, 4]);
+      assert.deepEqual(
+        document.parts.map((part) => part.cell),
+        [0, 2, 4],
+      );
       assert.equal(document.blocks.length, 2);
       assertAllExact(document.blocks, document.parts);
     }
@@ -46,7 +49,10 @@ describe('readNote', () => {
     const text = fixture('004_9679d27c93839c2b.txt');
     const plain = readNote('a.md', text).blocks;
     const withBom = readNote('a.md', '\uFEFF' + text);
-    assert.deepEqual(withBom.blocks.map((block) => block.offsets[0]), plain.map((block) => block.offsets[0] + 1));
+    assert.deepEqual(
+      withBom.blocks.map((block) => block.offsets[0]),
+      plain.map((block) => block.offsets[0] + 1),
+    );
     assertAllExact(withBom.blocks, withBom.parts);
     const drawing = readNote('a.md', '\uFEFF' + fixture('000_bb3cef3bd377dd45.txt'));
     assert.equal(drawing.kind, 'excalidraw');
@@ -54,7 +60,19 @@ describe('readNote', () => {
   });
 
   it('never throws, whatever the input', () => {
-    const inputs = ['', '$', '$$', '\\[', '```math', '\0\0$x$\0', '{', '{"cells": 5}', '> $$\n> ', '- $$\n', '# Excalidraw Data\n## Drawing\n```json\n'];
+    const inputs = [
+      '',
+      '$',
+      '$$',
+      '\\[',
+      '```math',
+      '\0\0$x$\0',
+      '{',
+      '{"cells": 5}',
+      '> $$\n> ',
+      '- $$\n',
+      '# Excalidraw Data\n## Drawing\n```json\n',
+    ];
     for (const input of inputs) {
       for (const path of ['x.md', 'x.ipynb', 'x.excalidraw.md']) {
         const document = readNote(path, input);

@@ -5,7 +5,8 @@ import { cellSourceLiterals } from '../../../src/present/notebookJson';
 /** The text of the file between two 0-based positions. */
 function textAt(file: NoteFile, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
   const lines = file.text.split('\n');
-  const offset = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }): number =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return file.text.slice(offset(range.start), offset(range.end));
 }
 
@@ -21,23 +22,38 @@ describe('places in the file an editor holds', () => {
     assert.deepEqual(place, { part: 0, offset: claim.location.startOffset + 4 });
     assert.equal(claimAt(report, place!), claim);
     assert.equal(claimAt(report, { part: 0, offset: 1 }), undefined);
-    assert.deepEqual(file.edit({ part: 0, startOffset: 5, endOffset: 7 }, 'x'), { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, newText: 'x' });
+    assert.deepEqual(file.edit({ part: 0, startOffset: 5, endOffset: 7 }, 'x'), {
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } },
+      newText: 'x',
+    });
   });
 
   it('finds each cell source of a notebook JSON, escapes and a BOM included', () => {
-    const text = '\uFEFF{"cells": [{"cell_type": "code", "source": "x"}, {"source": ["a\\u00e9\\n", "\\"b\\""]}, {"cell_type": "raw"}], "n": [1, -2.5e3, true, null]}';
+    const text =
+      '\uFEFF{"cells": [{"cell_type": "code", "source": "x"}, {"source": ["a\\u00e9\\n", "\\"b\\""]}, {"cell_type": "raw"}], "n": [1, -2.5e3, true, null]}';
     const cells = cellSourceLiterals(text);
     assert.equal(cells.length, 3);
-    assert.deepEqual(cells[1]?.map((l) => l.value), ['aé\n', '"b"']);
+    assert.deepEqual(
+      cells[1]?.map((l) => l.value),
+      ['aé\n', '"b"'],
+    );
     const [first] = cells[1]!;
-    assert.deepEqual(first.offsets.map((o) => text[o]), ['a', '\\', '\\', '"']);
+    assert.deepEqual(
+      first.offsets.map((o) => text[o]),
+      ['a', '\\', '\\', '"'],
+    );
     assert.equal(cells[2], undefined);
     assert.deepEqual(cellSourceLiterals('{"cells": [ {"source": "unclosed'), []);
     assert.deepEqual(cellSourceLiterals('[1, 2]'), []);
   });
 
   it('maps a notebook cell claim into the JSON, edits it as JSON inside one string, and refuses an edit across two', () => {
-    const notebook = { cells: [{ cell_type: 'markdown', source: ['Intro é\n'] }, { cell_type: 'markdown', source: ['$$C = (a - y)^2$$\n', '$$\\frac{\\partial C}{\\partial a} = 3(a - y)$$\n'] }] };
+    const notebook = {
+      cells: [
+        { cell_type: 'markdown', source: ['Intro é\n'] },
+        { cell_type: 'markdown', source: ['$$C = (a - y)^2$$\n', '$$\\frac{\\partial C}{\\partial a} = 3(a - y)$$\n'] },
+      ],
+    };
     const file = new NoteFile('n.ipynb', JSON.stringify(notebook, null, 1));
     const report = checkDocument(file.document);
     const claim = report.claims.find((c) => c.verdict === 'refuted')!;
@@ -58,6 +74,9 @@ describe('places in the file an editor holds', () => {
 
     const seam = notebook.cells[1].source[0].length;
     assert.equal(file.edit({ part: 1, startOffset: seam - 3, endOffset: seam + 3 }, 'x'), undefined);
-    assert.ok(file.edit({ part: 1, startOffset: seam, endOffset: seam }, '<!-- derivcheck-ignore -->\n'), 'an insertion at a seam goes into the next string');
+    assert.ok(
+      file.edit({ part: 1, startOffset: seam, endOffset: seam }, '<!-- derivcheck-ignore -->\n'),
+      'an insertion at a seam goes into the next string',
+    );
   });
 });

@@ -5,7 +5,14 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { type Diagnostic, type MessageConnection, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver/node';
+import {
+  type Diagnostic,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createMessageConnection,
+} from 'vscode-languageserver/node';
 
 export const root = path.join(__dirname, '../../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -52,7 +59,12 @@ export class LspClient {
   }
 
   async initialize(initializationOptions: unknown = { delayMs: 50 }): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions,
+    });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -63,7 +75,10 @@ export class LspClient {
     for (;;) {
       const published = this.diagnostics.get(uri);
       if (published && condition(published.diagnostics)) return published.diagnostics;
-      if (Date.now() > deadline) throw new Error(`no such diagnostics for ${uri}; the last were ${JSON.stringify(published?.diagnostics)}; log: ${this.log.join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no such diagnostics for ${uri}; the last were ${JSON.stringify(published?.diagnostics)}; log: ${this.log.join('\n')}`,
+        );
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);

@@ -6,7 +6,15 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { type CodeAction, type Diagnostic, DiagnosticSeverity, type DocumentSymbol, type Hover, type Location, type MarkupContent } from 'vscode-languageserver/node';
+import {
+  type CodeAction,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type MarkupContent,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient, root } from './lspClient';
 
@@ -18,9 +26,12 @@ describe('language server (LSP over stdio)', function () {
   let client: LspClient;
   let version = 1;
 
-  const open = (uri: string, text: string, languageId = 'markdown'): Promise<void> => client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
-  const change = (uri: string, text: string): Promise<void> => client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
-  const refutedOn = (line: number) => (ds: readonly Diagnostic[]) => ds.some((d) => d.range.start.line === line && d.severity === DiagnosticSeverity.Error);
+  const open = (uri: string, text: string, languageId = 'markdown'): Promise<void> =>
+    client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  const change = (uri: string, text: string): Promise<void> =>
+    client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+  const refutedOn = (line: number) => (ds: readonly Diagnostic[]) =>
+    ds.some((d) => d.range.start.line === line && d.severity === DiagnosticSeverity.Error);
   const request = <R>(method: string, params: unknown): Promise<R> => client.connection.sendRequest<R>(method, params);
 
   const started: LspClient[] = [];
@@ -45,7 +56,8 @@ describe('language server (LSP over stdio)', function () {
     const result = (await client.initialize()) as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
     assert.equal(result.serverInfo.name, 'derivcheck');
     assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
-    for (const feature of ['hoverProvider', 'definitionProvider', 'documentSymbolProvider']) assert.equal(result.capabilities[feature], true, feature);
+    for (const feature of ['hoverProvider', 'definitionProvider', 'documentSymbolProvider'])
+      assert.equal(result.capabilities[feature], true, feature);
     assert.equal(await client.stop(), 0);
   });
 
@@ -60,12 +72,21 @@ describe('language server (LSP over stdio)', function () {
     assert.match(String(d.code), /^refuted/);
     assert.equal(d.range.start.character, 2, 'the claim starts after its $$');
     assert.match(typeof d.message === 'string' ? d.message : d.message.value, /σ\(x\)\(1 − σ\(x\)\) should be ∂A₂\/∂z₂/);
-    assert.ok(d.relatedInformation?.some((r) => /A₁ is defined here/.test(r.message) && r.location.range.start.line === 8), 'links to the definition of A_1');
+    assert.ok(
+      d.relatedInformation?.some((r) => /A₁ is defined here/.test(r.message) && r.location.range.start.line === 8),
+      'links to the definition of A_1',
+    );
     // the unverifiable chain on line 15 is a hint
-    assert.ok(diagnostics.some((h) => h.range.start.line === 14 && h.severity === DiagnosticSeverity.Hint && /^unverifiable/.test(String(h.code))));
+    assert.ok(
+      diagnostics.some((h) => h.range.start.line === 14 && h.severity === DiagnosticSeverity.Hint && /^unverifiable/.test(String(h.code))),
+    );
     assert.deepEqual(client.statuses.at(-1), { uri: NOTE_URI, text: '✓ 7 ✗ 1 ? 1' });
 
-    const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: NOTE_URI }, range: d.range, context: { diagnostics: [d] } });
+    const actions = await request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: NOTE_URI },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
     const preferred = actions.filter((a) => a.isPreferred);
     assert.equal(preferred.length, 1);
     const fix = preferred[0];
@@ -82,7 +103,10 @@ describe('language server (LSP over stdio)', function () {
 
     await change(NOTE_URI, fixed);
     const after = await client.diagnosticsWhen(NOTE_URI, (ds) => !refutedOn(18)(ds));
-    assert.deepEqual(after.filter((x) => x.severity === DiagnosticSeverity.Error), []);
+    assert.deepEqual(
+      after.filter((x) => x.severity === DiagnosticSeverity.Error),
+      [],
+    );
     assert.equal(client.diagnostics.get(NOTE_URI)?.version, version, 'published for the edited version');
     assert.equal(await client.stop(), 0);
   });
@@ -102,7 +126,8 @@ describe('language server (LSP over stdio)', function () {
     assert.ok(symbol.range && symbol.range.start.character <= onA1.character && symbol.range.end.character > onA1.character + 2);
     assert.match(TextDocument.create(NOTE_URI, 'markdown', 1, SEED_004).getText(symbol.range), /^\(?A_1\)?$/);
     const onX = { line: 18, character: line.indexOf('\\sigma(x)') + '\\sigma('.length };
-    const input = (await request<Hover>('textDocument/hover', { textDocument: { uri: NOTE_URI }, position: onX })).contents as MarkupContent;
+    const input = (await request<Hover>('textDocument/hover', { textDocument: { uri: NOTE_URI }, position: onX }))
+      .contents as MarkupContent;
     assert.match(input.value, /^\*\*x\*\* — an input \(the note does not define it\)/);
     assert.match(input.value, /At the counterexample, x = 1\.567\./);
 
@@ -115,7 +140,10 @@ describe('language server (LSP over stdio)', function () {
     assert.match(claimText, /Engine: claimed 0\.5496, backprop 0\.05134, finite difference 0\.05134/);
     assert.equal(claim.range?.start.line, 18);
 
-    const outside = await request<Hover | null>('textDocument/hover', { textDocument: { uri: NOTE_URI }, position: { line: 12, character: 3 } });
+    const outside = await request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: NOTE_URI },
+      position: { line: 12, character: 3 },
+    });
     assert.equal(outside, null);
   });
 
@@ -123,12 +151,18 @@ describe('language server (LSP over stdio)', function () {
     await client.initialize();
     await open(NOTE_URI, SEED_004);
     const line = SEED_004.split('\n')[18];
-    const definitions = await request<Location[]>('textDocument/definition', { textDocument: { uri: NOTE_URI }, position: { line: 18, character: line.indexOf('A_1') + 1 } });
+    const definitions = await request<Location[]>('textDocument/definition', {
+      textDocument: { uri: NOTE_URI },
+      position: { line: 18, character: line.indexOf('A_1') + 1 },
+    });
     assert.deepEqual(definitions, [{ uri: NOTE_URI, range: { start: { line: 8, character: 2 }, end: { line: 8, character: 5 } } }]);
 
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: NOTE_URI } });
     assert.equal(symbols.length, 9);
-    assert.deepEqual(symbols.map((s) => s.range.start.line + 1), [15, 17, 19, 23, 23, 25, 28, 30, 32]);
+    assert.deepEqual(
+      symbols.map((s) => s.range.start.line + 1),
+      [15, 17, 19, 23, 23, 25, 28, 30, 32],
+    );
     const refuted = symbols.filter((s) => s.detail === '✗ refuted');
     assert.equal(refuted.length, 1);
     assert.equal(refuted[0].range.start.line, 18);
@@ -138,13 +172,31 @@ describe('language server (LSP over stdio)', function () {
 
   it('reads a notebook held as its JSON text: places in the cells map into the JSON, and the fix edits it as JSON', async () => {
     await client.initialize();
-    const notebook = JSON.stringify({ cells: [{ cell_type: 'code', source: ['x = "$y$"\n'] }, { cell_type: 'markdown', source: ['$$C = (a - y)^2$$\n', '\n', '$$\\frac{\\partial C}{\\partial a} = 3(a - y)$$\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const notebook = JSON.stringify(
+      {
+        cells: [
+          { cell_type: 'code', source: ['x = "$y$"\n'] },
+          { cell_type: 'markdown', source: ['$$C = (a - y)^2$$\n', '\n', '$$\\frac{\\partial C}{\\partial a} = 3(a - y)$$\n'] },
+        ],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
     const uri = 'file:///notes/slip.ipynb';
     await open(uri, notebook, 'json');
-    const [d] = (await client.diagnosticsWhen(uri, (ds) => ds.some((x) => x.severity === DiagnosticSeverity.Error))).filter((x) => x.severity === DiagnosticSeverity.Error);
+    const [d] = (await client.diagnosticsWhen(uri, (ds) => ds.some((x) => x.severity === DiagnosticSeverity.Error))).filter(
+      (x) => x.severity === DiagnosticSeverity.Error,
+    );
     const doc = TextDocument.create(uri, 'json', 1, notebook);
     assert.equal(doc.getText(d.range), '\\\\frac{\\\\partial C}{\\\\partial a} = 3(a - y)', 'the range is the claim as the JSON writes it');
-    const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const actions = await request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix?.edit?.changes?.[uri], JSON.stringify(actions));
     const fixed = TextDocument.applyEdits(doc, fix.edit.changes[uri]);
@@ -175,7 +227,11 @@ describe('language server (LSP over stdio)', function () {
     await client.initialize({ derivcheck: { showUnverifiable: false, delayMs: 0 } });
     await open(NOTE_URI, SEED_004);
     const first = await client.diagnosticsWhen(NOTE_URI, refutedOn(18));
-    assert.deepEqual(first.map((d) => d.severity), [DiagnosticSeverity.Error], 'no hint for the unverifiable claim');
+    assert.deepEqual(
+      first.map((d) => d.severity),
+      [DiagnosticSeverity.Error],
+      'no hint for the unverifiable claim',
+    );
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { derivcheck: { showUnverifiable: true } } });
     await client.diagnosticsWhen(NOTE_URI, (ds) => ds.some((d) => d.severity === DiagnosticSeverity.Hint));
   });
@@ -190,11 +246,23 @@ describe('language server (LSP over stdio)', function () {
     const half = await client.diagnosticsWhen('file:///notes/half.ipynb', () => true);
     assert.ok(half.every((d) => d.severity !== DiagnosticSeverity.Error));
     assert.deepEqual((await client.diagnosticsWhen('file:///notes/plain.txt', () => true)).length, 0);
-    for (const uri of ['file:///notes/unclosed.md', 'file:///notes/half.ipynb', 'file:///notes/plain.txt', 'file:///notes/never-opened.md']) {
-      for (const position of [{ line: 2, character: 10 }, { line: 99, character: 99 }]) {
+    for (const uri of [
+      'file:///notes/unclosed.md',
+      'file:///notes/half.ipynb',
+      'file:///notes/plain.txt',
+      'file:///notes/never-opened.md',
+    ]) {
+      for (const position of [
+        { line: 2, character: 10 },
+        { line: 99, character: 99 },
+      ]) {
         await request('textDocument/hover', { textDocument: { uri }, position });
         await request('textDocument/definition', { textDocument: { uri }, position });
-        await request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+        await request('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: position, end: position },
+          context: { diagnostics: [] },
+        });
       }
       assert.ok(Array.isArray(await request('textDocument/documentSymbol', { textDocument: { uri } })));
     }

@@ -10,7 +10,8 @@ $$\\frac{\\partial C}{\\partial w} = 2(\\hat{y} - y)\\,\\sigma(w)(1 - \\sigma(w)
 $$\\frac{\\partial C}{\\partial b} = 2(\\hat{y} - y)\\,\\hat{y}(1 - \\hat{y})$$
 `;
 
-const verdicts = (r: ReturnType<typeof checkNote>) => r.claims.map((c) => [c.verdict, c.location.start.line, c.wrongFactor?.claimedLatex ?? '']);
+const verdicts = (r: ReturnType<typeof checkNote>) =>
+  r.claims.map((c) => [c.verdict, c.location.start.line, c.wrongFactor?.claimedLatex ?? '']);
 
 describe('claim cache', () => {
   it('re-judges nothing when only prose changes, and gives the same verdicts at their new places', () => {
@@ -22,14 +23,22 @@ describe('claim cache', () => {
     assert.equal(cache.misses, 2);
     assert.equal(cache.hits, 2);
     assert.deepEqual(verdicts(second), verdicts(checkNote('n.md', edited)));
-    assert.deepEqual(second.claims.map((c) => c.location.start.line), first.claims.map((c) => c.location.start.line + 3));
+    assert.deepEqual(
+      second.claims.map((c) => c.location.start.line),
+      first.claims.map((c) => c.location.start.line + 3),
+    );
     const wf = second.claims[0].wrongFactor!;
-    assert.equal(second.source(wf.at), "\\sigma(w)(1 - \\sigma(w))");
+    assert.equal(second.source(wf.at), '\\sigma(w)(1 - \\sigma(w))');
   });
   it('re-judges only the edited claim', () => {
     const cache = new ClaimCache();
     checkNote('n.md', NOTE, {}, cache);
-    checkNote('n.md', NOTE.replace('(1 - \\hat{y})$$', () => '(1 + \\hat{y})$$'), {}, cache);
+    checkNote(
+      'n.md',
+      NOTE.replace('(1 - \\hat{y})$$', () => '(1 + \\hat{y})$$'),
+      {},
+      cache,
+    );
     assert.equal(cache.misses, 3);
     assert.equal(cache.hits, 1);
   });

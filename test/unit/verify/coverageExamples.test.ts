@@ -24,7 +24,10 @@ describe('worked examples', () => {
 
   it('takes a number a step writes for an input the note gives nowhere else (η in w − η g = 0.5 − 0.1 g)', () => {
     // ∂L/∂w₂ = a₂·σ'(z₂)·z₁ = 0.5622·0.2461·0.5 = 0.0692
-    const ok = byStart(`${NET}\n\n$$w_2 = w_2 - \\eta \\frac{\\partial L}{\\partial w_2} = 0.5 - 0.1 \\cdot 0.0692 = 0.49308$$`, '= 0.5 - 0.1');
+    const ok = byStart(
+      `${NET}\n\n$$w_2 = w_2 - \\eta \\frac{\\partial L}{\\partial w_2} = 0.5 - 0.1 \\cdot 0.0692 = 0.49308$$`,
+      '= 0.5 - 0.1',
+    );
     assert.equal(ok.verdict, 'verified', ok.message);
     assert.match(ok.message, /η = 0\.1/);
   });
@@ -44,7 +47,10 @@ describe('worked examples', () => {
 
   it('judges a step that writes a value as the note stated it with that value (the note’s rounding carried faithfully)', () => {
     // σ(0.25) = 0.56218; the note states 0.5622 and computes on with it
-    const r = byStart(`${NET}\n\n$$\\frac{\\partial L}{\\partial a_2} = a_2 = 0.5622$$\n\n$$E = 1 - a_2 = 1 - 0.5622 = 0.4378$$`, '= 1 - 0.5622');
+    const r = byStart(
+      `${NET}\n\n$$\\frac{\\partial L}{\\partial a_2} = a_2 = 0.5622$$\n\n$$E = 1 - a_2 = 1 - 0.5622 = 0.4378$$`,
+      '= 1 - 0.5622',
+    );
     assert.equal(r.verdict, 'verified', r.message);
   });
 });
@@ -69,10 +75,14 @@ describe('matrices of numbers written out', () => {
   const X = '\\begin{bmatrix} 0.05 \\\\ 0.1 \\end{bmatrix}';
 
   it('checks a step of a worked example with matrices, to the rounding of its printed results', () => {
-    const [right] = check(`$$z = ${W} ${X} + \\begin{bmatrix} 0.35 \\\\ 0.35 \\end{bmatrix} = \\begin{bmatrix} 0.3775 \\\\ 0.3925 \\end{bmatrix}$$`);
+    const [right] = check(
+      `$$z = ${W} ${X} + \\begin{bmatrix} 0.35 \\\\ 0.35 \\end{bmatrix} = \\begin{bmatrix} 0.3775 \\\\ 0.3925 \\end{bmatrix}$$`,
+    );
     assert.equal(right.verdict, 'verified', right.message);
     assert.match(right.message, /to the rounding they are printed with/);
-    const [rounded] = check(`$$c = \\begin{bmatrix} 0.5933 \\\\ 0.5969 \\end{bmatrix}^T \\begin{bmatrix} 0.4 \\\\ 0.45 \\end{bmatrix} = 0.5059$$`);
+    const [rounded] = check(
+      `$$c = \\begin{bmatrix} 0.5933 \\\\ 0.5969 \\end{bmatrix}^T \\begin{bmatrix} 0.4 \\\\ 0.45 \\end{bmatrix} = 0.5059$$`,
+    );
     assert.equal(rounded.verdict, 'verified', rounded.message);
   });
 
@@ -98,11 +108,13 @@ describe('matrices of numbers written out', () => {
   });
 
   it('does not refute a relation between given numbers that holds to their rounding, nor verify sides that are 0 everywhere', () => {
-    const rounded = check('Given $z = 0.15$ and $a = 0.5374$.\n\n$$\\sigma\'(z) = a(1 - a)$$')[0];
+    const rounded = check("Given $z = 0.15$ and $a = 0.5374$.\n\n$$\\sigma'(z) = a(1 - a)$$")[0];
     assert.notEqual(rounded.verdict, 'refuted', rounded.message);
-    assert.equal(check('Given $z = 0.15$ and $a = 0.5374$.\n\n$$\\sigma\'(z) = a(1 + a)$$')[0].verdict, 'refuted');
+    assert.equal(check("Given $z = 0.15$ and $a = 0.5374$.\n\n$$\\sigma'(z) = a(1 + a)$$")[0].verdict, 'refuted');
     // h read as the zero function makes both sides vanish: no verdict either way
-    const vanishing = check('$$h(x) = 0$$\n\n$$L = \\frac{1}{2}(t - h(x) w)^2$$\n\n$$\\frac{\\partial L}{\\partial w} = (t - h(x) w) h(x)$$').pop();
+    const vanishing = check(
+      '$$h(x) = 0$$\n\n$$L = \\frac{1}{2}(t - h(x) w)^2$$\n\n$$\\frac{\\partial L}{\\partial w} = (t - h(x) w) h(x)$$',
+    ).pop();
     assert.equal(vanishing?.verdict, 'unverifiable', vanishing?.message);
     assert.match(vanishing?.message ?? '', /both sides are 0 at every sample point/);
   });
@@ -117,7 +129,11 @@ describe('matrices of numbers written out', () => {
       '$$O = \\begin{bmatrix} 2.2414 \\end{bmatrix}$$',
     ].join('\n\n');
     const claims = check(note);
-    const [g, o, slip] = [claims.find((c) => c.latex.includes('0.6792')), claims.find((c) => c.latex.includes('2.1414')), claims.find((c) => c.latex.includes('2.2414'))];
+    const [g, o, slip] = [
+      claims.find((c) => c.latex.includes('0.6792')),
+      claims.find((c) => c.latex.includes('2.1414')),
+      claims.find((c) => c.latex.includes('2.2414')),
+    ];
     assert.equal(g?.verdict, 'verified', g?.message);
     assert.equal(o?.verdict, 'verified', o?.message);
     // (a matrix written out is reported, not refuted yet)
@@ -143,9 +159,19 @@ describe('matrices of numbers written out', () => {
   });
 
   it('reads a chain that defines its head again as defining its function again (z = f(x, y) = xy after x + y)', () => {
-    const note = ['## Addition', '$$z = f(x, y) = x + y$$', '$$\\frac{\\partial z}{\\partial x} = 1$$', '## Product', '$$z = f(x, y) = xy$$', '$$\\frac{\\partial z}{\\partial x} = \\frac{\\partial (xy)}{\\partial x} = y$$'].join('\n\n');
+    const note = [
+      '## Addition',
+      '$$z = f(x, y) = x + y$$',
+      '$$\\frac{\\partial z}{\\partial x} = 1$$',
+      '## Product',
+      '$$z = f(x, y) = xy$$',
+      '$$\\frac{\\partial z}{\\partial x} = \\frac{\\partial (xy)}{\\partial x} = y$$',
+    ].join('\n\n');
     const claims = check(note);
-    assert.deepEqual(claims.filter((c) => c.verdict === 'refuted').map((c) => c.latex), []);
+    assert.deepEqual(
+      claims.filter((c) => c.verdict === 'refuted').map((c) => c.latex),
+      [],
+    );
     assert.equal(claims[claims.length - 1].verdict, 'verified', claims[claims.length - 1].message);
   });
 
@@ -165,7 +191,7 @@ describe('matrices of numbers written out', () => {
     assert.equal(slip.verdict, 'unverifiable', slip.message);
   });
 
-  it('takes the values a step writes into its inputs as the example\'s values (Mazur without a table of inputs)', () => {
+  it("takes the values a step writes into its inputs as the example's values (Mazur without a table of inputs)", () => {
     const note = [
       '$net_{h1} = w_1 * i_1 + b_1 = 0.15 * 0.05 + 0.35 = 0.3575$',
       '$out_{h1} = \\sigma(net_{h1})$',

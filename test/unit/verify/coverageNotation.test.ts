@@ -43,51 +43,75 @@ describe('notation real notes use', () => {
 
   it('reads \\begin{cases} rows with conditions (z > 0, otherwise) as indicator sums', () => {
     const note = '$$r = \\text{ReLU}(z)$$\n\n';
-    assert.deepEqual(verdicts(`${note}$$\\frac{dr}{dz} = \\begin{cases} 1 & \\text{if } z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$`), ['verified']);
+    assert.deepEqual(verdicts(`${note}$$\\frac{dr}{dz} = \\begin{cases} 1 & \\text{if } z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$`), [
+      'verified',
+    ]);
     assert.deepEqual(verdicts(`${note}$$\\frac{dr}{dz} = \\begin{cases} 0 & z > 0 \\\\ 1 & z \\le 0 \\end{cases}$$`), ['refuted']);
   });
 
   it('reads cases on indices (j = k, j \\neq k), settled entry by entry', () => {
     const note = '$$p_k = \\frac{e^{o_k}}{\\sum_{j} e^{o_j}}$$\n\n';
-    const jacobian = (a: string, b: string): string => `${note}$$\\frac{\\partial p_k}{\\partial o_j} = \\begin{cases} p_k (1 - p_k) & ${a} \\\\ -p_k p_j & ${b} \\end{cases}$$`;
+    const jacobian = (a: string, b: string): string =>
+      `${note}$$\\frac{\\partial p_k}{\\partial o_j} = \\begin{cases} p_k (1 - p_k) & ${a} \\\\ -p_k p_j & ${b} \\end{cases}$$`;
     assert.deepEqual(verdicts(jacobian('j = k', 'j \\neq k')), ['verified']);
     assert.deepEqual(verdicts(jacobian('j = k', '\\text{otherwise}')), ['verified']);
     assert.deepEqual(verdicts(jacobian('j \\neq k', 'j = k')), ['refuted'], 'the cases swapped');
   });
   it('reads a note written in plain text (no math delimiters): list items as equations, δE/δw as ∂E/∂w', () => {
     const note = [
-      '* h1 = w1*i1 + w2*i2', '* a_h1 = σ(h1) = 1/(1+exp(-h1))', '* o1 = w5*a_h1', '* E_total = 1/2*(t1 - o1)^2', '',
-      'The gradients:', '',
+      '* h1 = w1*i1 + w2*i2',
+      '* a_h1 = σ(h1) = 1/(1+exp(-h1))',
+      '* o1 = w5*a_h1',
+      '* E_total = 1/2*(t1 - o1)^2',
+      '',
+      'The gradients:',
+      '',
       '* δE_total/δw5 = -(t1 - o1)*a_h1',
       '* δE_total/δw1 = -(t1 - o1)*w5*a_h1*(1 - a_h1)*i1',
       '* δE_total/δw2 = -(t1 - o1)*w5*a_h1*(1 - a_h1)*i1',
-      '', 'This version = the answer we wanted.',
+      '',
+      'This version = the answer we wanted.',
     ].join('\n');
     assert.deepEqual(verdicts(note), ['verified', 'verified', 'verified', 'refuted']);
     // δ followed by a subscript is a variable's name, not a derivative
-    const delta = '$$z = w x, \\quad E = \\frac{1}{2}(z - t)^2, \\quad \\delta_1 = z - t$$\n\n$$\\frac{\\partial E}{\\partial w} = \\delta_1 x$$';
+    const delta =
+      '$$z = w x, \\quad E = \\frac{1}{2}(z - t)^2, \\quad \\delta_1 = z - t$$\n\n$$\\frac{\\partial E}{\\partial w} = \\delta_1 x$$';
     assert.deepEqual(verdicts(delta), ['verified']);
   });
 
   it('reads a definition that loops through its first form (a_1 = σ(o_1) with o_1 = w_2 a_1) by the form its chain ends in', () => {
     const note = [
-      '$$h_1 = w_1 x$$', '$$a_1 = \\sigma(o_1) = \\frac{1}{1+e^{-h_1}}$$', '$$o_1 = w_2 a_1, \\quad E = \\frac{1}{2}(o_1 - t)^2$$',
-      '$$\\frac{\\partial E}{\\partial w_1} = (o_1 - t) w_2 a_1 (1 - a_1) x$$', '$$\\frac{\\partial E}{\\partial w_1} = (o_1 - t) w_2 a_1 x$$',
+      '$$h_1 = w_1 x$$',
+      '$$a_1 = \\sigma(o_1) = \\frac{1}{1+e^{-h_1}}$$',
+      '$$o_1 = w_2 a_1, \\quad E = \\frac{1}{2}(o_1 - t)^2$$',
+      '$$\\frac{\\partial E}{\\partial w_1} = (o_1 - t) w_2 a_1 (1 - a_1) x$$',
+      '$$\\frac{\\partial E}{\\partial w_1} = (o_1 - t) w_2 a_1 x$$',
     ].join('\n');
     const claims = check(note);
     // the σ(o_1) slip itself is refuted; the claims below read a_1 as σ(h_1)
-    assert.deepEqual(claims.map((c) => c.verdict), ['refuted', 'verified', 'refuted']);
+    assert.deepEqual(
+      claims.map((c) => c.verdict),
+      ['refuted', 'verified', 'refuted'],
+    );
     assert.match(claims[0].message, /^σ\(o₁\) is not 1 \/ \(1 \+ exp\(−h₁\)\)/);
   });
   it('verifies an update rule by its form (θ − α ∂K/∂θ, θ − α dθ) where the note never says how the cost depends on θ', () => {
     const form = (rule: string): ClaimReport => check(`The loss $\\mathcal{L}$ is minimised.\n\n$$${rule}$$`)[0];
-    for (const rule of ['W^{[1]} \\leftarrow W^{[1]} - \\alpha \\frac{\\partial \\mathcal{L}}{\\partial W^{[1]}}', 'b := b - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial b}', 'w^{[2]} = w^{[2]} - \\alpha\\, dw^{[2]}']) {
+    for (const rule of [
+      'W^{[1]} \\leftarrow W^{[1]} - \\alpha \\frac{\\partial \\mathcal{L}}{\\partial W^{[1]}}',
+      'b := b - \\frac{\\eta}{m} \\frac{\\partial J}{\\partial b}',
+      'w^{[2]} = w^{[2]} - \\alpha\\, dw^{[2]}',
+    ]) {
       const c = form(rule);
       assert.equal(c.verdict, 'verified', `${rule}: ${c.message}`);
       assert.match(c.message, /gradient-descent step by its form/);
     }
     // the wrong sign, the wrong parameter's gradient, or a velocity are not gradient descent by form: no verdict
-    for (const rule of ['W \\leftarrow W + \\alpha \\frac{\\partial \\mathcal{L}}{\\partial W}', 'W \\leftarrow W - \\alpha \\frac{\\partial \\mathcal{L}}{\\partial b}', 'W \\leftarrow W - \\alpha v_t']) {
+    for (const rule of [
+      'W \\leftarrow W + \\alpha \\frac{\\partial \\mathcal{L}}{\\partial W}',
+      'W \\leftarrow W - \\alpha \\frac{\\partial \\mathcal{L}}{\\partial b}',
+      'W \\leftarrow W - \\alpha v_t',
+    ]) {
       assert.equal(form(rule).verdict, 'unverifiable', rule);
     }
     // where the cost is defined the step is still judged at values, and an ascent step refuted

@@ -71,7 +71,10 @@ describe('index notation, entry by entry', () => {
   it('writes out a sum that leaves one index out (\\sum_{k \\neq j})', () => {
     const note = '$$\\sum_{k} r_k = r_j + \\sum_{k \\neq j} r_k$$\n\n$$\\sum_{k} r_k = r_j + \\sum_{k \\neq j} r_j$$';
     const claims = check(note);
-    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'unverifiable']);
+    assert.deepEqual(
+      claims.map((c) => c.verdict),
+      ['verified', 'unverifiable'],
+    );
   });
 
   it('does not read an index used as a value (\\sum_s \\eta(s)) as entries', () => {
@@ -93,15 +96,24 @@ describe('index notation, entry by entry', () => {
 
 describe('readings found on the way', () => {
   it('reads `\\quad \\leftarrow \\text{…}` after an equation as a remark, not as an equation', () => {
-    const note = '$$\n\\begin{aligned}\n\\frac{\\partial L}{\\partial a} &= a b + a c \\quad \\leftarrow \\text{factor } a \\text{ out} \\\\\n&= a (b + c)\n\\end{aligned}\n$$';
+    const note =
+      '$$\n\\begin{aligned}\n\\frac{\\partial L}{\\partial a} &= a b + a c \\quad \\leftarrow \\text{factor } a \\text{ out} \\\\\n&= a (b + c)\n\\end{aligned}\n$$';
     const claims = check(note);
     assert.equal(claims.length, 2);
-    assert.ok(claims.every((c) => c.verdict !== 'refuted'), claims.map((c) => c.message).join('\n'));
+    assert.ok(
+      claims.every((c) => c.verdict !== 'refuted'),
+      claims.map((c) => c.message).join('\n'),
+    );
     assert.equal(claims[1].verdict, 'verified');
   });
 
   it('does not refute a claim about a function the note defines several times in a row, as alternatives', () => {
-    const note = ['$g(s) = \\tanh(s)$', '$g(s) = \\sigma(s)$', '$g(s) = s$', '$$\\frac{\\partial g(s)}{\\partial s} = 1 - \\tanh^2(s)$$'].join('<br>\n');
+    const note = [
+      '$g(s) = \\tanh(s)$',
+      '$g(s) = \\sigma(s)$',
+      '$g(s) = s$',
+      '$$\\frac{\\partial g(s)}{\\partial s} = 1 - \\tanh^2(s)$$',
+    ].join('<br>\n');
     const last = check(note).at(-1)!;
     assert.equal(last.verdict, 'unverifiable', last.message);
     assert.match(last.message, /several times in a row/);
@@ -114,11 +126,18 @@ describe('readings found on the way', () => {
 
   it('does not refute an index free on one side only (Einstein summation: 1_j e^{x_j} δ_{jn} = e^{x_n})', () => {
     const note = '$$S = \\sum_j e^{x_j}$$\n\n$$\\frac{\\partial S}{\\partial x_n} = \\mathbf{1}_j e^{x_j} \\delta_{jn}$$\n\n$$= e^{x_n}$$';
-    assert.ok(check(note).every((c) => c.verdict !== 'refuted'), check(note).map((c) => c.message).join('\n'));
+    assert.ok(
+      check(note).every((c) => c.verdict !== 'refuted'),
+      check(note)
+        .map((c) => c.message)
+        .join('\n'),
+    );
   });
 
   it('does not refute a claim that holds when a symbol nothing defines is 1 (a one-hot label’s y_o = 1, said in words)', () => {
-    const [c] = check('Here y is one-hot: its entry for the true word o is one.\n\n$$\\hat{y}_o = \\sigma(u)$$\n\n$$J = -y_o \\log(\\hat{y}_o) = -\\log(\\hat{y}_o)$$');
+    const [c] = check(
+      'Here y is one-hot: its entry for the true word o is one.\n\n$$\\hat{y}_o = \\sigma(u)$$\n\n$$J = -y_o \\log(\\hat{y}_o) = -\\log(\\hat{y}_o)$$',
+    );
     assert.equal(c.verdict, 'unverifiable', c.message);
     assert.match(c.message, /holds when y_o = 1/);
     const [slip] = check('$$J = -y_o \\log(\\hat{y}_o) = -2 \\log(\\hat{y}_o)$$');
@@ -126,9 +145,13 @@ describe('readings found on the way', () => {
   });
 
   it('does not loop when one letter names two layers (a_j before, a_k after)', () => {
-    const note = '$$z_k = b_k + \\sum_j w_{jk} a_j$$\n\n$$a_k = g(z_k)$$\n\n$$E = \\frac{1}{2} \\sum_k (a_k - t_k)^2$$\n\n$$\\frac{\\partial E}{\\partial w_{jk}} = (a_k - t_k) g\'(z_k) a_j$$';
+    const note =
+      "$$z_k = b_k + \\sum_j w_{jk} a_j$$\n\n$$a_k = g(z_k)$$\n\n$$E = \\frac{1}{2} \\sum_k (a_k - t_k)^2$$\n\n$$\\frac{\\partial E}{\\partial w_{jk}} = (a_k - t_k) g'(z_k) a_j$$";
     const claims = check(note);
-    assert.ok(claims.every((c) => !/internal error/.test(c.message)), claims.map((c) => c.message).join('\n'));
+    assert.ok(
+      claims.every((c) => !/internal error/.test(c.message)),
+      claims.map((c) => c.message).join('\n'),
+    );
   });
 });
 
@@ -141,7 +164,10 @@ describe('index notation: what the note writes beside its equations', () => {
   it('reads "the case where $j=k$" in prose as a case, not a definition of j', () => {
     const note = `${NET}\n\nWe split into the cases where $j=k$ and $j \\neq k$.\n\n$$\\frac{\\partial z_j^{[2]}}{\\partial W_{j,i}^{[2]}} = h_i$$\n\n$$\\frac{\\partial z_j^{[2]}}{\\partial W_{j,i}^{[2]}} = 2 h_i$$`;
     // (the slip is not refuted: j, free on the left only, may be summed by Einstein's convention)
-    assert.deepEqual(check(note).map((c) => c.verdict), ['verified', 'unverifiable']);
+    assert.deepEqual(
+      check(note).map((c) => c.verdict),
+      ['verified', 'unverifiable'],
+    );
   });
 
   it('keeps the shapes the definitions give when a claim indexes a vector twice (b_{j,i} of z = W h + b)', () => {
@@ -152,9 +178,14 @@ describe('index notation: what the note writes beside its equations', () => {
   });
 
   it('reads cases rows that end in punctuation (`…, & \\text{if } j = k \\space.`)', () => {
-    const cases = '\\begin{cases} \\hat{y}_k (1 - \\hat{y}_k), & \\text{if } j = k \\\\ -\\hat{y}_j \\hat{y}_k, & \\text{if } j \\neq k \\space. \\end{cases}';
+    const cases =
+      '\\begin{cases} \\hat{y}_k (1 - \\hat{y}_k), & \\text{if } j = k \\\\ -\\hat{y}_j \\hat{y}_k, & \\text{if } j \\neq k \\space. \\end{cases}';
     assert.equal(check(`${NET}\n\n$$\\frac{\\partial \\hat{y}_k}{\\partial z_j^{[2]}} = ${cases}$$`)[0].verdict, 'verified');
-    assert.equal(check(`${NET}\n\n$$\\frac{\\partial \\hat{y}_k}{\\partial z_j^{[2]}} = ${cases.replace('(1 - ', '(1 + ')}$$`)[0].verdict, 'unverifiable', 'wrong on the diagonal only');
+    assert.equal(
+      check(`${NET}\n\n$$\\frac{\\partial \\hat{y}_k}{\\partial z_j^{[2]}} = ${cases.replace('(1 - ', '(1 + ')}$$`)[0].verdict,
+      'unverifiable',
+      'wrong on the diagonal only',
+    );
   });
 });
 
@@ -163,14 +194,21 @@ describe('entries of a function of a vector: s(\\mathbf x)_i', () => {
 
   it('reads s(\\mathbf x)_i as entry i of s, and Σ without an index as the sum over the one free index', () => {
     const note = `${SOFT}\n\n$$\\begin{aligned} \\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} &= \\frac{\\sum_j e^{x_j} e^{x_i} - e^{x_i} e^{x_i}}{(\\sum_j e^{x_j})^2} \\\\ &= s(\\mathbf x)_i - s(\\mathbf x)_i^2 \\end{aligned}$$`;
-    assert.deepEqual(check(note).map((c) => c.verdict), ['verified', 'verified']);
+    assert.deepEqual(
+      check(note).map((c) => c.verdict),
+      ['verified', 'verified'],
+    );
     // the guess about the sum keeps a slip from being refuted, but it does not verify
-    assert.notEqual(check(`${SOFT}\n\n$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = s(\\mathbf x)_i + s(\\mathbf x)_i^2$$`)[0].verdict, 'verified');
+    assert.notEqual(
+      check(`${SOFT}\n\n$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = s(\\mathbf x)_i + s(\\mathbf x)_i^2$$`)[0].verdict,
+      'verified',
+    );
   });
 
   it('never reads an entry whose definition cannot be read entry by entry as a free input', () => {
     // (Σ over an index the definition does not say leaves s_i unreadable: the step is unverifiable, not refuted)
-    const note = '$$s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum e^{x_j + x_k}}$$\n\n$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = \\frac{e^{x_i}}{\\sum_j e^{x_j}} - s(\\mathbf x)_i^2$$';
+    const note =
+      '$$s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum e^{x_j + x_k}}$$\n\n$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = \\frac{e^{x_i}}{\\sum_j e^{x_j}} - s(\\mathbf x)_i^2$$';
     assert.equal(check(note)[0].verdict, 'unverifiable');
   });
 });
@@ -188,7 +226,11 @@ describe('a loss written over entries, with claims about whole vectors', () => {
   it('reads the sum over k as a sum over the vectors, so vector claims reach the network', () => {
     assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial b^{[2]}} = \\hat{y} - y').verdict, 'verified');
     assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}} = (\\hat{y} - y) h^T').verdict, 'verified');
-    assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}} = h^T (\\hat{y} - y)').verdict, 'refuted', 'the transpose on the wrong factor');
+    assert.equal(
+      last('\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}} = h^T (\\hat{y} - y)').verdict,
+      'refuted',
+      'the transpose on the wrong factor',
+    );
     // the claims in index notation still read entry by entry
     assert.equal(last('\\frac{\\partial \\mathcal{L}}{\\partial z_j^{[2]}} = \\hat{y}_j - y_j').verdict, 'verified');
   });
@@ -213,7 +255,10 @@ describe('cases the prose states before a derivation', () => {
       '$$\\frac{\\partial p_k}{\\partial o_j} = p_j p_k$$',
     ].join('\n\n');
     const claims = check(note);
-    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'unverifiable']);
+    assert.deepEqual(
+      claims.map((c) => c.verdict),
+      ['verified', 'verified', 'unverifiable'],
+    );
     assert.match(claims[0].message, /where j = k \(the case the prose states\)/);
     assert.match(claims[1].message, /where j ≠ k/);
   });
@@ -246,7 +291,7 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     }
   });
 
-  it('does not refute a sum after a minus sign read over the next term (the minus may be the first term\'s only)', () => {
+  it("does not refute a sum after a minus sign read over the next term (the minus may be the first term's only)", () => {
     const note = `${SOFT}$$\\frac{\\partial L}{\\partial x_k} = -\\sum_{i=1}^{C} y_i (\\delta_{ik} - s_k) = - \\sum_{i=1}^{C} y_i \\delta_{ik} + y_i s_k$$`;
     const claims = check(note);
     assert.notEqual(claims[claims.length - 1].verdict, 'refuted');
@@ -262,7 +307,10 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
       '$$\\frac{\\partial r(\\mathbf v)_i}{\\partial v_k} = \\frac{\\sum_k e^{v_k} \\cdot 0 - e^{v_i} e^{v_k}}{(\\sum_k e^{v_k})^2} = - r(\\mathbf v)_i r(\\mathbf v)_k$$',
     ].join('\n\n');
     const claims = check(note);
-    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'verified', 'verified']);
+    assert.deepEqual(
+      claims.map((c) => c.verdict),
+      ['verified', 'verified', 'verified', 'verified'],
+    );
     assert.match(claims[2].message, /Σ over k read as covering its first term only/);
     assert.match(claims[2].message, /where k ≠ i \(the case the prose states\)/);
     // the slip: a lost minus on the off-diagonal entry, under either reading of the sum
@@ -283,7 +331,7 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     assert.equal(slip.verdict, 'refuted', slip.message);
   });
 
-  it('reads Nielsen\'s ∇_a C as the gradient by a^L where the note has no a of its own, and says so', () => {
+  it("reads Nielsen's ∇_a C as the gradient by a^L where the note has no a of its own, and says so", () => {
     const note = ['$$C = \\frac{1}{2}\\sum_j (y_j - a^L_j)^2$$', '$$\\nabla_a C = (a^L - y)$$', '$$\\nabla_a C = (y - a^L)$$'].join('\n\n');
     const [right, slip] = check(note).slice(-2);
     assert.equal(right.verdict, 'verified', right.message);
@@ -296,7 +344,10 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
     const note = [
       '$$\\frac{\\partial \\log \\sum_{j=1}^{C} e^{x_j}}{\\partial x_k} = \\frac{1}{\\sum_{j=1}^{C} e^{x_j}} \\sum_{j=1}^{C} e^{x_j} \\frac{\\partial x_j}{\\partial x_k} = \\frac{e^{x_k}}{\\sum_{j=1}^{C} e^{x_j}}$$',
     ].join('\n\n');
-    assert.deepEqual(check(note).map((c) => c.verdict), ['verified', 'verified']);
+    assert.deepEqual(
+      check(note).map((c) => c.verdict),
+      ['verified', 'verified'],
+    );
     // a_i may be a function of z_i the note does not write: no zero is settled, nothing refuted
     const other = check('$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 - a_i)$$')[0];
     assert.notEqual(other.verdict, 'refuted', other.message);
@@ -311,7 +362,8 @@ describe('the Kronecker delta and the indicator of equal entries', () => {
   });
 
   it('holds the case a sentence states for the inline claims of that sentence', () => {
-    const note = '$$\\hat{q} = \\text{softmax}(o)$$\n\nWhen $j \\neq k$, the term $\\frac{\\partial u}{\\partial o_j} = 0$, because $u = e^{o_k}$.';
+    const note =
+      '$$\\hat{q} = \\text{softmax}(o)$$\n\nWhen $j \\neq k$, the term $\\frac{\\partial u}{\\partial o_j} = 0$, because $u = e^{o_k}$.';
     const claim = check(note).find((c) => c.latex.includes('\\partial u'));
     assert.equal(claim?.verdict, 'verified', claim?.message);
     assert.match(claim?.message ?? '', /where j ≠ k \(the case the prose states\)/);

@@ -22,10 +22,16 @@ describe('explanations for Verify Gradient', () => {
   it('lists the path from w₂ to C, whose product is the true derivative', () => {
     const x = explainClaim(report, refuted);
     assert.equal(x.paths.length, 1);
-    assert.deepEqual(x.paths[0].map((f) => f.label), ['\\frac{\\partial z_2}{\\partial w_2}', '\\frac{\\partial A_2}{\\partial z_2}', '\\frac{\\partial C}{\\partial A_2}']);
+    assert.deepEqual(
+      x.paths[0].map((f) => f.label),
+      ['\\frac{\\partial z_2}{\\partial w_2}', '\\frac{\\partial A_2}{\\partial z_2}', '\\frac{\\partial C}{\\partial A_2}'],
+    );
     const product = x.paths[0].reduce((p, f) => p * f.value!, 1);
     assert.ok(Math.abs(product - x.values.actual!) < 1e-12);
-    const onPath = x.nodes.filter((n) => n.onPath).map((n) => n.id).sort();
+    const onPath = x.nodes
+      .filter((n) => n.onPath)
+      .map((n) => n.id)
+      .sort();
     assert.deepEqual(onPath, ['A_2', 'C', 'w_2', 'z_2']);
     assert.ok(x.edges.some((e) => e.from === 'z_2' && e.to === 'A_2' && e.onPath));
   });

@@ -63,7 +63,11 @@ describe('a cost the note never writes', () => {
       assert.equal(r.verdict, 'verified', `${claim}: ${r.message}`);
       assert.match(r.message, /J is not written in the note/);
     }
-    for (const slip of ['dW^{[1]} = \\frac{1}{m} dZ^{[1]} X', 'db^{[1]} = \\frac{1}{m} np.sum(dZ^{[1]}, axis=0, keepdims=True)', 'dZ^{[2]} = A^{[2]} + Y']) {
+    for (const slip of [
+      'dW^{[1]} = \\frac{1}{m} dZ^{[1]} X',
+      'db^{[1]} = \\frac{1}{m} np.sum(dZ^{[1]}, axis=0, keepdims=True)',
+      'dZ^{[2]} = A^{[2]} + Y',
+    ]) {
       assert.equal(verdict(slip).verdict, 'unverifiable', slip);
     }
     // the output's own gradient holds for one loss only: the one that fits a sigmoid output, said
@@ -89,12 +93,18 @@ describe('a cost the note never writes', () => {
 });
 
 describe('a cost written only as an average of a loss the note never writes', () => {
-  const NET = ['$$Z^{[1]} = W^{[1]} X + b^{[1]}, \\quad A^{[1]} = \\tanh(Z^{[1]})$$', '$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \\quad A^{[2]} = \\sigma(Z^{[2]})$$'].join('\n\n');
+  const NET = [
+    '$$Z^{[1]} = W^{[1]} X + b^{[1]}, \\quad A^{[1]} = \\tanh(Z^{[1]})$$',
+    '$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \\quad A^{[2]} = \\sigma(Z^{[2]})$$',
+  ].join('\n\n');
 
   it('reads J = 1/m Σ 𝔏(a, y) as any cost, so the shorthand identities of the course verify for every loss', () => {
     const note = `${NET}\n\nThe cost: $J(W, b) = \\frac{1}{m}\\sum_{1}^{m}\\mathfrak{L}(A^{[2]}, Y)$.\n\n$$db^{[2]} = \\frac{1}{m} np.sum(dZ^{[2]}, axis=1, keepdims=True)$$\n\n$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}$$\n\n$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]}$$`;
     const claims = check(note);
-    assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'unverifiable']);
+    assert.deepEqual(
+      claims.map((c) => c.verdict),
+      ['verified', 'verified', 'unverifiable'],
+    );
     assert.equal(claims[0].assumption, 'for any J');
     assert.match(claims[0].message, /J is written only through a per-example loss the note never writes/);
   });

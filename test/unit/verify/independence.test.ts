@@ -17,28 +17,40 @@ describe('derivatives the note settles to be 0', () => {
   });
 
   it('refutes a chain through a link that is 0 (h₁ has no w₃), and still verifies what the definitions say', () => {
-    const claims = check(`${network}\n$$\\frac{\\partial E}{\\partial w_3} = \\frac{\\partial E}{\\partial a_2}\\frac{\\partial a_2}{\\partial h_1}\\frac{\\partial h_1}{\\partial w_3}$$\n$$\\frac{\\partial E}{\\partial w_1} = -(t - o) w_5 i_1$$`);
-    assert.deepEqual(claims.map((c) => c.verdict), ['refuted', 'verified']);
+    const claims = check(
+      `${network}\n$$\\frac{\\partial E}{\\partial w_3} = \\frac{\\partial E}{\\partial a_2}\\frac{\\partial a_2}{\\partial h_1}\\frac{\\partial h_1}{\\partial w_3}$$\n$$\\frac{\\partial E}{\\partial w_1} = -(t - o) w_5 i_1$$`,
+    );
+    assert.deepEqual(
+      claims.map((c) => c.verdict),
+      ['refuted', 'verified'],
+    );
     assert.match(claims[0].message, /a₂ does not depend on h₁/);
   });
 
   it('leaves it open when the note names the same value twice (out and a both σ(z))', () => {
-    const [c] = check('$$z = w x + b, \\quad out = \\sigma(z), \\quad a = \\sigma(z)$$\n$$E = \\frac{1}{2}(t - out)^2$$\n$$\\frac{\\partial E}{\\partial a} = -(t - a)$$');
+    const [c] = check(
+      '$$z = w x + b, \\quad out = \\sigma(z), \\quad a = \\sigma(z)$$\n$$E = \\frac{1}{2}(t - out)^2$$\n$$\\frac{\\partial E}{\\partial a} = -(t - a)$$',
+    );
     assert.equal(c.verdict, 'unverifiable', c.message);
   });
 
   it('leaves it open when the cost writes v out instead of naming it', () => {
-    const [c] = check('$$z = w x + b, \\quad a = \\sigma(z)$$\n$$E = \\frac{1}{2}(t - \\sigma(w x + b))^2$$\n$$\\frac{\\partial E}{\\partial a} = -(t - a)$$');
+    const [c] = check(
+      '$$z = w x + b, \\quad a = \\sigma(z)$$\n$$E = \\frac{1}{2}(t - \\sigma(w x + b))^2$$\n$$\\frac{\\partial E}{\\partial a} = -(t - a)$$',
+    );
     assert.equal(c.verdict, 'unverifiable', c.message);
   });
 
   it('leaves it open when the cost uses a quantity of the network the note never defines (E₂ beside E₁)', () => {
-    const note = '$$z_1 = w_1 x, \\quad a_1 = \\sigma(z_1), \\quad z_2 = w_2 a_1$$\n$$E_1 = \\frac{1}{2}(t_1 - a_1)^2, \\quad E = E_1 + E_2$$\n';
+    const note =
+      '$$z_1 = w_1 x, \\quad a_1 = \\sigma(z_1), \\quad z_2 = w_2 a_1$$\n$$E_1 = \\frac{1}{2}(t_1 - a_1)^2, \\quad E = E_1 + E_2$$\n';
     assert.equal(check(`${note}$$\\frac{\\partial E}{\\partial z_2} = 3 z_2$$`)[0].verdict, 'unverifiable');
   });
 
   it('leaves it open when the cost is not connected to the network in the equations (ŷ = a said in words)', () => {
-    const [c] = check('$$z = w x + b, \\quad a = \\sigma(z)$$\nThe prediction $\\hat{y}$ is $a$.\n$$L = (\\hat{y} - y)^2$$\n$$\\frac{\\partial L}{\\partial a} = 2(a - y)$$');
+    const [c] = check(
+      '$$z = w x + b, \\quad a = \\sigma(z)$$\nThe prediction $\\hat{y}$ is $a$.\n$$L = (\\hat{y} - y)^2$$\n$$\\frac{\\partial L}{\\partial a} = 2(a - y)$$',
+    );
     assert.equal(c.verdict, 'unverifiable', c.message);
   });
 
@@ -55,7 +67,7 @@ describe('derivatives the note settles to be 0', () => {
     assert.notEqual(check('$$\\frac{\\partial a}{\\partial z} = 0$$')[0].verdict, 'verified');
   });
 
-  it('keeps a function\'s parameter apart from the outer variable of the same name (the engine agrees with the symbols)', () => {
+  it("keeps a function's parameter apart from the outer variable of the same name (the engine agrees with the symbols)", () => {
     const note = '$f(x) = x^2$, $g(x) = 3 x$, $y = f(u)$, $u = g(x)$\n\n$$\\frac{dy}{dx} = 18 x$$\n\n$$\\frac{dy}{dx} = 6 x$$';
     const [right, slip] = check(note).slice(-2);
     assert.equal(right.verdict, 'verified', right.message);

@@ -6,7 +6,9 @@
 import { strict as assert } from 'assert';
 import { check } from './helpers';
 
-const GENERAL = ['$$Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$$', '$$A^{[l]} = g^{[l]}(Z^{[l]})$$', '$$A^{[L]} = \\sigma(Z^{[L]})$$'].join('\n\n');
+const GENERAL = ['$$Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$$', '$$A^{[l]} = g^{[l]}(Z^{[l]})$$', '$$A^{[L]} = \\sigma(Z^{[L]})$$'].join(
+  '\n\n',
+);
 
 function last(note: string): { verdict: string; message: string; assumption?: string } {
   const claims = check(note);
@@ -56,7 +58,9 @@ describe('a general layer with another letter, claims of concrete layers', () =>
     '$$C = \\frac{1}{N}\\sum_k C_k$$',
   ].join('\n\n');
   const d = (f: string, v: string): string => `\\frac{\\partial ${f}}{\\partial ${v}}`;
-  const [a3, a2, a1, z3, z2, z1, W2, W1] = ['a^{(3)}', 'a^{(2)}', 'a^{(1)}', 'z^{(3)}', 'z^{(2)}', 'z^{(1)}', 'W^{(2)}', 'W^{(1)}'].map((n) => `\\mathbf{${n[0]}}${n.slice(1)}`);
+  const [a3, a2, a1, z3, z2, z1, W2, W1] = ['a^{(3)}', 'a^{(2)}', 'a^{(1)}', 'z^{(3)}', 'z^{(2)}', 'z^{(1)}', 'W^{(2)}', 'W^{(1)}'].map(
+    (n) => `\\mathbf{${n[0]}}${n.slice(1)}`,
+  );
 
   it('reads (n) as the layer where a definition steps to n-1, and checks a^{(3)}, W^{(3)} in the network written out', () => {
     assert.equal(last(`${NETWORK}\n\n$$${d(a3, a2)} = \\sigma'(${z3}) \\mathbf{W}^{(3)}$$`).verdict, 'verified');
@@ -68,7 +72,10 @@ describe('a general layer with another letter, claims of concrete layers', () =>
   });
 
   it('verifies a chain of Jacobians by its links, with the per-example costs C_k left unwritten', () => {
-    for (const chain of [`${d('C', a3)}${d(a3, a2)}${d(a2, z2)}${d(z2, W2)}`, `${d('C', a3)}\\left(${d(a3, a2)}${d(a2, a1)}\\right)${d(a1, z1)}${d(z1, W1)}`]) {
+    for (const chain of [
+      `${d('C', a3)}${d(a3, a2)}${d(a2, z2)}${d(z2, W2)}`,
+      `${d('C', a3)}\\left(${d(a3, a2)}${d(a2, a1)}\\right)${d(a1, z1)}${d(z1, W1)}`,
+    ]) {
       const r = last(`${NETWORK}\n\n$$${d('C', chain.includes(W2) ? W2 : W1)} = ${chain}$$`);
       assert.equal(r.verdict, 'verified', r.message);
       assert.match(r.message, /the chain rule: every path/);
@@ -88,23 +95,29 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
   ].join('\n\n');
 
   it('refutes the double 1/m (a difference every instance of g leaves alike), and verifies the right form', () => {
-    const claims = check(`${NOTE}\n\n$$\\frac{\\partial \\mathcal{J}}{\\partial W^{[l]}} = \\frac{1}{m} dZ^{[l]} A^{[l-1]T}$$\n\n$$\\frac{\\partial \\mathcal{J}}{\\partial W^{[l]}} = dZ^{[l]} A^{[l-1]T}$$`);
+    const claims = check(
+      `${NOTE}\n\n$$\\frac{\\partial \\mathcal{J}}{\\partial W^{[l]}} = \\frac{1}{m} dZ^{[l]} A^{[l-1]T}$$\n\n$$\\frac{\\partial \\mathcal{J}}{\\partial W^{[l]}} = dZ^{[l]} A^{[l-1]T}$$`,
+    );
     const [slip, right] = claims.slice(-2);
     assert.equal(slip.verdict, 'refuted', slip.message);
     assert.equal(right.verdict, 'verified', right.message);
   });
 
-  it('refutes the double 1/m under a cross-entropy of a generic output (instances kept inside the log\'s domain)', () => {
+  it("refutes the double 1/m under a cross-entropy of a generic output (instances kept inside the log's domain)", () => {
     const note = [
       'Forward: $Z^{[l]} = W^{[l]}A^{[l-1]} + b^{[l]}$ with $A^{[0]} = X$, and $A^{[l]} = g(Z^{[l]})$.',
       // (the per-sample names of the last layer, with only the general layer's matrices written)
       'The cost is $J = -\\frac{1}{m} \\sum_{i=1}^{m} [y^{(i)}\\log(a^{[L](i)}) + (1-y^{(i)})\\log(1-a^{[L](i)})]$.',
-      'Write $dA^{[l]} = \\frac{\\partial J}{\\partial A^{[l]}}$ and $dZ^{[l]} = \\frac{\\partial J}{\\partial Z^{[l]}} = dA^{[l]} * g\'(Z^{[l]})$.',
+      "Write $dA^{[l]} = \\frac{\\partial J}{\\partial A^{[l]}}$ and $dZ^{[l]} = \\frac{\\partial J}{\\partial Z^{[l]}} = dA^{[l]} * g'(Z^{[l]})$.",
       '$dW^{[l]} = \\frac{\\partial J}{\\partial W^{[l]}} = dZ^{[l]} A^{[l-1]T}$',
       '$db^{[l]} = \\frac{\\partial J}{\\partial b^{[l]}} = \\frac{1}{m}\\sum_{i=1}^{m} dZ^{[l](i)}$',
     ].join('\n\n');
     const claims = check(note);
-    const [dZ, dW, db] = [claims.find((c) => c.latex.includes("g'")), claims.find((c) => c.latex.includes('A^{[l-1]T}')), claims[claims.length - 1]];
+    const [dZ, dW, db] = [
+      claims.find((c) => c.latex.includes("g'")),
+      claims.find((c) => c.latex.includes('A^{[l-1]T}')),
+      claims[claims.length - 1],
+    ];
     assert.equal(dZ?.verdict, 'verified', dZ?.message);
     assert.equal(dW?.verdict, 'verified', dW?.message);
     assert.equal(db.verdict, 'refuted', db.message);
@@ -168,7 +181,7 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
     assert.equal(slip.verdict, 'refuted', slip.message);
   });
 
-  it('checks Nielsen\'s equations in index notation at every layer: BP3 and BP4 entry by entry, BP1a with ∇_a C', () => {
+  it("checks Nielsen's equations in index notation at every layer: BP3 and BP4 entry by entry, BP1a with ∇_a C", () => {
     const note = [
       'In layer $l$: $$z^l = w^l a^{l-1} + b^l$$ and $$a^l = \\sigma(z^l)$$, with the cost $$C = \\frac{1}{2}\\sum_j (y_j - a^L_j)^2$$.',
       'The error of neuron $j$: $$\\delta^l_j = \\frac{\\partial C}{\\partial z^l_j}$$',
@@ -191,7 +204,8 @@ describe('the general layer with g left generic and the note’s own dZ = ∂J/�
 
 describe("Nielsen's layers as superscripts: z^{l} = w^l a^{l-1} + b^l", () => {
   it('writes the general layer out and checks BP3 at every layer', () => {
-    const note = '$$z^{l} = w^l a^{l-1}+b^l, \\quad a^{l} = \\sigma(z^{l}), \\quad C = \\frac{1}{2}\\|y - a^L\\|^2$$\n\n$$\\delta^{l} = \\frac{\\partial C}{\\partial z^{l}}$$\n\n';
+    const note =
+      '$$z^{l} = w^l a^{l-1}+b^l, \\quad a^{l} = \\sigma(z^{l}), \\quad C = \\frac{1}{2}\\|y - a^L\\|^2$$\n\n$$\\delta^{l} = \\frac{\\partial C}{\\partial z^{l}}$$\n\n';
     const right = last(`${note}$$\\frac{\\partial C}{\\partial b^l} = \\delta^l$$`);
     assert.equal(right.verdict, 'verified', right.message);
     assert.match(right.message, /at each layer/);

@@ -38,7 +38,10 @@ describe('navigation (Go to Definition, hover)', () => {
   });
   it('takes the definition in force at the place first: after a redefinition, the new one', () => {
     const late = symbolAt(report, at('a_2^2'))!;
-    assert.deepEqual(late.definitions.map((d) => d.location.start.line), [11, 3]);
+    assert.deepEqual(
+      late.definitions.map((d) => d.location.start.line),
+      [11, 3],
+    );
   });
   it('finds nothing outside math or on a number', () => {
     assert.equal(symbolAt(report, at('Later')), undefined);

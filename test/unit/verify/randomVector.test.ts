@@ -33,7 +33,9 @@ function randomCourseNote(rng: () => number): string {
       if (k > 1) {
         const a = l('A', k - 1);
         const z = l('Z', k - 1);
-        const prime = { sigma: `${a} \\odot (1 - ${a})`, tanh: `(1 - (${a})^2)`, relu: `[${z} > 0]` }[acts[k - 2] as 'sigma' | 'tanh' | 'relu'];
+        const prime = { sigma: `${a} \\odot (1 - ${a})`, tanh: `(1 - (${a})^2)`, relu: `[${z} > 0]` }[
+          acts[k - 2] as 'sigma' | 'tanh' | 'relu'
+        ];
         lines.push(`$$d${z} = ${l('W', k)}^T d${l('Z', k)} \\odot ${prime}$$`);
       }
     }

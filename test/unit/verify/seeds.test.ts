@@ -2,7 +2,13 @@ import { strict as assert } from 'assert';
 import { checkNote } from '../../../src/verify/checkNote';
 import { readFixture } from './helpers';
 
-const SEEDS = ['000_bb3cef3bd377dd45.txt', '001_bc8c748b4631376c.txt', '002_13cd1b4069b30e52.txt', '003_15e24f7b963d36cf.txt', '004_9679d27c93839c2b.txt'];
+const SEEDS = [
+  '000_bb3cef3bd377dd45.txt',
+  '001_bc8c748b4631376c.txt',
+  '002_13cd1b4069b30e52.txt',
+  '003_15e24f7b963d36cf.txt',
+  '004_9679d27c93839c2b.txt',
+];
 
 const report = (name: string) => checkNote(name, readFixture(name));
 const find = (name: string, source: string) => {
@@ -56,19 +62,34 @@ describe('the five real notes', () => {
     assert.equal(find(name, '= {\\delta_{out}}^T \\frac {\\partial{z}}{\\partial{w}}').verdict, 'unverifiable');
   });
 
-  it("004: the chains for dC/dw₂, dC/dB₂, dC/dw₁ and dC/dB₁ are verified, continuation blocks included", () => {
+  it('004: the chains for dC/dw₂, dC/dB₂, dC/dw₁ and dC/dB₁ are verified, continuation blocks included', () => {
     const name = SEEDS[4];
-    assert.equal(find(name, '\\frac{dC}{dw_2} = \\frac{dz_2}{dw_2} \\times \\frac{dA_2}{dz_2} \\times \\frac{dC}{dA_2}').verdict, 'verified');
-    assert.equal(find(name, '\\frac{dC}{dB_2} = \\frac{dz_2}{dB_2} \\times \\frac{dA_2}{dz_2} \\times \\frac{dC}{dA_2}').verdict, 'verified');
+    assert.equal(
+      find(name, '\\frac{dC}{dw_2} = \\frac{dz_2}{dw_2} \\times \\frac{dA_2}{dz_2} \\times \\frac{dC}{dA_2}').verdict,
+      'verified',
+    );
+    assert.equal(
+      find(name, '\\frac{dC}{dB_2} = \\frac{dz_2}{dB_2} \\times \\frac{dA_2}{dz_2} \\times \\frac{dC}{dA_2}').verdict,
+      'verified',
+    );
     assert.equal(find(name, '= (1) \\times \\underbrace{(\\sigma(z_2)(1-\\sigma(z_2)))}_{\\delta} (2A_2 - 2Y)').verdict, 'verified');
     const w1 = find(name, '= (x)(z_1 > 0) \\cdot w_2 \\cdot \\delta \\cdot (2A_2 - 2Y)');
     assert.equal(w1.verdict, 'verified');
     assert.equal(w1.location.start.line, 28);
-    assert.equal(find(name, '= (1)(z_1 > 0) \\cdot w_2 \\cdot \\underbrace{\\delta}_{\\text{sigmoid prime}} \\cdot \\underbrace{(2A_2 - 2Y)}_{\\text{cost derivative}}').verdict, 'verified');
+    assert.equal(
+      find(
+        name,
+        '= (1)(z_1 > 0) \\cdot w_2 \\cdot \\underbrace{\\delta}_{\\text{sigmoid prime}} \\cdot \\underbrace{(2A_2 - 2Y)}_{\\text{cost derivative}}',
+      ).verdict,
+      'verified',
+    );
   });
 
   it('004: dC/dw₂ = (A₁)(σ(x)(1−σ(x)))(2A₂ − 2Y) is refuted: σ(x) where σ(z₂) belongs', () => {
-    const c = find(SEEDS[4], '\\frac{dC}{dw_2} = (A_1) \\left( \\underbrace{\\sigma(x)(1-\\sigma(x))}_{\\text{sigmoid prime}} \\right) \\underbrace{(2A_2 - 2Y)}_{\\text{cost derivative}}');
+    const c = find(
+      SEEDS[4],
+      '\\frac{dC}{dw_2} = (A_1) \\left( \\underbrace{\\sigma(x)(1-\\sigma(x))}_{\\text{sigmoid prime}} \\right) \\underbrace{(2A_2 - 2Y)}_{\\text{cost derivative}}',
+    );
     assert.equal(c.verdict, 'refuted');
     assert.deepEqual([c.location.start.line, c.location.start.column], [19, 3]);
     assert.equal(c.code, 'refuted/wrong-factor');
@@ -81,7 +102,11 @@ describe('the five real notes', () => {
   it('001 and 003 (OCR garbage): nothing is refuted, and the unreadable is unverifiable with a reason', () => {
     for (const name of [SEEDS[1], SEEDS[3]]) {
       const r = report(name);
-      assert.deepEqual(r.claims.filter((c) => c.verdict === 'refuted').map((c) => c.latex), [], name);
+      assert.deepEqual(
+        r.claims.filter((c) => c.verdict === 'refuted').map((c) => c.latex),
+        [],
+        name,
+      );
       const unverifiable = r.claims.filter((c) => c.verdict === 'unverifiable');
       assert.ok(unverifiable.length > 10, name);
       assert.ok(unverifiable.every((c) => c.message.length > 10));
@@ -89,7 +114,11 @@ describe('the five real notes', () => {
   });
 
   it('no seed refutes anything but the one real slip', () => {
-    const refuted = SEEDS.flatMap((s) => report(s).claims.filter((c) => c.verdict === 'refuted').map((c) => `${s}:${c.location.start.line}`));
+    const refuted = SEEDS.flatMap((s) =>
+      report(s)
+        .claims.filter((c) => c.verdict === 'refuted')
+        .map((c) => `${s}:${c.location.start.line}`),
+    );
     assert.deepEqual(refuted, ['004_9679d27c93839c2b.txt:19']);
   });
 });

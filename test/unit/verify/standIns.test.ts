@@ -20,7 +20,8 @@ describe('stand-in sizes', () => {
   });
 
   it('still refutes a slip at a note’s large declared sizes, and says the note’s sizes', () => {
-    const note = '$$W \\in \\mathbb{R}^{128 \\times 784}, \\quad x \\in \\mathbb{R}^{784}$$\n$$z = W x, \\quad L = \\frac{1}{2}\\|z\\|^2$$\n';
+    const note =
+      '$$W \\in \\mathbb{R}^{128 \\times 784}, \\quad x \\in \\mathbb{R}^{784}$$\n$$z = W x, \\quad L = \\frac{1}{2}\\|z\\|^2$$\n';
     const [ok] = check(`${note}$$\\frac{\\partial L}{\\partial x} = W^T z$$`);
     assert.equal(ok.verdict, 'verified', ok.message);
     assert.match(ok.message, /W 128×784/);

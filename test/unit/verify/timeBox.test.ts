@@ -6,7 +6,8 @@ import { checkDocument, checkDocumentInSlices, checkNote } from '../../../src/ve
 /** A 40-layer scalar network and the derivative of its output by its first weight, as one expanded claim. */
 function deepNote(layers: number): string {
   const lines = [];
-  for (let k = 1; k <= layers; k++) lines.push(`$$z_{${k}} = w_{${k}} ${k === 1 ? 'x' : `a_{${k - 1}}`} + b_{${k}}, \\quad a_{${k}} = \\sigma(z_{${k}})$$`);
+  for (let k = 1; k <= layers; k++)
+    lines.push(`$$z_{${k}} = w_{${k}} ${k === 1 ? 'x' : `a_{${k - 1}}`} + b_{${k}}, \\quad a_{${k}} = \\sigma(z_{${k}})$$`);
   const chain = ['a_{L}(1 - a_{L})'.replace(/L/g, String(layers))];
   for (let k = layers; k > 1; k--) chain.push(`w_{${k}} a_{${k - 1}}(1 - a_{${k - 1}})`);
   lines.push(`$$\\frac{\\partial a_{${layers}}}{\\partial w_1} = ${chain.join(' \\cdot ')} \\cdot x$$`);
@@ -44,7 +45,10 @@ describe('time box and time slices', () => {
       sliced.claims.map((c) => [c.verdict, c.location.start.line]),
       whole.claims.map((c) => [c.verdict, c.location.start.line]),
     );
-    assert.deepEqual(whole.claims.map((c) => c.verdict), ['verified', 'refuted']);
+    assert.deepEqual(
+      whole.claims.map((c) => c.verdict),
+      ['verified', 'refuted'],
+    );
   });
 
   it('stops at the next slice when a newer edit cancels it', async () => {

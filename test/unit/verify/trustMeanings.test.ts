@@ -14,7 +14,12 @@ describe('trust: one meaning where notes mean another', () => {
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial L}{\\partial z} = \\hat y - y$$`), ['verified']);
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial L}{\\partial z} = \\hat y + y$$`), ['refuted']);
     // in index notation it is not read at all, so never refuted
-    assert.notEqual(verdicts('$$\\hat y_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}, \\quad L = -\\sum_k y_k \\log \\hat y_k$$\n$$\\frac{\\partial L}{\\partial z_k} = \\hat y_k - y_k$$')[0], 'refuted');
+    assert.notEqual(
+      verdicts(
+        '$$\\hat y_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}, \\quad L = -\\sum_k y_k \\log \\hat y_k$$\n$$\\frac{\\partial L}{\\partial z_k} = \\hat y_k - y_k$$',
+      )[0],
+      'refuted',
+    );
   });
 
   it('d and ∂ in one formula: ∂ is the partial derivative, the rest held fixed', () => {
@@ -22,7 +27,11 @@ describe('trust: one meaning where notes mean another', () => {
     const [c] = check(`${note}$$\\frac{df}{dx} = \\frac{\\partial f}{\\partial u}\\frac{du}{dx} + \\frac{\\partial f}{\\partial x}$$`);
     assert.equal(c.verdict, 'verified', c.message);
     assert.match(c.message, /partial derivative/);
-    assert.deepEqual(verdicts(`${note}$$\\frac{df}{dx} = \\frac{\\partial f}{\\partial u}\\frac{du}{dx}$$`), ['refuted'], 'the direct path is missing');
+    assert.deepEqual(
+      verdicts(`${note}$$\\frac{df}{dx} = \\frac{\\partial f}{\\partial u}\\frac{du}{dx}$$`),
+      ['refuted'],
+      'the direct path is missing',
+    );
   });
 
   describe('a worked example: values the note gives, results it states, printed precision', () => {
@@ -35,7 +44,10 @@ describe('trust: one meaning where notes mean another', () => {
     ].join('\n');
     it('checks each substitution at the note’s values, each number to its printed digits', () => {
       const claims = check(NOTE);
-      assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'verified']);
+      assert.deepEqual(
+        claims.map((c) => c.verdict),
+        ['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'verified'],
+      );
       assert.match(claims[claims.length - 1].message, /rounding/);
     });
     it('refutes a wrong number and a substitution of the wrong value, even rounded', () => {
@@ -64,11 +76,16 @@ describe('trust: one meaning where notes mean another', () => {
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial a}{\\partial z} = 1 - a^2$$`), ['verified', 'unverifiable', 'verified']);
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial a}{\\partial z} = a(1 - a)$$`), ['verified', 'unverifiable', 'refuted']);
     // a function reused for the next example
-    assert.deepEqual(verdicts("$f(x) = x^3$, $f'(x) = 3x^2$. Next, $f(x) = e^{2x}$ and $f'(x) = 2e^{2x}$."), ['verified', 'unverifiable', 'verified']);
+    assert.deepEqual(verdicts("$f(x) = x^3$, $f'(x) = 3x^2$. Next, $f(x) = e^{2x}$ and $f'(x) = 2e^{2x}$."), [
+      'verified',
+      'unverifiable',
+      'verified',
+    ]);
   });
 
   it('a symbol an earlier section used as an input may be defined in a later one', () => {
-    const note = '## Chain rule\n$$z = t^2, \\quad t = x + y$$\n$$\\frac{\\partial t}{\\partial x} = 1$$\n## Local derivatives\n$$y = f(x)$$';
+    const note =
+      '## Chain rule\n$$z = t^2, \\quad t = x + y$$\n$$\\frac{\\partial t}{\\partial x} = 1$$\n## Local derivatives\n$$y = f(x)$$';
     assert.deepEqual(verdicts(note)[0], 'verified');
   });
 
@@ -100,7 +117,10 @@ describe('trust: one meaning where notes mean another', () => {
 describe('trust: sampling that cannot hide slips', () => {
   it('a count m is at least 2, so a dropped 1/m is caught even when the summand is a number', () => {
     const note = '$$J = \\frac{1}{m}\\sum_{i=1}^{m} (w x^{(i)} - y^{(i)})^2$$\n';
-    assert.notEqual(verdicts(`${note}$$\\frac{\\partial J}{\\partial w} = \\frac{2}{m}\\sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}$$`)[0], 'refuted');
+    assert.notEqual(
+      verdicts(`${note}$$\\frac{\\partial J}{\\partial w} = \\frac{2}{m}\\sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}$$`)[0],
+      'refuted',
+    );
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial J}{\\partial w} = 2\\sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}$$`), ['refuted']);
   });
 
@@ -110,7 +130,12 @@ describe('trust: sampling that cannot hide slips', () => {
       const [c] = checkNote('n.md', note, { seed }).claims;
       assert.equal(c.verdict, 'refuted', `seed ${seed}`);
     }
-    assert.deepEqual(verdicts('$$h = \\text{ReLU}(w x), \\quad L = (v h - y)^2$$\n$$\\frac{\\partial L}{\\partial w} = 2(v h - y)\\, v\\, [w x > 0]\\, x$$'), ['verified']);
+    assert.deepEqual(
+      verdicts(
+        '$$h = \\text{ReLU}(w x), \\quad L = (v h - y)^2$$\n$$\\frac{\\partial L}{\\partial w} = 2(v h - y)\\, v\\, [w x > 0]\\, x$$',
+      ),
+      ['verified'],
+    );
   });
 
   it('a claim about a generic g that fails for every instance is refuted; one that holds for a particular g is not', () => {
@@ -118,7 +143,7 @@ describe('trust: sampling that cannot hide slips', () => {
     assert.deepEqual(verdicts(`${note}$$\\frac{\\partial C}{\\partial w_1} = 2(w_2 h - y)\\, w_2\\, g'(w_1 x)\\, x$$`), ['verified']);
     const [missing] = check(`${note}$$\\frac{\\partial C}{\\partial w_1} = 2(w_2 h - y)\\, g'(w_1 x)\\, x$$`);
     assert.equal(missing.verdict, 'refuted', missing.message);
-    const [particular] = check("$$h = g(z)$$\n$$\\frac{\\partial h}{\\partial z} = h(1 - h)$$");
+    const [particular] = check('$$h = g(z)$$\n$$\\frac{\\partial h}{\\partial z} = h(1 - h)$$');
     assert.equal(particular.verdict, 'unverifiable', particular.message);
     assert.match(particular.message, /generic function/);
   });

@@ -63,7 +63,9 @@ describe('vectorised derivations', () => {
   });
 
   it('verifies softmax cross-entropy: ∂L/∂z = p − y', () => {
-    const c = verdictOf('$$p = \\operatorname{softmax}(z), \\quad L = -\\sum y \\odot \\log p, \\quad \\frac{\\partial L}{\\partial z} = p - y$$');
+    const c = verdictOf(
+      '$$p = \\operatorname{softmax}(z), \\quad L = -\\sum y \\odot \\log p, \\quad \\frac{\\partial L}{\\partial z} = p - y$$',
+    );
     assert.equal(c.verdict, 'verified', c.message);
   });
 

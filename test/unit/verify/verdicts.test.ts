@@ -39,7 +39,7 @@ describe('verdicts', () => {
     it('a lost factor 2', () => {
       const [c] = check(`${network}\n$$\\frac{\\partial C}{\\partial a_2} = a_2 - y$$`);
       assert.equal(c.verdict, 'refuted');
-      assert.equal(c.expected, '2 \\left(a_2 - y\\right)', 'the right side with the factor it lost, in the note\'s own LaTeX');
+      assert.equal(c.expected, '2 \\left(a_2 - y\\right)', "the right side with the factor it lost, in the note's own LaTeX");
       assert.equal(c.code, 'refuted/missing-factor');
       assert.deepEqual(c.repair, { kind: 'factor', latex: '2', text: '2', where: 'start' });
       const { claimed, actual } = c.counterexample!;
@@ -60,26 +60,36 @@ describe('verdicts', () => {
       assert.ok(Math.abs(c.counterexample!.actual + c.counterexample!.claimed) < 1e-9, 'the true value is minus the claimed one');
     });
     it('a chain that skips a link', () => {
-      const [c] = check(`${network}\n$$\\frac{\\partial C}{\\partial w_1} = \\frac{\\partial C}{\\partial a_2}\\frac{\\partial a_2}{\\partial z_2}\\frac{\\partial z_1}{\\partial w_1}$$`);
+      const [c] = check(
+        `${network}\n$$\\frac{\\partial C}{\\partial w_1} = \\frac{\\partial C}{\\partial a_2}\\frac{\\partial a_2}{\\partial z_2}\\frac{\\partial z_1}{\\partial w_1}$$`,
+      );
       assert.equal(c.verdict, 'refuted');
       assert.equal(c.code, 'refuted/chain-link');
       assert.match(c.structure![0], /broken link/);
     });
     it('a chain that misses a path', () => {
-      const [c] = check('$$E = (h - t)^2 + w^2, \\quad h = \\tanh(w x)$$\n$$\\frac{\\partial E}{\\partial w} = \\frac{\\partial E}{\\partial h}\\frac{\\partial h}{\\partial w}$$');
+      const [c] = check(
+        '$$E = (h - t)^2 + w^2, \\quad h = \\tanh(w x)$$\n$$\\frac{\\partial E}{\\partial w} = \\frac{\\partial E}{\\partial h}\\frac{\\partial h}{\\partial w}$$',
+      );
       assert.equal(c.verdict, 'refuted');
       assert.match(c.structure![0], /missing path: w also reaches E directly/);
     });
     it('a wrong step in an = … = chain, at its own span', () => {
       const note = `${network}\n$$\\frac{\\partial C}{\\partial z_2} = 2(a_2 - y)\\, a_2(1 - a_2) = 2(a_2 - y)\\, a_2^2$$`;
       const claims = check(note);
-      assert.deepEqual(claims.map((c) => c.verdict), ['verified', 'refuted']);
+      assert.deepEqual(
+        claims.map((c) => c.verdict),
+        ['verified', 'refuted'],
+      );
       assert.equal(claims[1].claim.kind, 'step');
       assert.equal(claims[1].latex, '= 2(a_2 - y)\\, a_2^2');
     });
     it('a claim after a redefinition that is wrong under the new definition', () => {
       const claims = check('$a = \\sigma(z)$ and later $a = \\tanh(z)$, $\\frac{\\partial a}{\\partial z} = a(1 - a)$');
-      assert.deepEqual(claims.map((c) => c.verdict), ['unverifiable', 'refuted']);
+      assert.deepEqual(
+        claims.map((c) => c.verdict),
+        ['unverifiable', 'refuted'],
+      );
     });
   });
 
@@ -121,22 +131,33 @@ describe('verdicts', () => {
       assert.equal(c.code, 'unverifiable/generic-function');
     });
     it('OCR damage in the statement', () => {
-      const claims = check('$$\\frac{\\partial \\mathcal{L}}{\\partial \\mathcal{L}} = \\frac{e^{-\\frac{1}{2}}}{(1+e^{-\\frac{1}{2}})^2} = \\frac{1}{2}(1-\\frac{1}{2})$$');
+      const claims = check(
+        '$$\\frac{\\partial \\mathcal{L}}{\\partial \\mathcal{L}} = \\frac{e^{-\\frac{1}{2}}}{(1+e^{-\\frac{1}{2}})^2} = \\frac{1}{2}(1-\\frac{1}{2})$$',
+      );
       assert.ok(claims.length === 2 && claims.every((c) => c.verdict === 'unverifiable'));
     });
   });
 
   describe('generic activations', () => {
     it("verifies claims that hold for every g, through g'", () => {
-      const note = '$a = g(z)$, $z = w x + b$, $L = \\frac{1}{2}(a - y)^2$\n\n$$\\frac{\\partial L}{\\partial w} = (a - y)\\, g\'(z)\\, x$$';
-      assert.deepEqual(check(note).map((c) => c.verdict), ['verified']);
+      const note = "$a = g(z)$, $z = w x + b$, $L = \\frac{1}{2}(a - y)^2$\n\n$$\\frac{\\partial L}{\\partial w} = (a - y)\\, g'(z)\\, x$$";
+      assert.deepEqual(
+        check(note).map((c) => c.verdict),
+        ['verified'],
+      );
     });
-    it("uses a letter as a product when the note uses it as a variable", () => {
+    it('uses a letter as a product when the note uses it as a variable', () => {
       const note = '$h = \\sigma(u)$\n\n$$\\frac{\\partial h}{\\partial u} = h(1 - h)$$';
-      assert.deepEqual(check(note).map((c) => c.verdict), ['verified']);
+      assert.deepEqual(
+        check(note).map((c) => c.verdict),
+        ['verified'],
+      );
     });
     it("differentiates the note's own functions", () => {
-      assert.deepEqual(check("$$f(x) = x^3 + 2x, \\quad f'(x) = 3x^2 + 2$$").map((c) => c.verdict), ['verified']);
+      assert.deepEqual(
+        check("$$f(x) = x^3 + 2x, \\quad f'(x) = 3x^2 + 2$$").map((c) => c.verdict),
+        ['verified'],
+      );
     });
   });
 

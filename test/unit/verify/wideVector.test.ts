@@ -25,7 +25,10 @@ describe('wide and many tensors', () => {
   });
 
   it('still refutes the slips at those sizes', () => {
-    const slipped = MNIST.replace('dW^{[1]} = \\frac{1}{m} dZ^{[1]} X^T', 'dW^{[1]} = dZ^{[1]} X^T').replace('db^{[2]} = \\frac{1}{m}\\sum dZ^{[2]}', 'db^{[2]} = \\frac{1}{m}\\sum A^{[2]}');
+    const slipped = MNIST.replace('dW^{[1]} = \\frac{1}{m} dZ^{[1]} X^T', 'dW^{[1]} = dZ^{[1]} X^T').replace(
+      'db^{[2]} = \\frac{1}{m}\\sum dZ^{[2]}',
+      'db^{[2]} = \\frac{1}{m}\\sum A^{[2]}',
+    );
     const byLatex = new Map(checkNote('mnist.md', slipped, SLOW_OK).claims.map((c) => [c.latex, c]));
     assert.equal(byLatex.get('dW^{[1]} = dZ^{[1]} X^T')?.verdict, 'refuted');
     assert.equal(byLatex.get('db^{[2]} = \\frac{1}{m}\\sum A^{[2]}')?.verdict, 'refuted');
