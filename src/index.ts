@@ -74,3 +74,6 @@ export { VERDICT_TITLE, claimHoverMarkdown, symbolHoverMarkdown } from './presen
 
 // a checked note as a standalone NumPy file: its forward pass, its claims, a finite-difference check of each
 export { type ExportedClaim, type NumpyExport, type NumpyExportOptions, type SkippedClaimInfo, exportNumpy } from './export/numpy';
+
+// the settings every host offers (key, default, bounds, description), and reading them safely
+export { type HostSettings, type SettingKey, DEFAULT_SETTINGS, SETTINGS, readSettings } from './present/settings';
