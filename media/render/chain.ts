@@ -1,6 +1,6 @@
 /** The chain as a table: each factor symbolic and numeric, the product, the claimed and true values. */
 import type { Explanation } from '../protocol';
-import { el, num, tex } from './tex';
+import { type Typeset, el, num } from './dom';
 
 function row(cells: (HTMLElement | string)[], className?: string): HTMLTableRowElement {
   const tr = el('tr', className);
@@ -13,7 +13,7 @@ function row(cells: (HTMLElement | string)[], className?: string): HTMLTableRowE
   return tr;
 }
 
-export function renderChain(x: Explanation): HTMLElement {
+export function renderChain(x: Explanation, tex: Typeset): HTMLElement {
   const section = el('section', 'chain');
   section.append(el('h2', undefined, x.paths.length > 1 ? `The chain, along ${x.paths.length} paths` : 'The chain'));
   if (x.paths.length === 0) {
@@ -93,7 +93,7 @@ export function renderChain(x: Explanation): HTMLElement {
   return section;
 }
 
-export function renderPoint(x: Explanation, onNewPoint: () => void): HTMLElement {
+export function renderPoint(x: Explanation, tex: Typeset, onNewPoint: () => void): HTMLElement {
   const section = el('section', 'point');
   const title = el('div', 'point-title');
   title.append(el('h2', undefined, x.claim.verdict === 'refuted' && x.seed === 0 ? 'Counterexample point' : 'Sample point'));

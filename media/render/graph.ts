@@ -4,7 +4,7 @@
  * derivative.
  */
 import type { Explanation, GraphNode } from '../protocol';
-import { el, num } from './tex';
+import { el, num } from './dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COLUMN = 150;
@@ -85,9 +85,11 @@ export function renderGraph(x: Explanation, onReveal: (symbol: string) => void):
     'aria-label': 'computation graph',
     'data-testid': 'graph',
   });
+  // (its drawn width, for a host's stylesheet that scales the graph down to a narrow pane, but only so far)
+  root.style.setProperty('--graph-width', `${width}px`);
   const defs = svg('defs', {});
   const marker = svg('marker', {
-    id: 'arrow',
+    id: 'derivcheck-arrow',
     viewBox: '0 0 10 10',
     refX: 10,
     refY: 5,
@@ -108,7 +110,10 @@ export function renderGraph(x: Explanation, onReveal: (symbol: string) => void):
     const lift = liftOf(a, b);
     const dx = (x2 - x1) / 3;
     g.append(
-      svg('path', { d: `M ${x1} ${y1} C ${x1 + dx} ${y1 - lift}, ${x2 - dx} ${y2 - lift}, ${x2} ${y2}`, 'marker-end': 'url(#arrow)' }),
+      svg('path', {
+        d: `M ${x1} ${y1} C ${x1 + dx} ${y1 - lift}, ${x2 - dx} ${y2 - lift}, ${x2} ${y2}`,
+        'marker-end': 'url(#derivcheck-arrow)',
+      }),
     );
     if (e.value !== undefined)
       g.append(

@@ -1,10 +1,10 @@
 /** The claim, its verdict and the message. */
 import type { Explanation } from '../protocol';
-import { el, num, tex } from './tex';
+import { type Typeset, el, num } from './dom';
 
 const VERDICT_TEXT = { verified: '✓ verified', refuted: '✗ refuted', unverifiable: '? unverifiable' } as const;
 
-export function renderHeader(x: Explanation, onRevealClaim: () => void): HTMLElement {
+export function renderHeader(x: Explanation, tex: Typeset, onRevealClaim: () => void): HTMLElement {
   const section = el('section', 'header');
   const verdict = el('div', `verdict verdict-${x.claim.verdict}`, VERDICT_TEXT[x.claim.verdict]);
   verdict.setAttribute('data-testid', 'verdict');

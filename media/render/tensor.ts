@@ -1,6 +1,6 @@
 /** Tensor claims and update rules: shapes and sizes, the claimed and true matrices (worst entry marked), the step. */
 import type { Explanation } from '../protocol';
-import { el, num, tex } from './tex';
+import { type Typeset, el, num } from './dom';
 
 type Matrix = readonly (readonly number[])[];
 
@@ -40,7 +40,7 @@ const precise = (x: number): string => String(+x.toPrecision(9));
 const largest = (...ms: Matrix[]): number => Math.max(0, ...ms.flatMap((m) => m.flatMap((row) => row.map(Math.abs))));
 
 /** Sizes and shapes (instead of a sampled point: a tensor's scalar stand-ins mean nothing). */
-export function renderShapes(x: Explanation): HTMLElement | undefined {
+export function renderShapes(x: Explanation, tex: Typeset): HTMLElement | undefined {
   const t = x.tensor;
   if (!t) return undefined;
   const section = el('section', 'shapes');
@@ -85,7 +85,7 @@ const shown = (shape: string, rows: number, cols: number): string =>
   shape === `${rows}×${cols}` ? '' : `, the first ${rows}×${cols} entries`;
 
 /** An update rule: the step, the gradient it should point against, the cost before and after. */
-export function renderUpdate(x: Explanation): HTMLElement | undefined {
+export function renderUpdate(x: Explanation, tex: Typeset): HTMLElement | undefined {
   const u = x.update;
   if (!u) return undefined;
   const section = el('section', 'update');
