@@ -17,7 +17,6 @@ import {
 import { badgesFor, setBadges } from './badges';
 import { diagnosticsFor } from './diagnostics';
 import type { EditorHost } from './index';
-import { allowSlices } from './slices';
 
 /** A finished check: the text it read (the editor's doc, as it was), the note's path and the report. */
 export interface CheckedText {
@@ -93,7 +92,6 @@ export class Checker {
       this.show(undefined, s);
       return path === undefined ? [] : [tooLarge(doc.length)];
     }
-    allowSlices();
     const report = await checkDocumentInSlices(readNote(path, doc.toString()), s.check, this.cache, stale);
     if (!report || stale()) return overtaken();
     const checked: CheckedText = { doc, path, report };

@@ -1,4 +1,5 @@
 /** Checks a whole note: read → model → verdicts, with every place mapped back to the note's lines and columns. */
+import { nextTurn } from './nextTurn';
 import { buildModel } from '../model/build';
 import { type BlockSpan, type Claim, type NoteModel, modelInScope } from '../model/types';
 import { LineIndex } from '../notes/positions';
@@ -81,7 +82,7 @@ export async function checkDocumentInSlices(
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart < sliceMs) continue;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     if (cancelled()) return undefined;
     sliceStart = performance.now();
   }
