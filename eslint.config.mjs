@@ -88,6 +88,19 @@ export default tseslint.config(
     files: ['extension/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [deepCore] }] },
   },
+  // the Obsidian plugin runs on mobile: no Node, no Electron
+  {
+    files: ['obsidian/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode, ...nodeBuiltins.paths, { name: 'electron', message: 'The plugin runs on mobile too: no Electron.' }],
+          patterns: [deepCore],
+        },
+      ],
+    },
+  },
   // the webview has no Node either
   {
     files: ['media/**/*.ts'],

@@ -18,6 +18,14 @@ describe('architecture', () => {
     );
     assert.deepEqual(offenders, []);
   });
+  it('the Obsidian plugin is a host that runs on mobile: no vscode, no Node built-ins, no Electron, nothing of the other hosts', () => {
+    const offenders = files(path.join(root, 'obsidian')).filter((f) =>
+      /from\s+['"](vscode|electron|(node:)?(fs|path|os|child_process|crypto|http|https|net|url|util|stream)|\.\.\/(extension|server)\/[^'"]*)['"]/.test(
+        readFileSync(f, 'utf8'),
+      ),
+    );
+    assert.deepEqual(offenders, []);
+  });
   it('src/ never imports vscode (the CLI runs on it)', () => {
     const offenders = files(path.join(root, 'src')).filter((f) =>
       /(from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/.test(readFileSync(f, 'utf8')),
@@ -25,7 +33,7 @@ describe('architecture', () => {
     assert.deepEqual(offenders, []);
   });
   it('source files stay under 400 lines', () => {
-    const long = ['src', 'extension', 'server', 'media', 'test']
+    const long = ['src', 'extension', 'server', 'obsidian', 'media', 'test']
       .flatMap((d) => {
         try {
           return files(path.join(root, d), /\.(ts|css)$/);
@@ -37,9 +45,10 @@ describe('architecture', () => {
       .map((f) => path.relative(root, f));
     assert.deepEqual(long, []);
   });
-  it('hosts reach the core only through src/index.ts (the extension, the webview, the language server, the CLI)', () => {
+  it('hosts reach the core only through src/index.ts (the extension, the webview, the language server, Obsidian, the CLI)', () => {
     const hosts = [
       ...files(path.join(root, 'extension')),
+      ...files(path.join(root, 'obsidian')),
       ...files(path.join(root, 'media')),
       ...files(path.join(root, 'server')),
       path.join(root, 'src/cli.ts'),
