@@ -3,6 +3,7 @@
  * extension), badges in Reading mode, the explanation in a side view, Verify Gradient, "Check this drawing" for
  * Excalidraw, a vault check, and a settings tab. Nothing here needs Node or Electron: it runs on mobile too.
  */
+import { EditorView } from '@codemirror/view';
 import { type Editor, type MarkdownFileInfo, MarkdownView, Notice, Plugin, type TFile, editorInfoField } from 'obsidian';
 import { type ClaimReport, type HostSettings, type NoteReport, type SettingKey, claimAt, explainClaim, readSettings } from '../src/index';
 import { NoteChecks, firstWorthExplaining } from './checks';
@@ -37,6 +38,7 @@ export default class DerivcheckPlugin extends Plugin {
         checked: (path, report) => this.checks.remember(path, report.document.parts[0]?.text ?? '', report),
       }),
     );
+    this.registerEditorExtension(EditorView.updateListener.of((update) => update.selectionSet && this.cursorMoved(update.view)));
     this.registerMarkdownPostProcessor((el, ctx) =>
       addReadingBadge(el, ctx, {
         settings: () => this.settings,
@@ -80,6 +82,18 @@ export default class DerivcheckPlugin extends Plugin {
     await this.explain(path, report, claim);
   }
 
+  /** With *Explanation follows the cursor*, the open explanation moves to the claim the cursor moves onto. */
+  private cursorMoved(view: EditorView): void {
+    const shown = this.shown;
+    if (!this.settings.panelFollowsCursor || shown?.kind !== 'claim') return;
+    const path = view.state.field(editorInfoField, false)?.file?.path;
+    const report = path && this.checks.reportOf(path);
+    if (!path || !report || this.app.workspace.getLeavesOfType(VIEW_TYPE_DERIVCHECK).length === 0) return;
+    const claim = claimAt(report, { part: 0, offset: view.state.selection.main.head });
+    const same = claim && shown.path === path && claim.location.startOffset === shown.claim.location.startOffset;
+    if (claim && !same) void this.explain(path, report, claim, 0, false);
+  }
+
   /** Lists a drawing's claims in the side view. */
   async checkDrawing(file: TFile): Promise<void> {
     const group = await checkFile({ app: this.app, report: (path, text) => this.checks.check(path, text) }, file);
@@ -113,9 +127,10 @@ export default class DerivcheckPlugin extends Plugin {
     (await this.view())?.showClaims(shown.title, shown.groups);
   }
 
-  private async explain(path: string, report: NoteReport, claim: ClaimReport, seed = 0): Promise<void> {
+  /** Explains a claim in the side view (opened and shown, unless `reveal` is false: the cursor moved it). */
+  private async explain(path: string, report: NoteReport, claim: ClaimReport, seed = 0, reveal = true): Promise<void> {
     this.shown = { kind: 'claim', path, report, claim, seed };
-    (await this.view())?.explain(explainClaim(report, claim, seed), path, seed === 0);
+    (await this.view(reveal))?.explain(explainClaim(report, claim, seed), path, seed === 0);
   }
 
   private async showList(shown: Extract<Shown, { kind: 'list' }>): Promise<void> {
@@ -123,8 +138,8 @@ export default class DerivcheckPlugin extends Plugin {
     (await this.view())?.showClaims(shown.title, shown.groups);
   }
 
-  /** The side view, opened in the right sidebar if it is not open yet. */
-  private async view(): Promise<DerivcheckView | undefined> {
+  /** The side view, opened in the right sidebar if it is not open yet, and brought forward when `reveal`. */
+  private async view(reveal = true): Promise<DerivcheckView | undefined> {
     const { workspace } = this.app;
     let leaf = workspace.getLeavesOfType(VIEW_TYPE_DERIVCHECK)[0];
     if (!leaf) {
@@ -133,7 +148,7 @@ export default class DerivcheckPlugin extends Plugin {
       await right.setViewState({ type: VIEW_TYPE_DERIVCHECK, active: true });
       leaf = right;
     }
-    await workspace.revealLeaf(leaf);
+    if (reveal) await workspace.revealLeaf(leaf);
     return leaf.view instanceof DerivcheckView ? leaf.view : undefined;
   }
 

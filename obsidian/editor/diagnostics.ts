@@ -1,7 +1,7 @@
 /**
  * A finished check as lint diagnostics: each refuted claim an error at its span (an unverifiable one a hint, when
  * shown), with the core's message and the reason code, and its actions: the core's quick fix (only the wrong
- * factor replaced), "Ignore this formula", and "Explain". Problems reading the note are warnings at their place.
+ * factor replaced), "Ignore this formula", "Treat S as an input" and "Explain". Problems reading the note are warnings at their place.
  */
 import type { EditorView } from '@codemirror/view';
 import type { Action, Diagnostic } from '@codemirror/lint';
@@ -14,6 +14,7 @@ import {
   diagnosticFor,
   fixFor,
   ignoreFixFor,
+  inputFixesFor,
   partText,
 } from '../../src/index';
 import type { CheckedText } from './checker';
@@ -78,12 +79,14 @@ function actionsFor(checked: CheckedText, claim: ClaimReport, host: Pick<EditorH
       markClass: 'cm-derivcheck-fix',
       apply: (view, from) => replace(view, checked, from - claim.location.startOffset, fix.startOffset, fix.endOffset, fix.text),
     });
-  const ignore = ignoreFixFor(claim, report);
-  if (ignore && ignore.part === 0)
+  // (the insertions the other hosts offer: ignore the formula, treat a symbol the verdict used as an input)
+  for (const insertion of [ignoreFixFor(claim, report), ...inputFixesFor(claim, report)]) {
+    if (insertion?.part !== 0) continue;
     actions.push({
-      name: 'Ignore this formula',
-      apply: (view, from) => insertLine(view, from - claim.location.startOffset, ignore.offset, ignore.text),
+      name: insertion.title.replace(/ \(derivcheck-[a-z]+\)$/, ''),
+      apply: (view, from) => insertLine(view, from - claim.location.startOffset, insertion.offset, insertion.text),
     });
+  }
   actions.push({ name: 'Explain', apply: () => host.explain(checked.path, report, claim) });
   return actions;
 }

@@ -1,5 +1,5 @@
 /**
- * A jsdom window installed as Node's globals for a test (the DOM the Obsidian plugin and CodeMirror expect), and
+ * A jsdom window installed as Node's globals for a test (the DOM the Obsidian plugin and CodeMirror read), and
  * removed again after it.
  */
 import { JSDOM } from 'jsdom';
@@ -8,19 +8,22 @@ const NAMES = [
   'window',
   'document',
   'navigator',
+  'MutationObserver',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'getComputedStyle',
+  'getSelection',
+  'Node',
+  'Element',
   'HTMLElement',
   'HTMLButtonElement',
-  'Element',
-  'Node',
   'Text',
   'DocumentFragment',
+  'Range',
   'Event',
   'MouseEvent',
   'KeyboardEvent',
-  'MutationObserver',
-  'getComputedStyle',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
+  'InputEvent',
 ] as const;
 
 /** Installs a DOM; returns what undoes it. */

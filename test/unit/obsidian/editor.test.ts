@@ -61,7 +61,15 @@ describe('Obsidian editor: live checks (jsdom)', () => {
     assert.match(error.d.renderMessage!(view).textContent ?? '', /refuted\/wrong-factor$/);
     assert.deepEqual(
       error.d.actions?.map((a) => a.name),
-      ['Replace \\sigma(x)(1-\\sigma(x)) with A_2\\cdot\\left(1-A_2\\right)', 'Ignore this formula', 'Explain'],
+      [
+        'Replace \\sigma(x)(1-\\sigma(x)) with A_2\\cdot\\left(1-A_2\\right)',
+        'Ignore this formula',
+        // (as in VS Code: each definition the verdict used may be meant as an input)
+        'Treat C as an input',
+        'Treat A₂ as an input',
+        'Treat z₂ as an input',
+        'Explain',
+      ],
     );
     // an unverifiable claim is a hint
     assert.ok(shown(view, 'hint').length > 0);
@@ -105,6 +113,17 @@ describe('Obsidian editor: live checks (jsdom)', () => {
     await until(() => host.checks.length === 2, 'the check after ignoring');
     await sleep(20);
     assert.equal(shown(view).length, 0);
+  });
+
+  it('"Treat S as an input" writes the directive before the definition of S', async () => {
+    const { view } = open(seed004);
+    forceLinting(view);
+    await until(() => shown(view).length > 0, 'the refuted claim');
+    const [error] = shown(view);
+    const line = seed004.split('\n').findIndex((l) => l.includes('$$z_2 = w_2 A_1 + B_2$$')) + 1;
+    error.d.actions!.find((a) => a.name === 'Treat z₂ as an input')!.apply(view, error.from, error.to);
+    assert.equal(view.state.doc.line(line).text.trim(), '<!-- derivcheck-input: z_2 -->');
+    assert.match(view.state.doc.line(line + 1).text, /z_2 = w_2 A_1 \+ B_2/);
   });
 
   it('with live checks off: no diagnostics, no badges, no checks; turned off while shown, they go', async () => {

@@ -4,53 +4,10 @@
  */
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { JSDOM } from 'jsdom';
 import { type ClaimReport, type HostSettings, type NoteReport, DEFAULT_SETTINGS } from '../../../src/index';
 import { type EditorHost, derivcheckEditor } from '../../../obsidian/editor/index';
 
-const GLOBALS = [
-  'window',
-  'document',
-  'navigator',
-  'MutationObserver',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'getComputedStyle',
-  'getSelection',
-  'Node',
-  'Element',
-  'HTMLElement',
-  'Text',
-  'DocumentFragment',
-  'Range',
-  'Event',
-  'MouseEvent',
-  'KeyboardEvent',
-  'InputEvent',
-] as const;
-
-/** Sets the browser globals from a fresh JSDOM window; the function it returns puts the old ones back. */
-export function installDom(): () => void {
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
-  const scope = globalThis as Record<string, unknown>;
-  const saved = GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const);
-  const window = dom.window as unknown as Record<string, unknown>;
-  for (const name of GLOBALS) {
-    const value = name === 'window' ? dom.window : window[name];
-    Object.defineProperty(scope, name, {
-      value: typeof value === 'function' && /^[a-z]/.test(name) ? (value as (...a: unknown[]) => unknown).bind(dom.window) : value,
-      configurable: true,
-      writable: true,
-    });
-  }
-  return () => {
-    for (const [name, descriptor] of saved) {
-      if (descriptor) Object.defineProperty(scope, name, descriptor);
-      else delete scope[name];
-    }
-    dom.window.close();
-  };
-}
+export { installDom } from '../../support/dom';
 
 export interface FakeHost extends EditorHost {
   /** What the settings say now (tests change it). */

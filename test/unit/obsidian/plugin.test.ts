@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import type { EditorState } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import type * as Obsidian from 'obsidian';
 import type DerivcheckPlugin from '../../../obsidian/main';
 import type * as StandIn from '../../obsidian/standIn';
@@ -30,7 +32,12 @@ interface Loaded {
 describe('the Obsidian plugin, loaded against a stand-in of Obsidian', function () {
   this.timeout(60000);
   let restore: () => void;
-  let bundle: { DerivcheckPlugin: typeof DerivcheckPlugin; obsidian: typeof StandIn };
+  let bundle: {
+    DerivcheckPlugin: typeof DerivcheckPlugin;
+    obsidian: typeof StandIn;
+    EditorState: typeof EditorState;
+    EditorView: typeof EditorView;
+  };
   before(() => {
     restore = installDom();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is built by the test itself
@@ -60,7 +67,7 @@ describe('the Obsidian plugin, loaded against a stand-in of Obsidian', function 
       ['verify-gradient', 'check-drawing', 'check-vault'],
     );
     assert.ok(l.app.viewCreators.has('derivcheck-explanation'));
-    assert.equal(l.plugin.editorExtensions.length, 1);
+    assert.equal(l.plugin.editorExtensions.length, 2, 'the live checks, and the explanation following the cursor');
     assert.equal(l.plugin.postProcessors.length, 1);
     assert.equal(l.plugin.settingTabs.length, 1);
   });
@@ -160,6 +167,44 @@ describe('the Obsidian plugin, loaded against a stand-in of Obsidian', function 
     const l2 = await load({ 'n.md': SEED_004 });
     await (l2.app.workspace.getLeaf() as unknown as StandIn.WorkspaceLeaf).openFile(l2.app.vault.getFileByPath('n.md')!);
     assert.equal(command(l2, 'check-drawing').checkCallback!(true), false);
+  });
+
+  it('with "Explanation follows the cursor", the open explanation moves to the claim the cursor moves onto', async () => {
+    const l = await load({ 'notes/seed.md': SEED_004 });
+    await l.plugin.checkVault();
+    const first = l.plugin.settingTabs[0];
+    l.O.Setting.made.length = 0;
+    first.display();
+    await (
+      l.O.Setting.made.find((s) => s.name === 'Explanation follows the cursor')!.control!.value.changed as (v: boolean) => Promise<void>
+    )(true);
+    // an explanation is open: the claim of line 17
+    const leaf = l.app.workspace.getLeaf() as unknown as StandIn.WorkspaceLeaf;
+    await leaf.openFile(l.app.vault.getFileByPath('notes/seed.md')!);
+    const md = leaf.view as unknown as StandIn.MarkdownView;
+    const offsetOf = (line: number): number =>
+      SEED_004.split('\n')
+        .slice(0, line - 1)
+        .join('\n').length + 4;
+    md.editor.setCursor({ line: 16, ch: 4 });
+    await command(l, 'verify-gradient').editorCallback!(md.editor, md as unknown as Obsidian.MarkdownView);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.doesNotMatch(sideView(l).textContent ?? '', /refuted/i, 'line 17 holds');
+    // the editor Obsidian shows for the note, with the plugin's extensions; the cursor moves to line 19
+    const { EditorState: State, EditorView: View, obsidian } = bundle;
+    const file = l.app.vault.getFileByPath('notes/seed.md');
+    const state = State.create({
+      doc: SEED_004,
+      extensions: [obsidian.editorInfoField.init(() => ({ file }) as never), ...l.plugin.editorExtensions],
+    });
+    const view = new View({ state, parent: document.body });
+    try {
+      view.dispatch({ selection: { anchor: offsetOf(19) } });
+      await new Promise((r) => setTimeout(r, 20));
+      assert.match(sideView(l).textContent ?? '', /refuted/i, 'now line 19, the refuted claim');
+    } finally {
+      view.destroy();
+    }
   });
 
   it('the settings tab has a control per setting; a change is stored, checked and applied', async () => {
