@@ -244,7 +244,8 @@ export class Evaluation {
     if (f.value.isScalar()) return gradient(f, x);
     if (f.value.rows !== x.value.rows || f.value.cols !== x.value.cols) {
       throw new Unverifiable(
-        `${label} is a Jacobian (${f.value.rows}×${f.value.cols} by ${x.value.rows}×${x.value.cols}, 'unverifiable/jacobian'); only scalar and entry-by-entry derivatives are checked`,
+        `${label} is a Jacobian (${f.value.rows}×${f.value.cols} by ${x.value.rows}×${x.value.cols}); only scalar and entry-by-entry derivatives are checked`,
+        'unverifiable/jacobian',
       );
     }
     return perEntry(f, x, this.point.rng, label);

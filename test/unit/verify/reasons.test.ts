@@ -88,6 +88,12 @@ describe('reason codes', () => {
     for (const file of [...notesUnder(path.join(root, 'examples')), ...notesUnder(path.join(root, 'test/fixtures'))]) {
       for (const c of checkNote(file, readFileSync(file, 'utf8')).claims) {
         assert.equal(REASONS[c.code].verdict, c.verdict, `${path.relative(root, file)}:${c.location.start.line} ${c.code}`);
+        // (the code travels beside the sentence, never inside it)
+        assert.doesNotMatch(
+          c.message,
+          /'?(verified|refuted|unverifiable)\/[a-z]+/,
+          `${path.relative(root, file)}:${c.location.start.line}`,
+        );
         seen++;
       }
     }
