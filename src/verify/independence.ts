@@ -23,15 +23,28 @@ export function settledZero(env: NoteEnvironment, of: Expr, v: string): string |
   const leaves = [...env.inputsOf(names)];
   if (vector && leaves.length > 0 && leaves.every((s) => s !== v && env.model.inputVectorOf?.(s) === vector))
     return `${leaves.map(displayName).join(', ')} and ${displayName(v)} are different entries of the input ${displayName(vector)}`;
-  // (inputs of one definition beside v, `(\sigma(h_1 u_{12}) - t_2)^2` of E's, are independent of v: the weights and targets of a formula)
-  if (names.length > 0 && !env.isDefined(v) && names.every((s) => !env.isDefined(s) && s !== v)) {
+  // (inputs of one definition beside v, `(\sigma(h_1 u_{12}) - t_2)^2` of E's, are independent of v: the weights and targets of a
+  // formula; so is what f reaches through its definitions when f mixes defined names and inputs, `h_1 = g(i_1 w_{11})` beside u₁₂)
+  const allInputs = names.every((s) => !env.isDefined(s) && s !== v);
+  const mixed = !allInputs && names.some((s) => env.isDefined(s)) && names.some((s) => !env.isDefined(s));
+  if (names.length > 0 && !env.isDefined(v) && (allInputs || mixed)) {
+    const reached = allInputs ? names : [...env.inputsOf(names)];
     const stems0 = new Set([...env.model.definitions.keys()].map(stem));
-    if (names.some((s) => stems0.has(stem(s)))) return undefined;
+    if (reached.length === 0 || reached.includes(v) || reached.some((s) => stems0.has(stem(s)))) return undefined;
+    // (a defined part of f must be computed completely, as in the case of f defined throughout)
+    if (
+      mixed &&
+      !expanded(
+        env,
+        names.filter((s) => env.isDefined(s)),
+      )
+    )
+      return undefined;
     const together = [...env.model.definitions.keys()].find((d) => {
       const inputs = env.inputsOf([d]);
-      return inputs.has(v) && names.every((s) => inputs.has(s));
+      return inputs.has(v) && reached.every((s) => inputs.has(s));
     });
-    return together && `${names.map(displayName).join(', ')} and ${displayName(v)} are separate inputs of ${displayName(together)}`;
+    return together && `${reached.map(displayName).join(', ')} and ${displayName(v)} are separate inputs of ${displayName(together)}`;
   }
   if (names.length === 0 || !names.every((s) => env.isDefined(s))) return undefined;
   const used = usedBy(env, v);

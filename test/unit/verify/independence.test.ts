@@ -27,6 +27,34 @@ describe('derivatives the note settles to be 0', () => {
     assert.match(claims[0].message, /a₂ does not depend on h₁/);
   });
 
+  it('reads ∂/∂v of a term of other inputs and defined names as 0 when all of them feed one definition with v', () => {
+    // (a cost over two outputs through generic layers: the second output's term has no v₁₁)
+    const note = [
+      '$k_1 = q(x_1 a_{11} + x_2 a_{21})$, $k_2 = q(x_1 a_{12} + x_2 a_{22})$',
+      '$C = {1 \\over 2} \\left( (p(k_1 v_{11} + k_2 v_{21}) - y_1)^2 + (p(k_1 v_{12} + k_2 v_{22}) - y_2)^2 \\right)$',
+      '$$\\begin{aligned} {\\partial C \\over \\partial v_{11}} &= {1 \\over 2} \\left( {\\partial \\over \\partial v_{11}} (p(k_1 v_{11} + k_2 v_{21}) - y_1)^2 + {\\partial \\over \\partial v_{11}} (p(k_1 v_{12} + k_2 v_{22}) - y_2)^2 \\right) \\\\',
+      '&= {1 \\over 2} {\\partial \\over \\partial v_{11}} (p(k_1 v_{11} + k_2 v_{21}) - y_1)^2 \\end{aligned}$$',
+    ].join('\n\n');
+    assert.deepEqual(
+      check(note).map((c) => c.verdict),
+      ['verified', 'verified'],
+    );
+    // (the second term written on as if it depended on v₁₁: a term that is 0, which changes nothing)
+    const withZeroTerm = note.replace(
+      '&= {1 \\over 2} {\\partial',
+      '&= {1 \\over 2} {\\partial \\over \\partial v_{11}} (p(k_1 v_{12} + k_2 v_{22}) - y_2)^2 + {1 \\over 2} {\\partial',
+    );
+    assert.deepEqual(
+      check(withZeroTerm).map((c) => c.verdict),
+      ['verified', 'verified'],
+      'adding a term that is 0 changes nothing',
+    );
+    // (a lost 1/2 is never verified; not refuted either, as a ∂/∂ operator before a + leaves its scope open)
+    const wrong = check(note.replace('&= {1 \\over 2} {\\partial', '&= {\\partial'));
+    assert.equal(wrong[0].verdict, 'verified');
+    assert.notEqual(wrong[1].verdict, 'verified', wrong[1].message);
+  });
+
   it('leaves it open when the note names the same value twice (out and a both σ(z))', () => {
     const [c] = check(
       '$$z = w x + b, \\quad out = \\sigma(z), \\quad a = \\sigma(z)$$\n$$E = \\frac{1}{2}(t - out)^2$$\n$$\\frac{\\partial E}{\\partial a} = -(t - a)$$',
