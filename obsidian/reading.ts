@@ -5,6 +5,7 @@
 import type { MarkdownPostProcessorContext } from 'obsidian';
 import { type ClaimReport, type HostSettings, type NoteReport, statusText } from '../src/index';
 import { firstWorthExplaining } from './checks';
+import { SYMBOL, markOf } from './editor/badges';
 
 export interface ReadingHost {
   settings(): HostSettings;
@@ -12,8 +13,6 @@ export interface ReadingHost {
   report(path: string, text: string): NoteReport;
   explain(path: string, report: NoteReport, claim: ClaimReport): void;
 }
-
-const MARK = { verified: '✓', refuted: '✗', unverifiable: '?' } as const;
 
 /** Adds the section's badge, if its lines hold claims the `markers` setting shows. */
 export function addReadingBadge(
@@ -35,14 +34,10 @@ export function addReadingBadge(
 
 /** The badge of a group of claims: ✗ if one is refuted, ✓ if all are verified, else ?. */
 export function badge(claims: readonly ClaimReport[], open: () => void): HTMLElement {
-  const verdict = claims.some((c) => c.verdict === 'refuted')
-    ? 'refuted'
-    : claims.every((c) => c.verdict === 'verified')
-      ? 'verified'
-      : 'unverifiable';
+  const verdict = markOf(claims);
   const b = document.createElement('button');
   b.className = `derivcheck-badge derivcheck-${verdict}`;
-  b.textContent = MARK[verdict];
+  b.textContent = SYMBOL[verdict];
   b.title = `derivcheck: ${statusText(claims)}. Click to explain.`;
   b.setAttribute('aria-label', b.title);
   b.addEventListener('click', (e) => {

@@ -4,7 +4,7 @@
  * edit reached), and the list follows.
  */
 import type { App, TFile } from 'obsidian';
-import { type NoteReport, looksLikeNote } from '../src/index';
+import type { NoteReport } from '../src/index';
 import type { ClaimGroup } from './viewContent';
 
 export type { ClaimGroup } from './viewContent';
@@ -38,7 +38,7 @@ export async function checkVault(host: VaultHost): Promise<ClaimGroup[]> {
   return sorted;
 }
 
-/** One note's group, or none (no claims, not a note, unreadable). */
+/** One note's group, or none (no claims, unreadable). */
 export async function checkFile(host: Pick<VaultHost, 'app' | 'report'>, file: TFile): Promise<ClaimGroup | undefined> {
   let text: string;
   try {
@@ -46,7 +46,6 @@ export async function checkFile(host: Pick<VaultHost, 'app' | 'report'>, file: T
   } catch {
     return undefined;
   }
-  if (file.extension !== 'md' && file.extension !== 'ipynb' && !looksLikeNote(text)) return undefined;
   const claims = host.report(file.path, text).claims;
   return claims.length > 0 ? { path: file.path, claims } : undefined;
 }

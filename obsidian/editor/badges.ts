@@ -7,11 +7,12 @@
 import { type Range, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, WidgetType } from '@codemirror/view';
 import type { ClaimReport, HostSettings, MathBlock } from '../../src/index';
+import { firstWorthExplaining } from '../checks';
 import type { CheckedText } from './checker';
 import type { EditorHost } from './index';
 
-type Mark = 'verified' | 'refuted' | 'unverifiable';
-const SYMBOL: Record<Mark, string> = { verified: '✓', refuted: '✗', unverifiable: '?' };
+export type Mark = 'verified' | 'refuted' | 'unverifiable';
+export const SYMBOL: Record<Mark, string> = { verified: '✓', refuted: '✗', unverifiable: '?' };
 
 /** The badges of the latest check (replaced by each check, moved by the edits since). */
 export const setBadges = StateEffect.define<readonly Range<Decoration>[]>();
@@ -42,7 +43,7 @@ export function badgesFor(checked: CheckedText, s: HostSettings, host: Pick<Edit
     if (!block || block.part !== 0) continue;
     const mark = markOf(claims);
     if (s.markers === 'refuted' && mark !== 'refuted') continue;
-    const target = claims.find((c) => c.verdict === 'refuted') ?? claims[0];
+    const target = firstWorthExplaining(claims)!;
     const at = Math.min(afterBlock(text, block), doc.length);
     const widget = new BadgeWidget(mark, titleOf(claims), () => host.explain(path, report, target));
     out.push(Decoration.widget({ widget, side: 1 }).range(at));
@@ -50,7 +51,8 @@ export function badgesFor(checked: CheckedText, s: HostSettings, host: Pick<Edit
   return out;
 }
 
-function markOf(claims: readonly ClaimReport[]): Mark {
+/** A group of claims' mark: ✗ if one is refuted, ✓ if all are verified, else ? (the live and the Reading-mode badges alike). */
+export function markOf(claims: readonly ClaimReport[]): Mark {
   if (claims.some((c) => c.verdict === 'refuted')) return 'refuted';
   return claims.every((c) => c.verdict === 'verified') ? 'verified' : 'unverifiable';
 }

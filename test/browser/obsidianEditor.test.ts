@@ -5,14 +5,14 @@
  * a click explains the block's claim; the fix mends the note. Saves test-artifacts/obsidian-editor.png.
  */
 import { strict as assert } from 'assert';
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'fs';
-import { type Server, createServer } from 'http';
+import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { checkNote, diagnosticFor, fixFor, partText } from '../../src/index';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import { servePage } from '../support/pageServer';
 import type { ObsidianEditorTest } from './obsidianEditorPage';
 
 const root = path.join(__dirname, '../../..');
@@ -36,43 +36,6 @@ const PAGE = `<!DOCTYPE html>
 <body><div id="editor"></div><script src="/page.js"></script></body>
 </html>`;
 
-async function serve(): Promise<Server> {
-  const bundle = await build({
-    entryPoints: [path.join(root, 'test/browser/obsidianEditorPage.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0]!.contents;
-  const katex = path.join(root, 'node_modules/katex/dist');
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const send = (type: string, body: string | Uint8Array): void => {
-      res.setHeader('content-type', type);
-      res.end(body);
-    };
-    try {
-      if (url === '/favicon.ico') send('image/x-icon', '');
-      else if (url === '/') send('text/html', PAGE);
-      else if (url === '/page.js') send('text/javascript', script);
-      else if (url.startsWith('/katex/')) {
-        const file = path.join(katex, path.normalize(url.slice('/katex/'.length)));
-        send(file.endsWith('.css') ? 'text/css' : 'font/woff2', readFileSync(file));
-      } else {
-        res.statusCode = 404;
-        res.end();
-      }
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 type TestWindow = Window & { derivcheckEditorTest: ObsidianEditorTest };
 
 describe('Obsidian editor: live checks (Chromium)', function () {
@@ -83,7 +46,7 @@ describe('Obsidian editor: live checks (Chromium)', function () {
   let problems: string[];
 
   before(async () => {
-    server = await serve();
+    server = await servePage(PAGE, 'test/browser/obsidianEditorPage.ts');
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
     mkdirSync(artifacts, { recursive: true });
   });

@@ -5,14 +5,14 @@
  * instead (see obsidianViewPage.ts). Checks what a user sees and what a click asks of the plugin; saves screenshots.
  */
 import { strict as assert } from 'assert';
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'fs';
-import { type Server, createServer } from 'http';
+import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { type ClaimReport, checkNote, explainClaim } from '../../src/index';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+import { servePage } from '../support/pageServer';
 import type { HostCall, ObsidianViewTest } from './obsidianViewPage';
 import { OBSIDIAN_THEMES } from './obsidianThemes';
 
@@ -37,41 +37,6 @@ const PAGE = `<!DOCTYPE html>
 </body>
 </html>`;
 
-/** Serves the page, its bundled script, obsidian/styles.css and KaTeX's stylesheet and fonts. */
-async function serve(): Promise<Server> {
-  const bundle = await build({
-    entryPoints: [path.join(root, 'test/browser/obsidianViewPage.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0]!.contents;
-  const katex = path.join(root, 'node_modules/katex/dist');
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const send = (type: string, body: string | Uint8Array): void => {
-      res.setHeader('content-type', type);
-      res.end(body);
-    };
-    try {
-      if (url === '/favicon.ico') send('image/x-icon', '');
-      else if (url === '/') send('text/html', PAGE);
-      else if (url === '/page.js') send('text/javascript', script);
-      else if (url === '/styles.css') send('text/css', readFileSync(path.join(root, 'obsidian/styles.css')));
-      else if (url.startsWith('/katex/'))
-        send(url.endsWith('.css') ? 'text/css' : 'font/woff2', readFileSync(path.join(katex, path.normalize(url.slice('/katex/'.length)))));
-      else throw new Error('not found');
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 describe('Obsidian side view (Chromium)', function () {
   this.timeout(60000);
   let server: Server;
@@ -80,7 +45,7 @@ describe('Obsidian side view (Chromium)', function () {
   let problems: string[];
 
   before(async () => {
-    server = await serve();
+    server = await servePage(PAGE, 'test/browser/obsidianViewPage.ts', { '/styles.css': 'obsidian/styles.css' });
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
     mkdirSync(artifacts, { recursive: true });
   });

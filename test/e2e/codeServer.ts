@@ -47,22 +47,11 @@ export function freshProfile(): Profile {
   return { userDataDir: path.join(dir, 'user-data'), extensionsDir: path.join(dir, 'extensions'), config };
 }
 
+/** The options that point code-server at a profile's config, user data and extensions. */
+const profileArgs = (p: Profile): string[] => ['--config', p.config, '--user-data-dir', p.userDataDir, '--extensions-dir', p.extensionsDir];
+
 export function installExtension(profile: Profile, vsix: string): void {
-  execFileSync(
-    process.execPath,
-    [
-      CODE_SERVER,
-      '--config',
-      profile.config,
-      '--user-data-dir',
-      profile.userDataDir,
-      '--extensions-dir',
-      profile.extensionsDir,
-      '--install-extension',
-      vsix,
-    ],
-    { stdio: 'pipe' },
-  );
+  execFileSync(process.execPath, [CODE_SERVER, ...profileArgs(profile), '--install-extension', vsix], { stdio: 'pipe' });
 }
 
 export class CodeServer {
@@ -88,12 +77,7 @@ export class CodeServer {
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--config',
-      profile.config,
-      '--user-data-dir',
-      profile.userDataDir,
-      '--extensions-dir',
-      profile.extensionsDir,
+      ...profileArgs(profile),
       folder,
     ];
     // its own process group, so that stopping it stops the extension host and helpers it starts too
